@@ -5,6 +5,7 @@ import static io.github.deepseekspring.rag.store.elasticsearch.ElasticsearchInde
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.locks.ReentrantLock;
 
@@ -33,6 +34,9 @@ final class ElasticsearchChunkIndex {
     /** Upper bound on chunk ids read per page when listing a document's chunks. */
     private static final int PAGE_SIZE = 1000;
 
+    /** Chunks per bulk request when rebuilding; about 3 MB with 512-dimension vectors. */
+    private static final int BULK_BATCH = 500;
+
     private final ElasticsearchClient client;
     private final ElasticsearchIndexAdmin admin;
     private final ReentrantLock writeLock = new ReentrantLock();
@@ -46,7 +50,7 @@ final class ElasticsearchChunkIndex {
      * Replaces the chunks of each given document with the given ones, in one bulk request and
      * one refresh: documents absent from {@code chunksByDocument} are not touched.
      */
-    void replaceDocuments(java.util.Map<String, List<ChunkDocument>> chunksByDocument) {
+    void replaceDocuments(Map<String, List<ChunkDocument>> chunksByDocument) {
         writeLock.lock();
         try {
             admin.refresh(admin.alias());
@@ -75,6 +79,41 @@ final class ElasticsearchChunkIndex {
         finally {
             writeLock.unlock();
         }
+    }
+
+    /**
+     * Builds a fresh index (current mapping and dimensions) from {@code chunks}, in bulk batches,
+     * then moves the alias to it in one step: searches see the old contents until the swap and the
+     * new ones after it. This is how a new mapping or embedding model goes live.
+     */
+    void rebuild(Iterable<ChunkDocument> chunks) {
+        writeLock.lock();
+        try {
+            String fresh = admin.createIndex();
+            List<ChunkDocument> batch = new ArrayList<>(BULK_BATCH);
+            for (ChunkDocument chunk : chunks) {
+                batch.add(chunk);
+                if (batch.size() == BULK_BATCH) {
+                    indexBatch(fresh, batch);
+                    batch.clear();
+                }
+            }
+            indexBatch(fresh, batch);
+            admin.refresh(fresh);
+            admin.swapAliasTo(fresh);
+        }
+        finally {
+            writeLock.unlock();
+        }
+    }
+
+    private void indexBatch(String index, List<ChunkDocument> batch) {
+        if (batch.isEmpty()) {
+            return;
+        }
+        BulkRequest.Builder bulk = new BulkRequest.Builder().index(index);
+        batch.forEach(chunk -> bulk.operations(op -> op.index(i -> i.id(chunk.chunkId()).document(chunk))));
+        failOnErrors(call(() -> client.bulk(bulk.build())));
     }
 
     /** The ids of a document's chunks, as last published. */

@@ -61,13 +61,15 @@ class ElasticsearchChunkIndexIntegrationTests {
     }
 
     @Test
-    void aliasSwapMovesSearchesToTheNewIndexAtOnce() {
-        index.replaceDocuments(Map.of("old", List.of(chunk("old", 0, "旧索引", new float[] {1, 0, 0, 0}))));
-        String fresh = admin.createIndex();
-        admin.swapAliasTo(fresh);
+    void rebuildingSwapsTheAliasToAFreshIndexAndDropsTheOldOne() {
+        index.replaceDocuments(Map.of("old", List.of(chunk("old", 0, "旧版内容", new float[] {1, 0, 0, 0}))));
+        var before = admin.aliasTargets();
 
-        assertThat(admin.aliasTargets()).containsExactly(fresh);
-        assertThat(searcher.keyword("旧索引", 10)).isEmpty();
+        index.rebuild(List.of(chunk("new", 0, "全新文档", new float[] {0, 1, 0, 0})));
+
+        assertThat(admin.aliasTargets()).hasSize(1).doesNotContainAnyElementsOf(before);
+        assertThat(searcher.keyword("旧版内容", 10)).isEmpty();
+        assertThat(searcher.keyword("全新文档", 10)).extracting(hit -> hit.chunk().documentId()).containsExactly("new");
     }
 
     private static ChunkDocument chunk(String doc, int n, String text, float[] vector) {
