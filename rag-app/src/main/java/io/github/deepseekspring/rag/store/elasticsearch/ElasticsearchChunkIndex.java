@@ -116,6 +116,20 @@ final class ElasticsearchChunkIndex {
         failOnErrors(call(() -> client.bulk(bulk.build())));
     }
 
+    /** Number of chunks published. */
+    long count() {
+        return call(() -> client.count(c -> c.index(admin.alias()))).count();
+    }
+
+    /** One published chunk of the document (the first), if the document is stored. */
+    java.util.Optional<ChunkDocument> firstChunk(String documentId) {
+        SearchResponse<ChunkDocument> response = call(() -> client.search(s -> s.index(admin.alias()).size(1)
+                .source(src -> src.filter(f -> f.excludes(ChunkFields.EMBEDDING, ChunkFields.SEARCH_TEXT)))
+                .query(q -> q.term(t -> t.field(ChunkFields.DOCUMENT_ID).value(documentId)))
+                .sort(o -> o.field(f -> f.field(ChunkFields.CHUNK_INDEX).order(SortOrder.Asc))), ChunkDocument.class));
+        return response.hits().hits().stream().findFirst().map(Hit::source);
+    }
+
     /** The ids of a document's chunks, as last published. */
     List<String> chunkIds(String documentId) {
         List<String> ids = new ArrayList<>();
