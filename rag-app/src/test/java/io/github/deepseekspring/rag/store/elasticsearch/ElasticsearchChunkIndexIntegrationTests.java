@@ -12,7 +12,9 @@ import co.elastic.clients.elasticsearch.ElasticsearchClient;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.condition.EnabledIfEnvironmentVariable;
 
+@EnabledIfEnvironmentVariable(named = "ES_URL", matches = ".+")
 class ElasticsearchChunkIndexIntegrationTests {
 
     private static final int DIMS = 4;
@@ -24,7 +26,7 @@ class ElasticsearchChunkIndexIntegrationTests {
 
     @BeforeEach
     void createIndex() {
-        client = ElasticsearchClients.connect(URI.create(System.getenv().getOrDefault("ES_URL", "http://localhost:9250")));
+        client = ElasticsearchClients.connect(URI.create(System.getenv("ES_URL")));
         admin = new ElasticsearchIndexAdmin(client, "kb-test-" + UUID.randomUUID(), DIMS, Clock.systemUTC());
         admin.ensureIndex();
         index = new ElasticsearchChunkIndex(client, admin);
