@@ -1,0 +1,43 @@
+package io.github.deepseekspring.model.api;
+
+import java.util.List;
+
+import com.fasterxml.jackson.annotation.JsonIgnoreProperties;
+import com.fasterxml.jackson.annotation.JsonInclude;
+import com.fasterxml.jackson.annotation.JsonProperty;
+
+/**
+ * One message of a chat completion conversation, also used as the streamed {@code delta}.
+ *
+ * @param role system, user, assistant or tool
+ * @param content the text (may be null for assistant turns that only call tools)
+ * @param reasoningContent DeepSeek's thinking-mode reasoning; sent back only for assistant turns that made tool calls
+ * @param name optional participant name
+ * @param toolCallId for {@code tool} messages: the call being answered
+ * @param toolCalls for assistant messages: the tools the model asked to call
+ * @param prefix for the last assistant message: continue from this prefix (beta prefix completion)
+ */
+@JsonInclude(JsonInclude.Include.NON_NULL)
+@JsonIgnoreProperties(ignoreUnknown = true)
+public record ChatMessage(String role, String content,
+		@JsonProperty("reasoning_content") String reasoningContent, String name,
+		@JsonProperty("tool_call_id") String toolCallId, @JsonProperty("tool_calls") List<ToolCall> toolCalls,
+		Boolean prefix) {
+
+	public static ChatMessage system(String content) {
+		return new ChatMessage("system", content, null, null, null, null, null);
+	}
+
+	public static ChatMessage user(String content) {
+		return new ChatMessage("user", content, null, null, null, null, null);
+	}
+
+	public static ChatMessage assistant(String content) {
+		return new ChatMessage("assistant", content, null, null, null, null, null);
+	}
+
+	public static ChatMessage tool(String toolCallId, String content) {
+		return new ChatMessage("tool", content, null, null, toolCallId, null, null);
+	}
+
+}

@@ -1,0 +1,230 @@
+package io.github.deepseekspring.model.api;
+
+import java.io.IOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.net.http.HttpResponse.BodyHandlers;
+import java.nio.ByteBuffer;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Objects;
+import java.util.concurrent.CompletionException;
+import java.util.concurrent.Flow;
+
+import reactor.adapter.JdkFlowAdapter;
+import reactor.core.publisher.Flux;
+import reactor.core.publisher.Mono;
+import tools.jackson.databind.ObjectMapper;
+import tools.jackson.databind.json.JsonMapper;
+
+/**
+ * Client of the DeepSeek HTTP API on the JDK {@link HttpClient}. Calls are lazy: nothing is sent before subscription,
+ * and cancelling a subscription aborts the HTTP exchange (the connection is closed, so the server stops generating).
+ * The API key is sent as a Bearer token and appears nowhere else: not in {@link #toString()}, logs or exceptions.
+ */
+public final class DeepSeekApi {
+
+	private final URI baseUrl;
+
+	private final String apiKey;
+
+	private final HttpClient httpClient;
+
+	private final ObjectMapper mapper;
+
+	private DeepSeekApi(Builder builder) {
+		String url = Objects.requireNonNull(builder.baseUrl, "baseUrl").toString();
+		this.baseUrl = URI.create(url.endsWith("/") ? url.substring(0, url.length() - 1) : url);
+		this.apiKey = builder.apiKey;
+		this.httpClient = builder.httpClient != null ? builder.httpClient
+				: HttpClient.newBuilder()
+					.version(HttpClient.Version.HTTP_1_1)
+					.connectTimeout(builder.connectTimeout)
+					.build();
+		this.mapper = builder.mapper != null ? builder.mapper : JsonMapper.builder().build();
+	}
+
+	public static Builder builder() {
+		return new Builder();
+	}
+
+	/** The base URL requests go to. */
+	public URI baseUrl() {
+		return this.baseUrl;
+	}
+
+	/** The JSON mapper used for the wire records. */
+	public ObjectMapper mapper() {
+		return this.mapper;
+	}
+
+	/** {@code POST /chat/completions} without streaming. Leading blank keep-alive lines are tolerated. */
+	public Mono<ChatCompletion> chat(ChatCompletionRequest request) {
+		return exchangeJson("/chat/completions", request.withStream(false), ChatCompletion.class);
+	}
+
+	/**
+	 * {@code POST /chat/completions} with {@code stream: true}: emits keep-alives and chunks, completes at
+	 * {@code [DONE]}, and fails with {@link DeepSeekTransportException} when the stream breaks off before it.
+	 */
+	public Flux<StreamEvent> chatStream(ChatCompletionRequest request) {
+		return Flux.defer(() -> {
+			HttpRequest httpRequest = post("/chat/completions", request.withStream(true), "text/event-stream");
+			return Mono.fromFuture(() -> this.httpClient.sendAsync(httpRequest, BodyHandlers.ofPublisher()))
+				.onErrorMap(DeepSeekApi::transportError)
+				.flatMapMany(this::eventsOrError);
+		});
+	}
+
+	/** {@code POST /beta/completions}: fill-in-the-middle code completion (non-thinking models only). */
+	public Mono<FimCompletion> fim(FimRequest request) {
+		return exchangeJson("/beta/completions", request, FimCompletion.class);
+	}
+
+	/** {@code GET /models}. */
+	public Mono<ModelList> models() {
+		return exchange(get("/models"), ModelList.class);
+	}
+
+	/** {@code GET /user/balance}. */
+	public Mono<Balance> balance() {
+		return exchange(get("/user/balance"), Balance.class);
+	}
+
+	private <T> Mono<T> exchangeJson(String path, Object body, Class<T> type) {
+		return Mono.defer(() -> exchange(post(path, body, "application/json"), type));
+	}
+
+	private <T> Mono<T> exchange(HttpRequest httpRequest, Class<T> type) {
+		return Mono.fromFuture(() -> this.httpClient.sendAsync(httpRequest, BodyHandlers.ofString(StandardCharsets.UTF_8)))
+			.onErrorMap(DeepSeekApi::transportError)
+			.map(response -> {
+				if (response.statusCode() >= 400) {
+					throw ErrorBodies.toException(response.statusCode(), response.headers(), response.body(),
+							this.mapper, this.apiKey);
+				}
+				return this.mapper.readValue(response.body().strip(), type);
+			});
+	}
+
+	private Flux<StreamEvent> eventsOrError(HttpResponse<Flow.Publisher<List<ByteBuffer>>> response) {
+		Flux<List<ByteBuffer>> body = JdkFlowAdapter.flowPublisherToFlux(response.body());
+		if (response.statusCode() >= 400) {
+			return body.reduce(new ArrayList<ByteBuffer>(), (all, part) -> {
+				all.addAll(part);
+				return all;
+			}).flatMapMany(buffers -> Flux.error(ErrorBodies.toException(response.statusCode(), response.headers(),
+					decode(buffers), this.mapper, this.apiKey)));
+		}
+		return Flux.defer(() -> {
+			LineSplitter lines = new LineSplitter();
+			SseLineParser parser = new SseLineParser();
+			boolean[] done = { false };
+			return body.concatMapIterable(lines::accept)
+				.concatWith(Flux.defer(() -> Flux.fromIterable(lines.finish())))
+				.concatMapIterable(parser::accept)
+				.concatWith(Flux.defer(() -> Flux.fromIterable(parser.finish())))
+				.takeWhile(event -> !event.isDone() || !(done[0] = true))
+				.<StreamEvent>map(event -> event.isKeepAlive() ? StreamEvent.KeepAlive.INSTANCE
+						: new StreamEvent.Chunk(this.mapper.readValue(event.data(), ChatCompletionChunk.class)))
+				.concatWith(Flux.defer(() -> done[0] ? Flux.empty()
+						: Flux.error(new DeepSeekTransportException("stream ended before [DONE]"))))
+				.onErrorMap(IOException.class, DeepSeekApi::transportError);
+		});
+	}
+
+	private static String decode(List<ByteBuffer> buffers) {
+		int size = buffers.stream().mapToInt(ByteBuffer::remaining).sum();
+		ByteBuffer all = ByteBuffer.allocate(size);
+		buffers.forEach(all::put);
+		return new String(all.array(), StandardCharsets.UTF_8);
+	}
+
+	private static Throwable transportError(Throwable error) {
+		Throwable cause = error instanceof CompletionException && error.getCause() != null ? error.getCause() : error;
+		if (cause instanceof DeepSeekApiException || cause instanceof DeepSeekTransportException) {
+			return cause;
+		}
+		return new DeepSeekTransportException("DeepSeek API unreachable: " + cause.getClass().getSimpleName()
+				+ (cause.getMessage() == null ? "" : " " + cause.getMessage()), cause);
+	}
+
+	private HttpRequest post(String path, Object body, String accept) {
+		byte[] json = this.mapper.writeValueAsBytes(body);
+		return authorized(path).header("Content-Type", "application/json")
+			.header("Accept", accept)
+			.POST(HttpRequest.BodyPublishers.ofByteArray(json))
+			.build();
+	}
+
+	private HttpRequest get(String path) {
+		return authorized(path).header("Accept", "application/json").GET().build();
+	}
+
+	private HttpRequest.Builder authorized(String path) {
+		HttpRequest.Builder builder = HttpRequest.newBuilder(URI.create(this.baseUrl + path));
+		if (this.apiKey != null && !this.apiKey.isBlank()) {
+			builder.header("Authorization", "Bearer " + this.apiKey);
+		}
+		return builder;
+	}
+
+	@Override
+	public String toString() {
+		return "DeepSeekApi[" + this.baseUrl + ", apiKey=" + (this.apiKey == null ? "none" : "***") + "]";
+	}
+
+	/** Builder of {@link DeepSeekApi}. */
+	public static final class Builder {
+
+		private URI baseUrl = URI.create("https://api.deepseek.com");
+
+		private String apiKey;
+
+		private Duration connectTimeout = Duration.ofSeconds(10);
+
+		private HttpClient httpClient;
+
+		private ObjectMapper mapper;
+
+		public Builder baseUrl(URI baseUrl) {
+			this.baseUrl = baseUrl;
+			return this;
+		}
+
+		public Builder baseUrl(String baseUrl) {
+			return baseUrl(URI.create(baseUrl));
+		}
+
+		public Builder apiKey(String apiKey) {
+			this.apiKey = apiKey;
+			return this;
+		}
+
+		public Builder connectTimeout(Duration connectTimeout) {
+			this.connectTimeout = Objects.requireNonNull(connectTimeout);
+			return this;
+		}
+
+		/** A ready client (its connect timeout then wins over {@link #connectTimeout}). */
+		public Builder httpClient(HttpClient httpClient) {
+			this.httpClient = httpClient;
+			return this;
+		}
+
+		public Builder mapper(ObjectMapper mapper) {
+			this.mapper = mapper;
+			return this;
+		}
+
+		public DeepSeekApi build() {
+			return new DeepSeekApi(this);
+		}
+
+	}
+
+}

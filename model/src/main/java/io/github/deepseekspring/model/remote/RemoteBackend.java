@@ -1,0 +1,128 @@
+package io.github.deepseekspring.model.remote;
+
+import java.time.Clock;
+import java.util.Objects;
+
+import io.github.deepseekspring.model.api.ChatCompletionChunk;
+import io.github.deepseekspring.model.api.ChatMessage;
+import io.github.deepseekspring.model.api.DeepSeekApi;
+import io.github.deepseekspring.model.api.FimRequest;
+import io.github.deepseekspring.model.api.StreamEvent;
+import io.github.deepseekspring.model.chat.DeepSeekChatOptions;
+import io.github.deepseekspring.model.completion.CodeCompletion;
+import io.github.deepseekspring.model.cost.PriceTable;
+import io.github.deepseekspring.model.resilience.BackendTimeoutException;
+import io.github.deepseekspring.model.resilience.StreamTimeouts;
+import io.github.deepseekspring.model.resilience.TimeoutGuard;
+import io.github.deepseekspring.model.routing.BackendKind;
+import io.github.deepseekspring.model.routing.BackendRequest;
+import io.github.deepseekspring.model.routing.ChatBackend;
+import org.springframework.ai.chat.model.ChatResponse;
+import reactor.core.publisher.Flux;
+import reactor.core.publisher.Mono;
+
+/**
+ * The DeepSeek API as a backend: chat completions (call and stream) and FIM code completion.
+ */
+public final class RemoteBackend implements ChatBackend {
+
+	private final DeepSeekApi api;
+
+	private final String defaultModel;
+
+	private final String completionModel;
+
+	private final StreamTimeouts timeouts;
+
+	private final RemoteResponseMapper.CostCalculator costs;
+
+	/**
+	 * @param api the HTTP client
+	 * @param defaultModel model used when the options name none
+	 * @param completionModel model for FIM completion
+	 * @param timeouts per-attempt limits
+	 * @param prices the price table
+	 * @param clock decides peak or off-peak prices
+	 */
+	public RemoteBackend(DeepSeekApi api, String defaultModel, String completionModel, StreamTimeouts timeouts,
+			PriceTable prices, Clock clock) {
+		this.api = Objects.requireNonNull(api);
+		this.defaultModel = Objects.requireNonNull(defaultModel);
+		this.completionModel = completionModel != null ? completionModel : defaultModel;
+		this.timeouts = Objects.requireNonNull(timeouts);
+		this.costs = (model, usage) -> prices.remoteCost(model, usage.promptCacheHitTokens(),
+				usage.promptCacheMissTokens() > 0 || usage.promptCacheHitTokens() > 0 ? usage.promptCacheMissTokens()
+						: usage.promptTokens(),
+				usage.completionTokens(), clock.instant());
+	}
+
+	/** The HTTP client (models, balance). */
+	public DeepSeekApi api() {
+		return this.api;
+	}
+
+	@Override
+	public BackendKind kind() {
+		return BackendKind.REMOTE;
+	}
+
+	@Override
+	public Mono<ChatResponse> call(BackendRequest request) {
+		return this.api.chat(RemoteRequestMapper.toRequest(request, this.defaultModel))
+			.timeout(this.timeouts.total(), Mono.error(() -> new BackendTimeoutException("total", this.timeouts.total())))
+			.map(completion -> RemoteResponseMapper.toChatResponse(completion, this.costs));
+	}
+
+	@Override
+	public Flux<ChatResponse> stream(BackendRequest request) {
+		return Flux.defer(() -> {
+			StreamAccumulator accumulator = new StreamAccumulator(this.costs);
+			Flux<StreamEvent> events = this.api.chatStream(RemoteRequestMapper.toRequest(request, this.defaultModel));
+			return TimeoutGuard.guard(events, this.timeouts, RemoteBackend::carriesToken)
+				.<ChatResponse>handle((event, sink) -> {
+					if (event instanceof StreamEvent.Chunk chunk) {
+						ChatResponse response = accumulator.accept(chunk.chunk());
+						if (response != null) {
+							sink.next(response);
+						}
+					}
+				})
+				.concatWith(Mono.fromSupplier(accumulator::finish));
+		});
+	}
+
+	private static boolean carriesToken(StreamEvent event) {
+		if (!(event instanceof StreamEvent.Chunk chunk)) {
+			return false;
+		}
+		ChatCompletionChunk c = chunk.chunk();
+		if (c.choices() == null || c.choices().isEmpty()) {
+			return c.usage() != null;
+		}
+		ChatMessage delta = c.choices().get(0).delta();
+		return c.choices().get(0).finishReason() != null || (delta != null && (notEmpty(delta.content())
+				|| notEmpty(delta.reasoningContent()) || delta.toolCalls() != null));
+	}
+
+	private static boolean notEmpty(String s) {
+		return s != null && !s.isEmpty();
+	}
+
+	@Override
+	public Mono<CodeCompletion> complete(String prefix, String suffix, DeepSeekChatOptions options) {
+		String model = options.getModel() != null ? options.getModel() : this.completionModel;
+		FimRequest request = new FimRequest(model, prefix, suffix, options.getMaxTokens(), options.getTemperature(),
+				options.getStopSequences(), null);
+		return this.api.fim(request)
+			.timeout(this.timeouts.total(), Mono.error(() -> new BackendTimeoutException("total", this.timeouts.total())))
+			.map(fim -> new CodeCompletion(fim.text(), fim.model() != null ? fim.model() : model, "remote",
+					fim.usage() == null ? 0 : fim.usage().promptTokens(),
+					fim.usage() == null ? 0 : fim.usage().completionTokens()));
+	}
+
+	@Override
+	public String toString() {
+		return "RemoteBackend[" + this.api + "]";
+	}
+
+}

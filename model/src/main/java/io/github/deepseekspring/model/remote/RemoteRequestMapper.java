@@ -1,0 +1,96 @@
+package io.github.deepseekspring.model.remote;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.atomic.AtomicBoolean;
+
+import io.github.deepseekspring.model.api.ChatCompletionRequest;
+import io.github.deepseekspring.model.api.ChatMessage;
+import io.github.deepseekspring.model.api.Tool;
+import io.github.deepseekspring.model.api.ToolCall;
+import io.github.deepseekspring.model.chat.DeepSeekChatOptions;
+import io.github.deepseekspring.model.chat.DeepSeekMetadata;
+import io.github.deepseekspring.model.routing.BackendRequest;
+import org.apache.commons.logging.Log;
+import org.apache.commons.logging.LogFactory;
+import org.springframework.ai.chat.messages.AssistantMessage;
+import org.springframework.ai.chat.messages.Message;
+import org.springframework.ai.chat.messages.ToolResponseMessage;
+
+/**
+ * Builds the wire request from a conversation. Holds the thinking-mode passback rule: an assistant turn that made
+ * tool calls sends its {@code reasoning_content} back (the API answers 400 otherwise); a turn without tool calls
+ * does not.
+ */
+public final class RemoteRequestMapper {
+
+	private static final Log logger = LogFactory.getLog(RemoteRequestMapper.class);
+
+	private static final AtomicBoolean samplingWarned = new AtomicBoolean();
+
+	private RemoteRequestMapper() {
+	}
+
+	/** The request for a backend request, using {@code defaultModel} when the options name none. */
+	public static ChatCompletionRequest toRequest(BackendRequest request, String defaultModel) {
+		DeepSeekChatOptions o = request.options();
+		Double temperature = o.getTemperature();
+		Double topP = o.getTopP();
+		if (o.isThinkingEnabled() && (temperature != null || topP != null)) {
+			if (samplingWarned.compareAndSet(false, true)) {
+				logger.warn("temperature/top_p have no effect in DeepSeek thinking mode and are not sent; "
+						+ "set thinking=false to use them (logged once)");
+			}
+			temperature = null;
+			topP = null;
+		}
+		List<Tool> tools = request.tools().isEmpty() ? null
+				: request.tools().stream().map(t -> Tool.function(t.name(), t.description(), t.inputSchema())).toList();
+		return new ChatCompletionRequest(o.getModel() != null ? o.getModel() : defaultModel,
+				toMessages(request.messages()),
+				o.getThinking() == null ? null : ChatCompletionRequest.Thinking.of(o.getThinking()),
+				o.getReasoningEffort(), o.getMaxTokens(), temperature, topP, o.getFrequencyPenalty(),
+				o.getPresencePenalty(), emptyToNull(o.getStopSequences()), false, null, tools,
+				tools == null ? null : o.getToolChoice(), o.getResponseFormat(), o.getLogprobs(), o.getTopLogprobs());
+	}
+
+	/** The wire messages of a conversation. */
+	public static List<ChatMessage> toMessages(List<Message> messages) {
+		List<ChatMessage> wire = new ArrayList<>(messages.size() + 2);
+		for (int i = 0; i < messages.size(); i++) {
+			Message message = messages.get(i);
+			switch (message.getMessageType()) {
+				case SYSTEM -> wire.add(ChatMessage.system(message.getText()));
+				case USER -> wire.add(ChatMessage.user(message.getText()));
+				case ASSISTANT -> wire.add(assistant((AssistantMessage) message, i == messages.size() - 1));
+				case TOOL -> ((ToolResponseMessage) message).getResponses()
+					.forEach(r -> wire.add(ChatMessage.tool(r.id(), r.responseData())));
+			}
+		}
+		return wire;
+	}
+
+	private static ChatMessage assistant(AssistantMessage message, boolean last) {
+		List<ToolCall> toolCalls = null;
+		String reasoning = null;
+		if (message.hasToolCalls()) {
+			toolCalls = message.getToolCalls()
+				.stream()
+				.map(call -> ToolCall.of(call.id(), call.name(), call.arguments()))
+				.toList();
+			reasoning = DeepSeekMetadata.reasoning(message).orElse(null);
+		}
+		Boolean prefix = last && Boolean.TRUE.equals(message.getMetadata().get(DeepSeekMetadata.PREFIX)) ? true
+				: null;
+		String content = message.getText();
+		if (content != null && content.isEmpty() && toolCalls != null) {
+			content = null;
+		}
+		return new ChatMessage("assistant", content, reasoning, null, null, toolCalls, prefix);
+	}
+
+	private static List<String> emptyToNull(List<String> list) {
+		return list == null || list.isEmpty() ? null : list;
+	}
+
+}

@@ -1,0 +1,105 @@
+package io.github.deepseekspring.model.routing;
+
+import java.time.Clock;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Objects;
+
+import io.github.deepseekspring.model.chat.BackendHint;
+import io.github.deepseekspring.model.chat.DeepSeekChatOptions;
+import io.github.deepseekspring.model.cost.PeakHours;
+import io.github.deepseekspring.model.resilience.NoBackendAvailableException;
+
+/**
+ * Decides which backends a request may use, in order of preference. Sensitive requests get the local runtime or a
+ * {@link NoBackendAvailableException}; they are never sent to the remote API.
+ */
+public final class BackendRouter {
+
+	private final RoutingMode mode;
+
+	private final ChatBackend remote;
+
+	private final ChatBackend local;
+
+	private final Clock clock;
+
+	/**
+	 * @param mode the routing mode
+	 * @param remote the DeepSeek API backend, or {@code null} when not configured
+	 * @param local the local runtime backend, or {@code null} when not configured
+	 * @param clock decides peak hours in {@link RoutingMode#COST_AWARE}
+	 */
+	public BackendRouter(RoutingMode mode, ChatBackend remote, ChatBackend local, Clock clock) {
+		this.mode = Objects.requireNonNull(mode);
+		this.remote = remote;
+		this.local = local;
+		this.clock = Objects.requireNonNull(clock);
+		if (remote == null && local == null) {
+			throw new IllegalArgumentException("at least one backend (remote or local) must be configured");
+		}
+	}
+
+	public RoutingMode mode() {
+		return this.mode;
+	}
+
+	/** The backends to try for a request, most preferred first; never empty. */
+	public List<ChatBackend> route(DeepSeekChatOptions options) {
+		if (options.isSensitive()) {
+			if (this.local == null) {
+				throw new NoBackendAvailableException(
+						"request is marked sensitive but no local backend is configured; it is never sent to the remote API");
+			}
+			if (!this.local.isAvailable()) {
+				throw new NoBackendAvailableException(
+						"request is marked sensitive but the local backend is down; it is never sent to the remote API");
+			}
+			return List.of(this.local);
+		}
+		BackendHint hint = options.getBackend() == null ? BackendHint.AUTO : options.getBackend();
+		List<ChatBackend> order = switch (hint) {
+			case REMOTE -> only(this.remote, "remote");
+			case LOCAL -> only(this.local, "local");
+			case AUTO -> byMode();
+		};
+		return order;
+	}
+
+	private List<ChatBackend> byMode() {
+		return switch (this.mode) {
+			case REMOTE -> only(this.remote, "remote");
+			case LOCAL -> only(this.local, "local");
+			case REMOTE_FIRST -> ordered(this.remote, this.local);
+			case LOCAL_FIRST -> ordered(this.local, this.remote);
+			case COST_AWARE -> preferLocalNow() ? ordered(this.local, this.remote) : ordered(this.remote, this.local);
+		};
+	}
+
+	private boolean preferLocalNow() {
+		return this.local != null && this.local.isAvailable() && this.local.hasCapacity()
+				&& PeakHours.isPeak(this.clock.instant());
+	}
+
+	private static List<ChatBackend> only(ChatBackend backend, String name) {
+		if (backend == null) {
+			throw new NoBackendAvailableException("the " + name + " backend is not configured");
+		}
+		return List.of(backend);
+	}
+
+	private static List<ChatBackend> ordered(ChatBackend first, ChatBackend second) {
+		List<ChatBackend> order = new ArrayList<>(2);
+		if (first != null && first.isAvailable()) {
+			order.add(first);
+		}
+		if (second != null) {
+			order.add(second);
+		}
+		if (first != null && !first.isAvailable()) {
+			order.add(first);
+		}
+		return order;
+	}
+
+}

@@ -1,0 +1,40 @@
+package io.github.deepseekspring.model.resilience;
+
+import java.time.Duration;
+
+import org.junit.jupiter.api.Test;
+import reactor.core.publisher.Flux;
+import reactor.test.StepVerifier;
+
+class TimeoutGuardTests {
+
+	private static final StreamTimeouts LIMITS = new StreamTimeouts(Duration.ofSeconds(1), Duration.ofMillis(400),
+			Duration.ofMillis(150), Duration.ofSeconds(2));
+
+	@Test
+	void keepAlivesProveLivenessButAreNotTokens() {
+		// keep-alives every 50 ms satisfy the idle limit, but no token within 400 ms ends the wait
+		Flux<String> keepAlives = Flux.interval(Duration.ofMillis(50)).map(i -> "keep-alive");
+		StepVerifier.create(TimeoutGuard.guard(keepAlives, LIMITS, "token"::equals))
+			.thenConsumeWhile(e -> true)
+			.verifyErrorMatches(e -> e instanceof BackendTimeoutException && e.getMessage().startsWith("first-token"));
+	}
+
+	@Test
+	void silenceBetweenChunksHitsTheIdleLimit() {
+		Flux<String> stalls = Flux.concat(Flux.just("token"), Flux.<String>never());
+		StepVerifier.create(TimeoutGuard.guard(stalls, LIMITS, "token"::equals))
+			.expectNext("token")
+			.verifyErrorMatches(e -> e.getMessage().startsWith("idle"));
+	}
+
+	@Test
+	void queuedThenAnsweredPassesWhenKeepAlivesKeepComing() {
+		Flux<String> queued = Flux.interval(Duration.ofMillis(40)).take(5).map(i -> "keep-alive")
+			.concatWith(Flux.just("token", "token"));
+		StepVerifier.create(TimeoutGuard.guard(queued, LIMITS, "token"::equals))
+			.expectNextCount(7)
+			.verifyComplete();
+	}
+
+}
