@@ -18,6 +18,8 @@ import io.github.deepseekspring.model.routing.BackendRouter;
 import io.github.deepseekspring.model.routing.ChatBackend;
 import io.github.deepseekspring.model.routing.RoutingMode;
 import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.observation.ObservationRegistry;
+import org.springframework.ai.chat.observation.ChatModelObservationConvention;
 import org.springframework.ai.chat.model.ChatModel;
 import org.springframework.ai.chat.model.ChatResponse;
 import org.springframework.ai.chat.prompt.ChatOptions;
@@ -49,6 +51,8 @@ public final class DeepSeekChatModel implements ChatModel {
 
 	private final String defaultModel;
 
+	private final ChatObservations observations;
+
 	private DeepSeekChatModel(Builder b, BackendRouter router, ResilientExecutor executor, RemoteBackend remote) {
 		this.defaultOptions = b.defaultOptions;
 		this.router = router;
@@ -57,6 +61,7 @@ public final class DeepSeekChatModel implements ChatModel {
 				: ToolCallingManager.builder().build();
 		this.remote = remote;
 		this.defaultModel = b.defaultModel();
+		this.observations = new ChatObservations(b.observationRegistry, b.observationConvention);
 	}
 
 	public static Builder builder() {
@@ -66,17 +71,18 @@ public final class DeepSeekChatModel implements ChatModel {
 	@Override
 	public ChatResponse call(Prompt prompt) {
 		BackendRequest request = backendRequest(prompt);
-		return this.executor.execute(this.router.route(request.options()), modelOf(request), b -> b.call(request).flux())
-			.blockLast();
+		List<ChatBackend> order = this.router.route(request.options());
+		return this.observations.observeCall(prompt,
+				() -> this.executor.execute(order, modelOf(request), b -> b.call(request).flux()).blockLast());
 	}
 
 	@Override
 	public Flux<ChatResponse> stream(Prompt prompt) {
-		return Flux.defer(() -> {
+		return this.observations.observeStream(prompt, Flux.defer(() -> {
 			BackendRequest request = backendRequest(prompt);
 			return this.executor.execute(this.router.route(request.options()), modelOf(request),
 					b -> b.stream(request));
-		});
+		}));
 	}
 
 	/**
@@ -168,6 +174,22 @@ public final class DeepSeekChatModel implements ChatModel {
 		private ToolCallingManager toolCallingManager;
 
 		private String completionModel;
+
+		private ObservationRegistry observationRegistry;
+
+		private ChatModelObservationConvention observationConvention;
+
+		/** Registry for Spring AI's chat model observations; none by default. */
+		public Builder observationRegistry(ObservationRegistry observationRegistry) {
+			this.observationRegistry = observationRegistry;
+			return this;
+		}
+
+		/** A custom observation convention (Spring AI's default otherwise). */
+		public Builder observationConvention(ChatModelObservationConvention observationConvention) {
+			this.observationConvention = observationConvention;
+			return this;
+		}
 
 		/** Default options; runtime options of each prompt are merged over them. */
 		public Builder defaultOptions(DeepSeekChatOptions defaultOptions) {
