@@ -73,7 +73,9 @@ public final class DeepSeekChatModel implements ChatModel {
 		BackendRequest request = backendRequest(prompt);
 		List<ChatBackend> order = this.router.route(request.options());
 		return this.observations.observeCall(prompt,
-				() -> this.executor.execute(order, modelOf(request), b -> b.call(request).flux()).blockLast());
+				() -> this.executor
+					.execute(order, modelOf(request), b -> b.call(request).flux(), remember(request))
+					.blockLast());
 	}
 
 	@Override
@@ -81,7 +83,7 @@ public final class DeepSeekChatModel implements ChatModel {
 		return this.observations.observeStream(prompt, Flux.defer(() -> {
 			BackendRequest request = backendRequest(prompt);
 			return this.executor.execute(this.router.route(request.options()), modelOf(request),
-					b -> b.stream(request));
+					b -> b.stream(request), remember(request));
 		}));
 	}
 
@@ -135,6 +137,11 @@ public final class DeepSeekChatModel implements ChatModel {
 			return this.defaultOptions;
 		}
 		return this.defaultOptions.mutate().combineWith(runtime.mutate()).build();
+	}
+
+	private java.util.function.Consumer<ChatBackend> remember(BackendRequest request) {
+		String conversationId = request.options().getConversationId();
+		return backend -> this.router.answered(conversationId, backend.kind());
 	}
 
 	private String modelOf(BackendRequest request) {
