@@ -184,6 +184,10 @@ public final class DeepSeekChatModel implements ChatModel {
 
 		private ObservationRegistry observationRegistry;
 
+		private String baseUrl;
+
+		private String apiKey;
+
 		private ChatModelObservationConvention observationConvention;
 
 		/** Registry for Spring AI's chat model observations; none by default. */
@@ -207,6 +211,16 @@ public final class DeepSeekChatModel implements ChatModel {
 		/** The DeepSeek API client; a {@link RemoteBackend} is built from it. */
 		public Builder api(DeepSeekApi api) {
 			this.api = api;
+			return this;
+		}
+
+		/**
+		 * Builds the DeepSeek API client from a base URL and key, connecting within {@link StreamTimeouts#connect()}
+		 * (ignored when {@link #api} or {@link #remote} is set).
+		 */
+		public Builder remote(String baseUrl, String apiKey) {
+			this.baseUrl = baseUrl;
+			this.apiKey = apiKey;
 			return this;
 		}
 
@@ -281,8 +295,16 @@ public final class DeepSeekChatModel implements ChatModel {
 
 		public DeepSeekChatModel build() {
 			RemoteBackend remoteBackend = this.remote;
-			if (remoteBackend == null && this.api != null) {
-				remoteBackend = new RemoteBackend(this.api, defaultModel(), this.completionModel, this.timeouts,
+			DeepSeekApi client = this.api;
+			if (client == null && this.baseUrl != null) {
+				client = DeepSeekApi.builder()
+					.baseUrl(this.baseUrl)
+					.apiKey(this.apiKey)
+					.connectTimeout(this.timeouts.connect())
+					.build();
+			}
+			if (remoteBackend == null && client != null) {
+				remoteBackend = new RemoteBackend(client, defaultModel(), this.completionModel, this.timeouts,
 						this.priceTable, this.clock);
 			}
 			RoutingMode mode = this.routingMode != null ? this.routingMode
