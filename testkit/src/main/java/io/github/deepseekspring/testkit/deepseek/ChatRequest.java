@@ -1,0 +1,172 @@
+package io.github.deepseekspring.testkit.deepseek;
+
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Set;
+
+import io.github.deepseekspring.testkit.SimulatedTokenizer;
+import io.github.deepseekspring.testkit.server.ApiError;
+import io.github.deepseekspring.testkit.server.Json;
+import io.github.deepseekspring.testkit.server.PlannedReply.Conversation;
+import tools.jackson.databind.JsonNode;
+
+/**
+ * A validated {@code /chat/completions} request. Validation follows the real API: a body that does not fit the
+ * schema is 422 ("Failed to deserialize the JSON body…"), a wrong value is 400.
+ */
+record ChatRequest(String model, boolean stream, boolean includeUsage, boolean thinking, Integer maxTokens,
+        Conversation conversation, List<String> promptTokens) {
+
+    static final int MAX_OUTPUT_TOKENS = 393_216;
+    private static final Set<String> ROLES = Set.of("system", "user", "assistant", "tool");
+    static final String PASS_BACK_MESSAGE = "The reasoning_content in the thinking mode must be passed back to the API.";
+
+    static ChatRequest parse(JsonNode body, Set<String> models) {
+        if (!body.isObject()) {
+            throw schema("invalid type: expected struct ChatCompletionRequest");
+        }
+        JsonNode messages = required(body, "messages", "");
+        String model = requiredString(body, "model");
+        if (!messages.isArray()) {
+            throw schema("messages: invalid type: expected a sequence");
+        }
+        for (int i = 0; i < messages.size(); i++) {
+            checkMessageShape(messages.get(i), "messages[" + i + "]");
+        }
+        boolean thinking = thinkingEnabled(body);
+        Integer maxTokens = body.hasNonNull("max_tokens") ? body.get("max_tokens").asInt() : null;
+        if (!models.contains(model)) {
+            throw new ApiError(400, "Model Not Exist");
+        }
+        if (messages.isEmpty()) {
+            throw new ApiError(400, "Invalid request: messages must not be empty");
+        }
+        if (maxTokens != null && (maxTokens < 1 || maxTokens > MAX_OUTPUT_TOKENS)) {
+            throw new ApiError(422, "Invalid max_tokens value, the valid range of max_tokens is [1, " + MAX_OUTPUT_TOKENS + "]");
+        }
+        checkToolResultsFollowCalls(messages);
+        if (thinking) {
+            checkReasoningPassedBack(messages);
+        }
+        boolean stream = body.path("stream").asBoolean(false);
+        boolean includeUsage = stream && body.path("stream_options").path("include_usage").asBoolean(false);
+        return new ChatRequest(model, stream, includeUsage, thinking, maxTokens, conversation(messages),
+                promptTokens(body.get("tools"), messages, thinking));
+    }
+
+    private static void checkMessageShape(JsonNode message, String where) {
+        if (!message.isObject()) {
+            throw schema(where + ": invalid type: expected internally tagged enum");
+        }
+        String role = requiredString(message, "role", where + ": ");
+        if (!ROLES.contains(role)) {
+            throw schema(where + ": unknown variant `" + role + "`, expected one of `system`, `user`, `assistant`, `tool`");
+        }
+        if (!role.equals("assistant")) {
+            required(message, "content", where + ": ");
+        }
+        if (role.equals("tool")) {
+            requiredString(message, "tool_call_id", where + ": ");
+        }
+    }
+
+    private static boolean thinkingEnabled(JsonNode body) {
+        JsonNode thinking = body.get("thinking");
+        if (thinking == null || thinking.isNull()) {
+            return true;
+        }
+        String type = Json.string(thinking, "type");
+        if ("enabled".equals(type)) {
+            return true;
+        }
+        if ("disabled".equals(type)) {
+            return false;
+        }
+        throw schema("thinking.type: unknown variant `" + type + "`, expected `enabled` or `disabled`");
+    }
+
+    private static void checkToolResultsFollowCalls(JsonNode messages) {
+        Set<String> callIds = new HashSet<>();
+        for (JsonNode message : messages) {
+            for (JsonNode call : message.path("tool_calls")) {
+                callIds.add(call.path("id").asString(""));
+            }
+            if ("tool".equals(Json.string(message, "role")) && !callIds.contains(Json.string(message, "tool_call_id"))) {
+                throw new ApiError(400, "Messages with role 'tool' must be a response to a preceding message with 'tool_calls'");
+            }
+        }
+    }
+
+    /** Thinking mode: an assistant turn that called tools must carry its reasoning in every later request. */
+    private static void checkReasoningPassedBack(JsonNode messages) {
+        for (JsonNode message : messages) {
+            boolean calledTools = message.path("tool_calls").isArray() && !message.path("tool_calls").isEmpty();
+            if ("assistant".equals(Json.string(message, "role")) && calledTools
+                    && Json.string(message, "reasoning_content") == null) {
+                throw new ApiError(400, PASS_BACK_MESSAGE);
+            }
+        }
+    }
+
+    private static Conversation conversation(JsonNode messages) {
+        String lastUser = "";
+        String lastTool = "";
+        for (JsonNode message : messages) {
+            String role = Json.string(message, "role");
+            if ("user".equals(role)) {
+                lastUser = Json.contentText(message.get("content"));
+            } else if ("tool".equals(role)) {
+                lastTool = Json.contentText(message.get("content"));
+            }
+        }
+        JsonNode last = messages.get(messages.size() - 1);
+        return new Conversation(lastUser, "tool".equals(Json.string(last, "role")), lastTool);
+    }
+
+    /** The prompt as the simulated tokenizer sees it: tools first, then each message behind a role marker. */
+    private static List<String> promptTokens(JsonNode tools, JsonNode messages, boolean thinking) {
+        List<String> tokens = new ArrayList<>();
+        if (tools != null && tools.isArray() && !tools.isEmpty()) {
+            tokens.add("<|tools|>");
+            tokens.addAll(SimulatedTokenizer.pieces(Json.write(tools)));
+        }
+        for (JsonNode message : messages) {
+            tokens.add("<|" + Json.string(message, "role") + "|>");
+            boolean calledTools = message.path("tool_calls").isArray() && !message.path("tool_calls").isEmpty();
+            if (thinking && calledTools) {
+                tokens.addAll(SimulatedTokenizer.pieces(Json.string(message, "reasoning_content")));
+            }
+            tokens.addAll(SimulatedTokenizer.pieces(Json.contentText(message.get("content"))));
+            if (calledTools) {
+                tokens.addAll(SimulatedTokenizer.pieces(Json.write(message.get("tool_calls"))));
+            }
+        }
+        tokens.add("<|assistant|>");
+        return tokens;
+    }
+
+    private static JsonNode required(JsonNode node, String field, String where) {
+        JsonNode value = node.get(field);
+        if (value == null) {
+            throw schema(where + "missing field `" + field + "`");
+        }
+        return value;
+    }
+
+    private static String requiredString(JsonNode node, String field) {
+        return requiredString(node, field, "");
+    }
+
+    private static String requiredString(JsonNode node, String field, String where) {
+        JsonNode value = required(node, field, where);
+        if (!value.isString()) {
+            throw schema(where + field + ": invalid type: expected a string");
+        }
+        return value.stringValue();
+    }
+
+    private static ApiError schema(String detail) {
+        return new ApiError(422, "Failed to deserialize the JSON body into the target type: " + detail);
+    }
+}

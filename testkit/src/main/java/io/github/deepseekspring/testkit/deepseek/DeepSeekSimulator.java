@@ -1,0 +1,195 @@
+package io.github.deepseekspring.testkit.deepseek;
+
+import java.net.URI;
+import java.util.List;
+import java.util.Objects;
+import java.util.Set;
+
+import io.github.deepseekspring.testkit.RequestLog;
+import io.github.deepseekspring.testkit.ScriptedReply;
+import io.github.deepseekspring.testkit.fault.FaultInjector;
+import io.github.deepseekspring.testkit.server.ApiError;
+import io.github.deepseekspring.testkit.server.ReplyScripts;
+import io.github.deepseekspring.testkit.server.Route;
+import io.github.deepseekspring.testkit.server.SimExchange;
+import io.github.deepseekspring.testkit.server.SimulatorServer;
+import tools.jackson.core.JacksonException;
+import tools.jackson.databind.JsonNode;
+
+/**
+ * An in-JVM simulator of the DeepSeek API on 127.0.0.1, faithful to the official protocol: Bearer auth, thinking
+ * mode on by default ({@code reasoning_content} in messages and stream deltas), the rule that a tool-calling turn's
+ * reasoning must be passed back in thinking mode (400 otherwise), scripted tool calls, usage with context-cache
+ * hit/miss tokens, SSE with keep-alive comments, FIM at {@code /beta/completions}, {@code /models} and
+ * {@code /user/balance}. Tokens are counted by the {@link io.github.deepseekspring.testkit.SimulatedTokenizer}.
+ *
+ * <pre>{@code
+ * try (DeepSeekSimulator deepseek = DeepSeekSimulator.start()) {
+ *     deepseek.onUserMessage("weather", ScriptedReply.toolCalls(ToolCallSpec.of("weather", "{\"city\":\"Hangzhou\"}"))
+ *             .thenText("Sunny, 25°C"));
+ *     // point the client at deepseek.baseUrl() with deepseek.apiKey()
+ * }
+ * }</pre>
+ *
+ * Configuration methods mutate this simulator and return it for chaining; they are thread-safe.
+ */
+public final class DeepSeekSimulator implements AutoCloseable {
+
+    /** The API key accepted unless {@link #withApiKey(String)} sets another. */
+    public static final String DEFAULT_API_KEY = "sk-test-dummy-key";
+    /** The models served unless {@link #withModels(String...)} sets others; the first is the default model. */
+    public static final List<String> DEFAULT_MODELS = List.of("deepseek-flash", "deepseek-v4-pro");
+
+    private final ReplyScripts scripts = new ReplyScripts();
+    private final PrefixCache prefixCache = new PrefixCache();
+    private final SimulatorServer server;
+    private volatile String apiKey = DEFAULT_API_KEY;
+    private volatile List<String> models = DEFAULT_MODELS;
+    private volatile String balance = "100.00";
+    private volatile boolean balanceAvailable = true;
+
+    private DeepSeekSimulator(int port) {
+        server = new SimulatorServer("deepseek", port, new DeepSeekErrors(), this::reset);
+        ChatCompletionsHandler chat = new ChatCompletionsHandler(this);
+        server.route("POST", "/chat/completions", secured(chat))
+                .route("POST", "/v1/chat/completions", secured(chat))
+                .route("POST", "/beta/completions", secured(new FimHandler(this)))
+                .route("GET", "/models", secured(exchange -> exchange.sendJson(200, AccountResponses.models(models))))
+                .route("GET", "/v1/models", secured(exchange -> exchange.sendJson(200, AccountResponses.models(models))))
+                .route("GET", "/user/balance",
+                        secured(exchange -> exchange.sendJson(200, AccountResponses.balance(balance, balanceAvailable))));
+    }
+
+    /** @return a simulator listening on a free port of 127.0.0.1 */
+    public static DeepSeekSimulator start() {
+        return new DeepSeekSimulator(0);
+    }
+
+    /**
+     * @param port the port to listen on (0 for a free one)
+     * @return a simulator listening on 127.0.0.1
+     */
+    public static DeepSeekSimulator start(int port) {
+        return new DeepSeekSimulator(port);
+    }
+
+    /** @return the base URL, e.g. {@code http://127.0.0.1:40123} (paths as on {@code https://api.deepseek.com}) */
+    public URI baseUrl() {
+        return server.baseUrl();
+    }
+
+    /** @return the one API key accepted as {@code Authorization: Bearer <key>} */
+    public String apiKey() {
+        return apiKey;
+    }
+
+    /**
+     * @param key the API key to accept from now on
+     * @return this
+     */
+    public DeepSeekSimulator withApiKey(String key) {
+        this.apiKey = Objects.requireNonNull(key);
+        return this;
+    }
+
+    /**
+     * @param names the models served (others get 400 "Model Not Exist")
+     * @return this
+     */
+    public DeepSeekSimulator withModels(String... names) {
+        this.models = List.of(names);
+        return this;
+    }
+
+    /**
+     * Sets what {@code /user/balance} reports; when not available, completions answer 402 "Insufficient Balance".
+     *
+     * @param totalBalanceCny total balance in CNY, e.g. {@code "110.00"}
+     * @param available       whether the balance suffices for API calls
+     * @return this
+     */
+    public DeepSeekSimulator withBalance(String totalBalanceCny, boolean available) {
+        this.balance = Objects.requireNonNull(totalBalanceCny);
+        this.balanceAvailable = available;
+        return this;
+    }
+
+    /**
+     * Scripts the answer when the last user message contains {@code contains} (also matched against a FIM prompt).
+     * The most recently added matching script wins. Without a match the answer is {@code "Echo: <last user
+     * message>"}, with the reasoning {@code "Thinking about the request: <last user message>"} in thinking mode.
+     *
+     * @param contains text to look for
+     * @param reply    the answer
+     * @return this
+     */
+    public DeepSeekSimulator onUserMessage(String contains, ScriptedReply reply) {
+        scripts.add(Objects.requireNonNull(contains), Objects.requireNonNull(reply));
+        return this;
+    }
+
+    /** @return the fault injector of this simulator */
+    public FaultInjector faults() {
+        return server.faults();
+    }
+
+    /** @return every request received */
+    public RequestLog requests() {
+        return server.requests();
+    }
+
+    /** Forgets scripts, faults, the request log and the context cache (keeps key, models and balance). */
+    public void reset() {
+        scripts.clear();
+        server.faults().clear();
+        server.requests().clear();
+        prefixCache.clear();
+    }
+
+    /** Stops listening and releases the threads. */
+    @Override
+    public void close() {
+        server.close();
+    }
+
+    Set<String> modelNames() {
+        return Set.copyOf(models);
+    }
+
+    ReplyScripts scripts() {
+        return scripts;
+    }
+
+    PrefixCache prefixCache() {
+        return prefixCache;
+    }
+
+    void requireBalance() {
+        if (!balanceAvailable) {
+            throw new ApiError(402, "Insufficient Balance");
+        }
+    }
+
+    static JsonNode parseBody(SimExchange exchange) {
+        try {
+            return exchange.jsonBody();
+        } catch (JacksonException e) {
+            throw new ApiError(400, "Failed to parse the request body as JSON: " + e.getOriginalMessage());
+        }
+    }
+
+    private Route secured(Route route) {
+        return exchange -> {
+            String authorization = exchange.request().header("authorization");
+            if (authorization == null || !authorization.startsWith("Bearer ")) {
+                throw new ApiError(401, "Authentication Fails (auth header format should be Bearer sk-...)");
+            }
+            String key = authorization.substring("Bearer ".length()).trim();
+            if (!key.equals(apiKey)) {
+                String tail = key.length() > 4 ? key.substring(key.length() - 4) : "";
+                throw new ApiError(401, "Authentication Fails, Your api key: ****" + tail + " is invalid");
+            }
+            route.handle(exchange);
+        };
+    }
+}

@@ -1,0 +1,26 @@
+package io.github.deepseekspring.testkit.fault;
+
+import java.time.Duration;
+
+/**
+ * The faults that apply to one request, taken from a {@link FaultInjector} when the request arrives (counted faults
+ * are used up by then). Used by the simulators.
+ *
+ * @param stallBeforeFirstByte pause before anything is sent ({@link Duration#ZERO} for none)
+ * @param hang                 accept, send nothing for this long, then close; {@code null} for none
+ * @param failStatus           status to answer instead of the real answer; 0 for none
+ * @param retryAfter           {@code Retry-After} to send with {@code failStatus}; {@code null} for none
+ * @param queue                time spent "queued" with keep-alives before the answer ({@link Duration#ZERO} for none)
+ * @param tokenDelay           pause between stream chunks ({@link Duration#ZERO} for none)
+ */
+public record RequestFaults(Duration stallBeforeFirstByte, Duration hang, int failStatus, Duration retryAfter,
+        Duration queue, Duration tokenDelay) {
+
+    /** No fault at all. */
+    public static final RequestFaults NONE = new RequestFaults(Duration.ZERO, null, 0, null, Duration.ZERO, Duration.ZERO);
+
+    /** @return whether the request must be answered with {@link #failStatus()} */
+    public boolean fails() {
+        return failStatus > 0;
+    }
+}

@@ -1,0 +1,75 @@
+package io.github.deepseekspring.testkit.server;
+
+import java.io.IOException;
+import java.io.OutputStream;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+
+import io.github.deepseekspring.testkit.RecordedRequest;
+
+/**
+ * A chunked response body written piece by piece. Counted events are paced by the token delay and may be cut by
+ * an armed fault; a failed write marks the request as "client disconnected".
+ */
+public final class ResponseStream {
+
+    private final OutputStream out;
+    private final RecordedRequest request;
+    private final Duration tokenDelay;
+    private final int cutAfter;
+    private int events;
+
+    ResponseStream(OutputStream out, RecordedRequest request, Duration tokenDelay, int cutAfter) {
+        this.out = out;
+        this.request = request;
+        this.tokenDelay = tokenDelay;
+        this.cutAfter = cutAfter;
+    }
+
+    /**
+     * Writes one counted event (an SSE {@code data:} block or an NDJSON line).
+     *
+     * @param text the bytes to send, including their line ends
+     * @throws IOException when the client went away or the stream is cut here
+     */
+    public void event(String text) throws IOException {
+        if (cutAfter >= 0 && events >= cutAfter) {
+            throw new ConnectionCut("stream cut after " + events + " events");
+        }
+        if (events > 0) {
+            Pause.sleep(tokenDelay);
+        }
+        raw(text);
+        events++;
+    }
+
+    /**
+     * Writes text that is not counted as an event and not paced (keep-alive comments, blank lines, a final body).
+     *
+     * @param text the text
+     * @throws IOException when the client went away
+     */
+    public void raw(String text) throws IOException {
+        try {
+            out.write(text.getBytes(StandardCharsets.UTF_8));
+            out.flush();
+        } catch (IOException e) {
+            request.markClientDisconnected();
+            throw e;
+        }
+    }
+
+    /**
+     * Ends the body normally.
+     *
+     * @throws IOException when the client went away
+     */
+    public void finish() throws IOException {
+        try {
+            out.close();
+        } catch (IOException e) {
+            request.markClientDisconnected();
+            throw e;
+        }
+    }
+}

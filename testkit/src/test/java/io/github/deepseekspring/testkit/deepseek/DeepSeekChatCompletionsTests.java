@@ -1,0 +1,216 @@
+package io.github.deepseekspring.testkit.deepseek;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.net.http.HttpResponse;
+import java.util.List;
+
+import io.github.deepseekspring.testkit.Http;
+import io.github.deepseekspring.testkit.ScriptedReply;
+import io.github.deepseekspring.testkit.ToolCallSpec;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import tools.jackson.databind.JsonNode;
+
+class DeepSeekChatCompletionsTests {
+
+    static DeepSeekSimulator deepseek;
+
+    @BeforeAll
+    static void start() {
+        deepseek = DeepSeekSimulator.start();
+    }
+
+    @AfterAll
+    static void stop() {
+        deepseek.close();
+    }
+
+    @BeforeEach
+    void reset() {
+        deepseek.reset();
+    }
+
+    private HttpResponse<String> chat(String body) {
+        return Http.post(deepseek.baseUrl(), "/chat/completions", deepseek.apiKey(), body);
+    }
+
+    @Test
+    void answersWithReasoningByDefaultAndEchoesTheLastUserMessage() {
+        HttpResponse<String> response = chat("""
+                {"model":"deepseek-flash","messages":[{"role":"user","content":"What is 2+2?"}]}""");
+
+        assertThat(response.statusCode()).isEqualTo(200);
+        JsonNode body = Http.json(response);
+        assertThat(body.path("object").asString()).isEqualTo("chat.completion");
+        JsonNode message = body.path("choices").get(0).path("message");
+        assertThat(message.path("content").asString()).isEqualTo("Echo: What is 2+2?");
+        assertThat(message.path("reasoning_content").asString()).contains("What is 2+2?");
+        assertThat(body.path("choices").get(0).path("finish_reason").asString()).isEqualTo("stop");
+        JsonNode usage = body.path("usage");
+        assertThat(usage.path("completion_tokens_details").path("reasoning_tokens").asInt()).isPositive();
+        assertThat(usage.path("total_tokens").asInt())
+                .isEqualTo(usage.path("prompt_tokens").asInt() + usage.path("completion_tokens").asInt());
+        assertThat(usage.path("prompt_cache_hit_tokens").asInt() + usage.path("prompt_cache_miss_tokens").asInt())
+                .isEqualTo(usage.path("prompt_tokens").asInt());
+    }
+
+    @Test
+    void thinkingDisabledLeavesOutReasoning() {
+        JsonNode body = Http.json(chat("""
+                {"model":"deepseek-v4-pro","thinking":{"type":"disabled"},
+                 "messages":[{"role":"user","content":"hi"}]}"""));
+
+        JsonNode message = body.path("choices").get(0).path("message");
+        assertThat(message.has("reasoning_content")).isFalse();
+        assertThat(body.path("usage").has("completion_tokens_details")).isFalse();
+        assertThat(body.path("model").asString()).isEqualTo("deepseek-v4-pro");
+    }
+
+    @Test
+    void streamsReasoningDeltasBeforeContentDeltasThenUsageAndDone() {
+        HttpResponse<String> response = chat("""
+                {"model":"deepseek-flash","stream":true,"stream_options":{"include_usage":true},
+                 "messages":[{"role":"user","content":"stream me"}]}""");
+
+        assertThat(response.headers().firstValue("content-type")).hasValueSatisfying(v -> assertThat(v).startsWith("text/event-stream"));
+        assertThat(response.body()).endsWith("data: [DONE]\n\n");
+        List<JsonNode> chunks = Http.sseData(response.body());
+        StringBuilder reasoning = new StringBuilder();
+        StringBuilder content = new StringBuilder();
+        boolean contentStarted = false;
+        for (JsonNode chunk : chunks.subList(0, chunks.size() - 1)) {
+            JsonNode delta = chunk.path("choices").get(0).path("delta");
+            if (delta.path("reasoning_content").isString()) {
+                assertThat(contentStarted).as("reasoning after content").isFalse();
+                reasoning.append(delta.path("reasoning_content").asString());
+            }
+            if (delta.path("content").isString()) {
+                contentStarted |= !delta.path("content").asString().isEmpty();
+                content.append(delta.path("content").asString());
+            }
+            assertThat(chunk.path("usage").isNull()).isTrue();
+        }
+        assertThat(reasoning.toString()).isEqualTo("Thinking about the request: stream me");
+        assertThat(content.toString()).isEqualTo("Echo: stream me");
+        JsonNode usageChunk = chunks.get(chunks.size() - 1);
+        assertThat(usageChunk.path("choices").isEmpty()).isTrue();
+        assertThat(usageChunk.path("usage").path("completion_tokens").asInt()).isPositive();
+        assertThat(chunks.get(chunks.size() - 2).path("choices").get(0).path("finish_reason").asString()).isEqualTo("stop");
+    }
+
+    @Test
+    void scriptedToolCallLoopNeedsTheReasoningPassedBackInThinkingMode() {
+        deepseek.onUserMessage("weather", ScriptedReply.toolCalls(ToolCallSpec.of("get_weather", "{\"city\":\"Hangzhou\"}"))
+                .withReasoning("I should call the weather tool.").thenText("Sunny, 25°C"));
+        String tools = """
+                "tools":[{"type":"function","function":{"name":"get_weather","parameters":{"type":"object"}}}]""";
+
+        JsonNode first = Http.json(chat("{\"model\":\"deepseek-flash\"," + tools
+                + ",\"messages\":[{\"role\":\"user\",\"content\":\"weather in Hangzhou?\"}]}"));
+        JsonNode choice = first.path("choices").get(0);
+        assertThat(choice.path("finish_reason").asString()).isEqualTo("tool_calls");
+        JsonNode call = choice.path("message").path("tool_calls").get(0);
+        assertThat(call.path("function").path("name").asString()).isEqualTo("get_weather");
+        assertThat(call.path("function").path("arguments").asString()).isEqualTo("{\"city\":\"Hangzhou\"}");
+        String callId = call.path("id").asString();
+
+        String withoutReasoning = "{\"model\":\"deepseek-flash\"," + tools + ",\"messages\":["
+                + "{\"role\":\"user\",\"content\":\"weather in Hangzhou?\"},"
+                + "{\"role\":\"assistant\",\"content\":\"\",\"tool_calls\":[" + call + "]},"
+                + "{\"role\":\"tool\",\"tool_call_id\":\"" + callId + "\",\"content\":\"sunny\"}]}";
+        HttpResponse<String> rejected = chat(withoutReasoning);
+        assertThat(rejected.statusCode()).isEqualTo(400);
+        assertThat(Http.json(rejected).path("error").path("message").asString())
+                .isEqualTo("The reasoning_content in the thinking mode must be passed back to the API.");
+
+        String withReasoning = withoutReasoning.replace("\"content\":\"\",\"tool_calls\"",
+                "\"content\":\"\",\"reasoning_content\":\"I should call the weather tool.\",\"tool_calls\"");
+        JsonNode second = Http.json(chat(withReasoning));
+        assertThat(second.path("choices").get(0).path("message").path("content").asString()).isEqualTo("Sunny, 25°C");
+    }
+
+    @Test
+    void withoutThinkingAToolTurnNeedsNoReasoning() {
+        HttpResponse<String> response = chat("""
+                {"model":"deepseek-flash","thinking":{"type":"disabled"},"messages":[
+                 {"role":"user","content":"q"},
+                 {"role":"assistant","content":"","tool_calls":[{"id":"c1","type":"function","function":{"name":"f","arguments":"{}"}}]},
+                 {"role":"tool","tool_call_id":"c1","content":"42"}]}""");
+
+        assertThat(response.statusCode()).isEqualTo(200);
+        assertThat(Http.json(response).path("choices").get(0).path("message").path("content").asString())
+                .isEqualTo("Tool result: 42");
+    }
+
+    @Test
+    void streamsToolCallsAsIdThenArgumentFragments() {
+        deepseek.onUserMessage("add", ScriptedReply.toolCalls(ToolCallSpec.of("add", "{\"a\":1,\"b\":2}")));
+
+        String body = chat("""
+                {"model":"deepseek-flash","stream":true,"messages":[{"role":"user","content":"add 1 and 2"}]}""").body();
+
+        List<JsonNode> chunks = Http.sseData(body);
+        StringBuilder arguments = new StringBuilder();
+        String id = null;
+        for (JsonNode chunk : chunks) {
+            for (JsonNode call : chunk.path("choices").get(0).path("delta").path("tool_calls")) {
+                id = call.has("id") ? call.path("id").asString() : id;
+                arguments.append(call.path("function").path("arguments").asString(""));
+            }
+        }
+        assertThat(id).startsWith("call_");
+        assertThat(arguments.toString()).isEqualTo("{\"a\":1,\"b\":2}");
+        JsonNode last = chunks.get(chunks.size() - 1);
+        assertThat(last.path("choices").get(0).path("finish_reason").asString()).isEqualTo("tool_calls");
+        assertThat(last.path("usage").path("prompt_tokens").asInt()).as("usage on the finishing chunk").isPositive();
+    }
+
+    @Test
+    void repeatedLongPrefixHitsTheContextCacheIn64TokenUnits() {
+        String system = "你".repeat(200);
+        String request = "{\"model\":\"deepseek-flash\",\"messages\":[{\"role\":\"system\",\"content\":\"" + system
+                + "\"},{\"role\":\"user\",\"content\":\"%s\"}]}";
+
+        JsonNode first = Http.json(chat(request.formatted("first question"))).path("usage");
+        JsonNode second = Http.json(chat(request.formatted("second question"))).path("usage");
+
+        assertThat(first.path("prompt_cache_hit_tokens").asInt()).isZero();
+        int hit = second.path("prompt_cache_hit_tokens").asInt();
+        assertThat(hit).isEqualTo(192).isEqualTo(second.path("prompt_tokens_details").path("cached_tokens").asInt());
+        assertThat(second.path("prompt_cache_miss_tokens").asInt()).isEqualTo(second.path("prompt_tokens").asInt() - hit);
+    }
+
+    @Test
+    void maxTokensCutsTheAnswerWithFinishReasonLength() {
+        JsonNode body = Http.json(chat("""
+                {"model":"deepseek-flash","max_tokens":3,"thinking":{"type":"disabled"},
+                 "messages":[{"role":"user","content":"a long question indeed"}]}"""));
+
+        assertThat(body.path("choices").get(0).path("finish_reason").asString()).isEqualTo("length");
+        assertThat(body.path("usage").path("completion_tokens").asInt()).isEqualTo(3);
+    }
+
+    @Test
+    void scriptedTokenCountsOverrideTheTokenizer() {
+        deepseek.onUserMessage("count", ScriptedReply.text("ok").withPromptTokens(1000).withCompletionTokens(7));
+
+        JsonNode usage = Http.json(chat("""
+                {"model":"deepseek-flash","messages":[{"role":"user","content":"count me"}]}""")).path("usage");
+
+        assertThat(usage.path("prompt_tokens").asInt()).isEqualTo(1000);
+        assertThat(usage.path("completion_tokens").asInt()).isEqualTo(7);
+    }
+
+    @Test
+    void servesTheV1PathToo() {
+        HttpResponse<String> response = Http.post(deepseek.baseUrl(), "/v1/chat/completions", deepseek.apiKey(), """
+                {"model":"deepseek-flash","messages":[{"role":"user","content":"v1"}]}""");
+
+        assertThat(response.statusCode()).isEqualTo(200);
+        assertThat(deepseek.requests().count("/v1/chat/completions")).isEqualTo(1);
+        assertThat(deepseek.requests().last().json().path("model").asString()).isEqualTo("deepseek-flash");
+    }
+}
