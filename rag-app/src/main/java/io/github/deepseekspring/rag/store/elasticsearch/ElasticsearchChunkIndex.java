@@ -51,6 +51,8 @@ final class ElasticsearchChunkIndex {
      * one refresh: documents absent from {@code chunksByDocument} are not touched.
      */
     void replaceDocuments(Map<String, List<ChunkDocument>> chunksByDocument) {
+        // checked up front: a bulk request that fails half-way would publish a partial document
+        chunksByDocument.values().forEach(chunks -> chunks.forEach(this::checkDimensions));
         writeLock.lock();
         try {
             admin.refresh(admin.alias());
@@ -92,6 +94,7 @@ final class ElasticsearchChunkIndex {
             String fresh = admin.createIndex();
             List<ChunkDocument> batch = new ArrayList<>(BULK_BATCH);
             for (ChunkDocument chunk : chunks) {
+                checkDimensions(chunk);
                 batch.add(chunk);
                 if (batch.size() == BULK_BATCH) {
                     indexBatch(fresh, batch);
@@ -104,6 +107,14 @@ final class ElasticsearchChunkIndex {
         }
         finally {
             writeLock.unlock();
+        }
+    }
+
+    private void checkDimensions(ChunkDocument chunk) {
+        if (chunk.embedding() == null || chunk.embedding().length != admin.dimensions()) {
+            throw new IllegalArgumentException("chunk " + chunk.chunkId() + " has "
+                    + (chunk.embedding() == null ? "no embedding" : chunk.embedding().length + " dimensions")
+                    + " but the index expects " + admin.dimensions());
         }
     }
 

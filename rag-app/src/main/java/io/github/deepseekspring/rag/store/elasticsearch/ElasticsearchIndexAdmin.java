@@ -44,6 +44,11 @@ final class ElasticsearchIndexAdmin {
         return alias;
     }
 
+    /** The vector size the mapping declares. */
+    int dimensions() {
+        return dimensions;
+    }
+
     /** Creates a first index behind the alias unless the alias already exists. */
     void ensureIndex() {
         if (aliasTargets().isEmpty()) {

@@ -1,12 +1,16 @@
 package io.github.deepseekspring.rag.store.elasticsearch;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatIllegalArgumentException;
 
 import java.net.URI;
 import java.time.Clock;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicInteger;
 
 import co.elastic.clients.elasticsearch.ElasticsearchClient;
 import org.junit.jupiter.api.AfterEach;
@@ -72,6 +76,48 @@ class ElasticsearchChunkIndexIntegrationTests {
         assertThat(admin.aliasTargets()).hasSize(1).doesNotContainAnyElementsOf(before);
         assertThat(searcher.keyword("旧版内容", 10)).isEmpty();
         assertThat(searcher.keyword("全新文档", 10)).extracting(hit -> hit.chunk().documentId()).containsExactly("new");
+    }
+
+    @Test
+    void searchesDuringAReplacementSeeTheOldOrTheNewVersionNeverAMix() throws Exception {
+        index.replaceDocuments(Map.of("doc", version("甲版", 12)));
+        AtomicBoolean writing = new AtomicBoolean(true);
+        List<String> mixed = new CopyOnWriteArrayList<>();
+        AtomicInteger reads = new AtomicInteger();
+        Thread reader = Thread.ofVirtual().start(() -> {
+            while (writing.get() || reads.get() == 0) {
+                reads.incrementAndGet();
+                List<String> texts = searcher.keyword("共同内容", 50).stream().map(hit -> hit.chunk().text()).toList();
+                boolean allA = texts.size() == 12 && texts.stream().allMatch(t -> t.startsWith("甲版"));
+                boolean allB = texts.size() == 7 && texts.stream().allMatch(t -> t.startsWith("乙版"));
+                if (!allA && !allB) {
+                    mixed.add(texts.toString());
+                }
+            }
+        });
+        for (int round = 0; round < 6; round++) {
+            index.replaceDocuments(Map.of("doc", version(round % 2 == 0 ? "乙版" : "甲版", round % 2 == 0 ? 7 : 12)));
+        }
+        writing.set(false);
+        reader.join();
+        assertThat(reads.get()).isPositive();
+        assertThat(mixed).isEmpty();
+    }
+
+    private static List<ChunkDocument> version(String label, int chunks) {
+        return java.util.stream.IntStream.range(0, chunks)
+                .mapToObj(n -> chunk("doc", n, label + " 共同内容 " + n, new float[] {1, 0, 0, 0})).toList();
+    }
+
+    @Test
+    void aChunkWithTheWrongVectorSizeIsRejectedBeforeAnythingIsWritten() {
+        index.replaceDocuments(Map.of("doc", List.of(chunk("doc", 0, "原有内容", new float[] {1, 0, 0, 0}))));
+
+        assertThatIllegalArgumentException().isThrownBy(() -> index.replaceDocuments(Map.of("doc", List.of(
+                chunk("doc", 0, "新内容", new float[] {1, 0, 0, 0}), chunk("doc", 1, "坏向量", new float[] {1, 0})))))
+                .withMessageContaining("2 dimensions").withMessageContaining("expects 4");
+        assertThat(searcher.keyword("原有内容", 10)).hasSize(1);
+        assertThat(index.chunkIds("doc")).containsExactly("doc#0");
     }
 
     private static ChunkDocument chunk(String doc, int n, String text, float[] vector) {
