@@ -236,6 +236,20 @@ public final class DeepSeekChatModel implements ChatModel {
 			return this;
 		}
 
+		/**
+		 * A local runtime as backend, built with this builder's timeouts and prices (set those first).
+		 * @param port the runtime client
+		 * @param chatModel local chat model, e.g. {@code deepseek-r1:7b}
+		 * @param completionModel local code completion model, e.g. {@code deepseek-coder-v2:16b}
+		 * @param maxConcurrency requests in flight before the runtime counts as saturated (cost-aware routing)
+		 */
+		public Builder local(io.github.deepseekspring.model.local.LocalChatPort port, String chatModel,
+				String completionModel, int maxConcurrency) {
+			this.local = new io.github.deepseekspring.model.local.LocalBackend(port, chatModel, completionModel,
+					this.timeouts, this.priceTable, maxConcurrency);
+			return this;
+		}
+
 		/** Routing mode; default: remote-first when both backends are set, else the one that is. */
 		public Builder routingMode(RoutingMode routingMode) {
 			this.routingMode = routingMode;
