@@ -33,6 +33,8 @@ final class LocalReplyAssembler {
 
 	private String model;
 
+	private boolean answerStarted;
+
 	LocalReplyAssembler(PriceTable prices, String model) {
 		this.prices = prices;
 		this.model = model;
@@ -45,7 +47,8 @@ final class LocalReplyAssembler {
 		}
 		ThinkTagSplitter.Split split = this.splitter.accept(content == null ? "" : content);
 		String thought = (thinking == null ? "" : thinking) + split.reasoning();
-		return chunk(split.content(), thought);
+		this.reasoning.append(thought);
+		return chunk(answerText(split.content()), thought);
 	}
 
 	/** The closing chunk: held-back text, complete reasoning, tool calls and usage. */
@@ -55,7 +58,7 @@ final class LocalReplyAssembler {
 		}
 		ThinkTagSplitter.Split tail = this.splitter.finish();
 		this.reasoning.append(tail.reasoning());
-		return response(tail.content(), this.reasoning.toString().strip(), List.copyOf(this.toolCalls),
+		return response(answerText(tail.content()), this.reasoning.toString().strip(), List.copyOf(this.toolCalls),
 				this.toolCalls.isEmpty() ? finishReason : "tool_calls", usage(promptTokens, completionTokens));
 	}
 
@@ -72,11 +75,20 @@ final class LocalReplyAssembler {
 				usage(promptTokens, completionTokens));
 	}
 
+	/** The blank lines R1 writes between {@code </think>} and the answer are not part of the answer. */
+	private String answerText(String text) {
+		if (this.answerStarted || text.isEmpty()) {
+			return text;
+		}
+		String stripped = this.reasoning.length() > 0 ? text.stripLeading() : text;
+		this.answerStarted = !stripped.isEmpty();
+		return stripped;
+	}
+
 	private ChatResponse chunk(String text, String thought) {
 		if (text.isEmpty() && thought.isEmpty()) {
 			return null;
 		}
-		this.reasoning.append(thought);
 		AssistantMessage message = AssistantMessage.builder()
 			.content(text)
 			.properties(thought.isEmpty() ? Map.of() : Map.of(DeepSeekMetadata.REASONING_DELTA, thought))

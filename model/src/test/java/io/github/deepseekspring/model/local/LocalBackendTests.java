@@ -130,4 +130,11 @@ class LocalBackendTests {
 		assertThat(port.cancelled).isTrue();
 	}
 
+	@Test
+	void blankLinesAfterTheThinkBlockAreNotPartOfTheAnswer() {
+		ScriptedPort port = new ScriptedPort(Flux.just(piece("<think>\nplan\n</think>\n\nAns"), piece("wer"), done()));
+		String text = backend(port).stream(ASK).map(r -> r.getResult().getOutput().getText()).reduce("", String::concat).block();
+		assertThat(text).isEqualTo("Answer");
+	}
+
 }
