@@ -25,6 +25,10 @@ public final class Http {
         return send(builder(base, path, bearer).POST(HttpRequest.BodyPublishers.ofString(body)).build());
     }
 
+    public static HttpResponse<String> delete(URI base, String path, String body) {
+        return send(builder(base, path, null).method("DELETE", HttpRequest.BodyPublishers.ofString(body)).build());
+    }
+
     public static HttpResponse<String> get(URI base, String path, String bearer) {
         return send(builder(base, path, bearer).GET().build());
     }

@@ -18,6 +18,8 @@ import io.github.deepseekspring.model.routing.BackendRouter;
 import io.github.deepseekspring.model.routing.ChatBackend;
 import io.github.deepseekspring.model.routing.RoutingMode;
 import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.observation.ObservationRegistry;
+import org.springframework.ai.chat.observation.ChatModelObservationConvention;
 import org.springframework.ai.chat.model.ChatModel;
 import org.springframework.ai.chat.model.ChatResponse;
 import org.springframework.ai.chat.prompt.ChatOptions;
@@ -49,6 +51,8 @@ public final class DeepSeekChatModel implements ChatModel {
 
 	private final String defaultModel;
 
+	private final ChatObservations observations;
+
 	private DeepSeekChatModel(Builder b, BackendRouter router, ResilientExecutor executor, RemoteBackend remote) {
 		this.defaultOptions = b.defaultOptions;
 		this.router = router;
@@ -57,6 +61,7 @@ public final class DeepSeekChatModel implements ChatModel {
 				: ToolCallingManager.builder().build();
 		this.remote = remote;
 		this.defaultModel = b.defaultModel();
+		this.observations = new ChatObservations(b.observationRegistry, b.observationConvention);
 	}
 
 	public static Builder builder() {
@@ -66,17 +71,20 @@ public final class DeepSeekChatModel implements ChatModel {
 	@Override
 	public ChatResponse call(Prompt prompt) {
 		BackendRequest request = backendRequest(prompt);
-		return this.executor.execute(this.router.route(request.options()), modelOf(request), b -> b.call(request).flux())
-			.blockLast();
+		List<ChatBackend> order = this.router.route(request.options());
+		return this.observations.observeCall(prompt,
+				() -> this.executor
+					.execute(order, modelOf(request), b -> b.call(request).flux(), remember(request))
+					.blockLast());
 	}
 
 	@Override
 	public Flux<ChatResponse> stream(Prompt prompt) {
-		return Flux.defer(() -> {
+		return this.observations.observeStream(prompt, Flux.defer(() -> {
 			BackendRequest request = backendRequest(prompt);
 			return this.executor.execute(this.router.route(request.options()), modelOf(request),
-					b -> b.stream(request));
-		});
+					b -> b.stream(request), remember(request));
+		}));
 	}
 
 	/**
@@ -131,6 +139,11 @@ public final class DeepSeekChatModel implements ChatModel {
 		return this.defaultOptions.mutate().combineWith(runtime.mutate()).build();
 	}
 
+	private java.util.function.Consumer<ChatBackend> remember(BackendRequest request) {
+		String conversationId = request.options().getConversationId();
+		return backend -> this.router.answered(conversationId, backend.kind());
+	}
+
 	private String modelOf(BackendRequest request) {
 		return request.options().getModel() != null ? request.options().getModel() : this.defaultModel;
 	}
@@ -169,6 +182,26 @@ public final class DeepSeekChatModel implements ChatModel {
 
 		private String completionModel;
 
+		private ObservationRegistry observationRegistry;
+
+		private String baseUrl;
+
+		private String apiKey;
+
+		private ChatModelObservationConvention observationConvention;
+
+		/** Registry for Spring AI's chat model observations; none by default. */
+		public Builder observationRegistry(ObservationRegistry observationRegistry) {
+			this.observationRegistry = observationRegistry;
+			return this;
+		}
+
+		/** A custom observation convention (Spring AI's default otherwise). */
+		public Builder observationConvention(ChatModelObservationConvention observationConvention) {
+			this.observationConvention = observationConvention;
+			return this;
+		}
+
 		/** Default options; runtime options of each prompt are merged over them. */
 		public Builder defaultOptions(DeepSeekChatOptions defaultOptions) {
 			this.defaultOptions = Objects.requireNonNull(defaultOptions);
@@ -181,6 +214,16 @@ public final class DeepSeekChatModel implements ChatModel {
 			return this;
 		}
 
+		/**
+		 * Builds the DeepSeek API client from a base URL and key, connecting within {@link StreamTimeouts#connect()}
+		 * (ignored when {@link #api} or {@link #remote} is set).
+		 */
+		public Builder remote(String baseUrl, String apiKey) {
+			this.baseUrl = baseUrl;
+			this.apiKey = apiKey;
+			return this;
+		}
+
 		/** A ready remote backend (wins over {@link #api}). */
 		public Builder remote(RemoteBackend remote) {
 			this.remote = remote;
@@ -190,6 +233,20 @@ public final class DeepSeekChatModel implements ChatModel {
 		/** The local runtime backend. */
 		public Builder local(ChatBackend local) {
 			this.local = local;
+			return this;
+		}
+
+		/**
+		 * A local runtime as backend, built with this builder's timeouts and prices (set those first).
+		 * @param port the runtime client
+		 * @param chatModel local chat model, e.g. {@code deepseek-r1:7b}
+		 * @param completionModel local code completion model, e.g. {@code deepseek-coder-v2:16b}
+		 * @param maxConcurrency requests in flight before the runtime counts as saturated (cost-aware routing)
+		 */
+		public Builder local(io.github.deepseekspring.model.local.LocalChatPort port, String chatModel,
+				String completionModel, int maxConcurrency) {
+			this.local = new io.github.deepseekspring.model.local.LocalBackend(port, chatModel, completionModel,
+					this.timeouts, this.priceTable, maxConcurrency);
 			return this;
 		}
 
@@ -252,8 +309,16 @@ public final class DeepSeekChatModel implements ChatModel {
 
 		public DeepSeekChatModel build() {
 			RemoteBackend remoteBackend = this.remote;
-			if (remoteBackend == null && this.api != null) {
-				remoteBackend = new RemoteBackend(this.api, defaultModel(), this.completionModel, this.timeouts,
+			DeepSeekApi client = this.api;
+			if (client == null && this.baseUrl != null) {
+				client = DeepSeekApi.builder()
+					.baseUrl(this.baseUrl)
+					.apiKey(this.apiKey)
+					.connectTimeout(this.timeouts.connect())
+					.build();
+			}
+			if (remoteBackend == null && client != null) {
+				remoteBackend = new RemoteBackend(client, defaultModel(), this.completionModel, this.timeouts,
 						this.priceTable, this.clock);
 			}
 			RoutingMode mode = this.routingMode != null ? this.routingMode

@@ -5,6 +5,7 @@ import java.util.List;
 import java.util.Objects;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.function.Consumer;
 import java.util.function.Function;
 
 import io.github.deepseekspring.model.api.DeepSeekApiException;
@@ -43,12 +44,22 @@ public final class ResilientExecutor {
 	 * @param operation what to run on one backend
 	 */
 	public <T> Flux<T> execute(List<ChatBackend> order, String model, Function<ChatBackend, Flux<T>> operation) {
+		return execute(order, model, operation, backend -> {
+		});
+	}
+
+	/**
+	 * Like {@link #execute(List, String, Function)}, telling {@code onAnswering} which backend delivered the first
+	 * element.
+	 */
+	public <T> Flux<T> execute(List<ChatBackend> order, String model, Function<ChatBackend, Flux<T>> operation,
+			Consumer<ChatBackend> onAnswering) {
 		if (order.isEmpty()) {
 			return Flux.error(new NoBackendAvailableException("no backend configured for this request"));
 		}
 		return Flux.defer(() -> {
 			long deadline = System.nanoTime() + this.policy.deadline().toNanos();
-			return attempt(new Attempt<>(order, model, operation, deadline, new AtomicBoolean()), 0, 1);
+			return attempt(new Attempt<>(order, model, operation, deadline, new AtomicBoolean(), onAnswering), 0, 1);
 		});
 	}
 
@@ -68,6 +79,7 @@ public final class ResilientExecutor {
 		}).doOnNext(item -> {
 			if (firstSeen.compareAndSet(false, true)) {
 				a.delivered.set(true);
+				a.onAnswering.accept(backend);
 				this.metrics.timeToFirstToken(backend.kind(), a.model, Duration.ofNanos(System.nanoTime() - start));
 			}
 			if (item instanceof ChatResponse response && response.getMetadata().getUsage() instanceof DeepSeekUsage usage) {
@@ -125,7 +137,7 @@ public final class ResilientExecutor {
 	}
 
 	private record Attempt<T>(List<ChatBackend> order, String model, Function<ChatBackend, Flux<T>> operation,
-			long deadline, AtomicBoolean delivered) {
+			long deadline, AtomicBoolean delivered, Consumer<ChatBackend> onAnswering) {
 	}
 
 }

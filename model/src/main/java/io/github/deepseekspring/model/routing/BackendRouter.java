@@ -2,7 +2,9 @@ package io.github.deepseekspring.model.routing;
 
 import java.time.Clock;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Objects;
 
 import io.github.deepseekspring.model.chat.BackendHint;
@@ -23,6 +25,16 @@ public final class BackendRouter {
 	private final ChatBackend local;
 
 	private final Clock clock;
+
+	private final Map<String, BackendKind> affinity = java.util.Collections
+		.synchronizedMap(new LinkedHashMap<>(256, 0.75f, true) {
+			@Override
+			protected boolean removeEldestEntry(Map.Entry<String, BackendKind> eldest) {
+				return size() > MAX_REMEMBERED_CONVERSATIONS;
+			}
+		});
+
+	private static final int MAX_REMEMBERED_CONVERSATIONS = 10_000;
 
 	/**
 	 * @param mode the routing mode
@@ -58,12 +70,36 @@ public final class BackendRouter {
 			return List.of(this.local);
 		}
 		BackendHint hint = options.getBackend() == null ? BackendHint.AUTO : options.getBackend();
-		List<ChatBackend> order = switch (hint) {
+		return switch (hint) {
 			case REMOTE -> only(this.remote, "remote");
 			case LOCAL -> only(this.local, "local");
-			case AUTO -> byMode();
+			case AUTO -> withAffinity(byMode(), options.getConversationId());
 		};
-		return order;
+	}
+
+	/**
+	 * Remembers which backend answered a conversation, so its next turns go there first: the DeepSeek context cache
+	 * and the model's own reasoning stay with one backend.
+	 */
+	public void answered(String conversationId, BackendKind kind) {
+		if (conversationId != null) {
+			this.affinity.put(conversationId, kind);
+		}
+	}
+
+	private List<ChatBackend> withAffinity(List<ChatBackend> order, String conversationId) {
+		BackendKind sticky = conversationId == null ? null : this.affinity.get(conversationId);
+		if (sticky == null || order.size() < 2 || order.get(0).kind() == sticky) {
+			return order;
+		}
+		List<ChatBackend> reordered = new ArrayList<>(order);
+		for (ChatBackend backend : order) {
+			if (backend.kind() == sticky && backend.isAvailable()) {
+				reordered.remove(backend);
+				reordered.add(0, backend);
+			}
+		}
+		return reordered;
 	}
 
 	private List<ChatBackend> byMode() {

@@ -75,4 +75,14 @@ class BackendRouterTests {
 		assertThat(RoutingMode.parse("remote-first")).isEqualTo(RoutingMode.REMOTE_FIRST);
 	}
 
+	@Test
+	void conversationStaysOnTheBackendThatAnsweredIt() {
+		BackendRouter router = new BackendRouter(RoutingMode.COST_AWARE, remote, local, PEAK);
+		DeepSeekChatOptions conversation = DeepSeekChatOptions.builder().conversationId("c-1").build();
+		assertThat(router.route(conversation)).containsExactly(local, remote);
+		router.answered("c-1", BackendKind.REMOTE);
+		assertThat(router.route(conversation)).containsExactly(remote, local);
+		assertThat(router.route(PLAIN)).containsExactly(local, remote);
+	}
+
 }

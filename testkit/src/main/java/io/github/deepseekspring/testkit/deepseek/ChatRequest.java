@@ -51,7 +51,7 @@ record ChatRequest(String model, boolean stream, boolean includeUsage, boolean t
         }
         boolean stream = body.path("stream").asBoolean(false);
         boolean includeUsage = stream && body.path("stream_options").path("include_usage").asBoolean(false);
-        return new ChatRequest(model, stream, includeUsage, thinking, maxTokens, conversation(messages),
+        return new ChatRequest(model, stream, includeUsage, thinking, maxTokens, Conversation.of(messages),
                 promptTokens(body.get("tools"), messages, thinking));
     }
 
@@ -107,21 +107,6 @@ record ChatRequest(String model, boolean stream, boolean includeUsage, boolean t
                 throw new ApiError(400, PASS_BACK_MESSAGE);
             }
         }
-    }
-
-    private static Conversation conversation(JsonNode messages) {
-        String lastUser = "";
-        String lastTool = "";
-        for (JsonNode message : messages) {
-            String role = Json.string(message, "role");
-            if ("user".equals(role)) {
-                lastUser = Json.contentText(message.get("content"));
-            } else if ("tool".equals(role)) {
-                lastTool = Json.contentText(message.get("content"));
-            }
-        }
-        JsonNode last = messages.get(messages.size() - 1);
-        return new Conversation(lastUser, "tool".equals(Json.string(last, "role")), lastTool);
     }
 
     /** The prompt as the simulated tokenizer sees it: tools first, then each message behind a role marker. */

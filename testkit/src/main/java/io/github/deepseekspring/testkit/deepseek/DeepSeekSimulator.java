@@ -117,7 +117,8 @@ public final class DeepSeekSimulator implements AutoCloseable {
     /**
      * Scripts the answer when the last user message contains {@code contains} (also matched against a FIM prompt).
      * The most recently added matching script wins. Without a match the answer is {@code "Echo: <last user
-     * message>"}, with the reasoning {@code "Thinking about the request: <last user message>"} in thinking mode.
+     * message>"} (a JSON object {@code {"echo": …}} with {@code response_format: json_object}), with the reasoning
+     * {@code "Thinking about the request: <last user message>"} in thinking mode.
      *
      * @param contains text to look for
      * @param reply    the answer

@@ -6,6 +6,7 @@ import java.util.OptionalInt;
 
 import io.github.deepseekspring.testkit.ScriptedReply;
 import io.github.deepseekspring.testkit.ToolCallSpec;
+import tools.jackson.databind.JsonNode;
 
 /**
  * What a simulator will answer to one chat request, decided from the scripts and the conversation.
@@ -46,6 +47,21 @@ public record PlannedReply(String reasoning, String content, List<ToolCallSpec> 
     }
 
     /**
+     * For requests that ask for JSON output ({@code response_format}/{@code format}): the default echo becomes a JSON
+     * object {@code {"echo": …}}, so structured-output parsing can be tested. Tool calls stay as they are.
+     *
+     * @param lastUserMessage the text echoed
+     * @return the plan with JSON content
+     */
+    public PlannedReply asJsonEcho(String lastUserMessage) {
+        if (!toolCalls.isEmpty()) {
+            return this;
+        }
+        String json = Json.write(Json.object().put("echo", lastUserMessage));
+        return new PlannedReply(reasoning, json, toolCalls, promptTokens, completionTokens);
+    }
+
+    /**
      * The facts of a conversation a reply depends on.
      *
      * @param lastUserMessage  text of the last user message ({@code ""} when none)
@@ -53,5 +69,26 @@ public record PlannedReply(String reasoning, String content, List<ToolCallSpec> 
      * @param lastToolResult   text of the last tool result ({@code ""} when none)
      */
     public record Conversation(String lastUserMessage, boolean lastIsToolResult, String lastToolResult) {
+
+        /**
+         * Reads the facts from an OpenAI/Ollama-style {@code messages} array.
+         *
+         * @param messages the messages (an array node; may be empty)
+         * @return the facts
+         */
+        public static Conversation of(JsonNode messages) {
+            String lastUser = "";
+            String lastTool = "";
+            String lastRole = "";
+            for (JsonNode message : messages) {
+                lastRole = String.valueOf(Json.string(message, "role"));
+                if ("user".equals(lastRole)) {
+                    lastUser = Json.contentText(message.get("content"));
+                } else if ("tool".equals(lastRole)) {
+                    lastTool = Json.contentText(message.get("content"));
+                }
+            }
+            return new Conversation(lastUser, "tool".equals(lastRole), lastTool);
+        }
     }
 }

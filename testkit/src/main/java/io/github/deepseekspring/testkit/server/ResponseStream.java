@@ -13,6 +13,8 @@ import io.github.deepseekspring.testkit.RecordedRequest;
  */
 public final class ResponseStream {
 
+    private static final Duration CUT_GRACE = Duration.ofMillis(100);
+
     private final OutputStream out;
     private final RecordedRequest request;
     private final Duration tokenDelay;
@@ -34,6 +36,8 @@ public final class ResponseStream {
      */
     public void event(String text) throws IOException {
         if (cutAfter >= 0 && events >= cutAfter) {
+            // Let the client take in what was sent first: some clients drop buffered data when the socket closes.
+            Pause.sleep(CUT_GRACE);
             throw new ConnectionCut("stream cut after " + events + " events");
         }
         if (events > 0) {

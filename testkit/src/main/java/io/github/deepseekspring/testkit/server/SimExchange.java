@@ -76,6 +76,18 @@ public final class SimExchange {
         send(status, "application/json", errors.render(status, message), null);
     }
 
+    /**
+     * Sends a complete non-JSON response.
+     *
+     * @param status      HTTP status
+     * @param contentType content type
+     * @param body        body text ({@code ""} for none)
+     * @throws IOException when the client went away
+     */
+    public void sendText(int status, String contentType, String body) throws IOException {
+        send(status, contentType, body, null);
+    }
+
     void sendFault(int status, Duration retryAfter) throws IOException {
         String seconds = retryAfter == null ? null : String.valueOf((retryAfter.toMillis() + 999) / 1000);
         send(status, "application/json", errors.render(status, errors.defaultMessage(status)), seconds);

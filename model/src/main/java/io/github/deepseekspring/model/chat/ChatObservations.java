@@ -1,0 +1,74 @@
+package io.github.deepseekspring.model.chat;
+
+import java.util.function.Supplier;
+
+import io.micrometer.observation.Observation;
+import io.micrometer.observation.ObservationRegistry;
+import io.micrometer.observation.contextpropagation.ObservationThreadLocalAccessor;
+import org.springframework.ai.chat.model.ChatResponse;
+import org.springframework.ai.chat.observation.ChatModelObservationContext;
+import org.springframework.ai.chat.observation.ChatModelObservationConvention;
+import org.springframework.ai.chat.observation.ChatModelObservationDocumentation;
+import org.springframework.ai.chat.observation.DefaultChatModelObservationConvention;
+import org.springframework.ai.chat.prompt.Prompt;
+import reactor.core.publisher.Flux;
+
+/**
+ * Wraps calls and streams in Spring AI's {@code gen_ai.client.operation} observation, so Spring AI's observation
+ * handlers (token usage meters, tracing) see DeepSeek like any other provider.
+ */
+final class ChatObservations {
+
+	static final String PROVIDER = "deepseek";
+
+	private static final ChatModelObservationConvention DEFAULT_CONVENTION = new DefaultChatModelObservationConvention();
+
+	private final ObservationRegistry registry;
+
+	private final ChatModelObservationConvention convention;
+
+	ChatObservations(ObservationRegistry registry, ChatModelObservationConvention convention) {
+		this.registry = registry != null ? registry : ObservationRegistry.NOOP;
+		this.convention = convention;
+	}
+
+	ChatResponse observeCall(Prompt prompt, Supplier<ChatResponse> call) {
+		ChatModelObservationContext context = ChatModelObservationContext.builder()
+			.prompt(prompt)
+			.provider(PROVIDER)
+			.build();
+		return ChatModelObservationDocumentation.CHAT_MODEL_OPERATION
+			.observation(this.convention, DEFAULT_CONVENTION, () -> context, this.registry)
+			.observe(() -> {
+				ChatResponse response = call.get();
+				context.setResponse(response);
+				return response;
+			});
+	}
+
+	Flux<ChatResponse> observeStream(Prompt prompt, Flux<ChatResponse> stream) {
+		if (this.registry.isNoop()) {
+			return stream;
+		}
+		return Flux.deferContextual(contextView -> {
+			ChatModelObservationContext context = ChatModelObservationContext.builder()
+				.prompt(prompt)
+				.provider(PROVIDER)
+				.streaming(true)
+				.build();
+			Observation observation = ChatModelObservationDocumentation.CHAT_MODEL_OPERATION.observation(
+					this.convention, DEFAULT_CONVENTION, () -> context, this.registry);
+			observation.parentObservation(contextView.getOrDefault(ObservationThreadLocalAccessor.KEY, null));
+			observation.start();
+			return stream.doOnNext(response -> {
+				if (response.getMetadata().getUsage() instanceof DeepSeekUsage) {
+					context.setResponse(response);
+				}
+			})
+				.doOnError(observation::error)
+				.doFinally(signal -> observation.stop())
+				.contextWrite(c -> c.put(ObservationThreadLocalAccessor.KEY, observation));
+		});
+	}
+
+}

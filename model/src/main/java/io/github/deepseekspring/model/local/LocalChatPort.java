@@ -1,0 +1,61 @@
+package io.github.deepseekspring.model.local;
+
+import java.util.List;
+import java.util.concurrent.Flow;
+
+import org.springframework.ai.chat.messages.AssistantMessage;
+
+/**
+ * What {@link LocalBackend} needs from a local runtime client (the {@code deepseek-local-runtime} module's
+ * {@code LocalRuntime} is adapted to it), kept this small so the backend's rules (reasoning split, timeouts,
+ * capacity, cost) do not depend on one client's types.
+ */
+public interface LocalChatPort {
+
+	/** One whole answer. */
+	Reply chat(Request request);
+
+	/** A streamed answer; cancelling the subscription must close the HTTP connection. */
+	Flow.Publisher<Delta> chatStream(Request request);
+
+	/** Fill-in-the-middle: text between {@code prefix} and {@code suffix} ({@code /api/generate} with suffix). */
+	Reply generate(String model, String prefix, String suffix, Integer maxTokens);
+
+	/** Whether the runtime (any endpoint of its pool) is up. */
+	default boolean isUp() {
+		return true;
+	}
+
+	/**
+	 * A chat request.
+	 * @param model model name on the runtime
+	 * @param messages the conversation
+	 * @param tools tool definitions (name, description, JSON schema)
+	 * @param think ask the runtime for a separate thinking field
+	 * @param temperature sampling temperature, or null
+	 * @param maxTokens output limit, or null
+	 * @param affinityKey keeps a conversation on one endpoint of a pool, or null
+	 */
+	record Request(String model, List<Turn> messages, List<ToolSpec> tools, boolean think, Double temperature,
+			Integer maxTokens, String affinityKey) {
+	}
+
+	/** One message: role system, user, assistant or tool. */
+	record Turn(String role, String content, List<AssistantMessage.ToolCall> toolCalls, String toolName) {
+	}
+
+	/** A tool the model may call. */
+	record ToolSpec(String name, String description, String jsonSchema) {
+	}
+
+	/** A piece of a streamed answer; the last one has {@code done} and the token counts. */
+	record Delta(String content, String thinking, List<AssistantMessage.ToolCall> toolCalls, boolean done,
+			String model, String doneReason, int promptTokens, int completionTokens) {
+	}
+
+	/** A whole answer. */
+	record Reply(String content, String thinking, List<AssistantMessage.ToolCall> toolCalls, String model,
+			String doneReason, int promptTokens, int completionTokens) {
+	}
+
+}

@@ -1,0 +1,127 @@
+package io.github.deepseekspring.model.sim;
+
+import java.time.Duration;
+import java.util.List;
+
+import io.github.deepseekspring.model.api.DeepSeekApi;
+import io.github.deepseekspring.model.api.DeepSeekApiException;
+import io.github.deepseekspring.model.chat.DeepSeekChatModel;
+import io.github.deepseekspring.model.resilience.BackendTimeoutException;
+import io.github.deepseekspring.model.resilience.CircuitBreakers;
+import io.github.deepseekspring.model.resilience.NoBackendAvailableException;
+import io.github.deepseekspring.model.resilience.RetryPolicy;
+import io.github.deepseekspring.model.resilience.StreamTimeouts;
+import io.github.deepseekspring.testkit.deepseek.DeepSeekSimulator;
+import org.junit.jupiter.api.Test;
+import org.springframework.ai.chat.model.ChatResponse;
+import org.springframework.ai.chat.prompt.Prompt;
+import reactor.core.Disposable;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+/** Retries, circuit breaking, timeouts and cancellation against the DeepSeek simulator. */
+class ResilienceSimulatorTests extends DeepSeekSimulatorSupport {
+
+	static final RetryPolicy FAST = new RetryPolicy(3, Duration.ofMillis(20), Duration.ofMillis(100), 2, 0.5,
+			Duration.ofSeconds(10));
+
+	static final StreamTimeouts SHORT = new StreamTimeouts(Duration.ofSeconds(2), Duration.ofSeconds(3),
+			Duration.ofMillis(700), Duration.ofSeconds(8));
+
+	static DeepSeekChatModel.Builder builder() {
+		return DeepSeekChatModel.builder()
+			.api(DeepSeekApi.builder().baseUrl(sim.baseUrl()).apiKey(sim.apiKey()).build())
+			.retryPolicy(FAST)
+			.timeouts(SHORT)
+			.circuitBreakers(new CircuitBreakers(CircuitBreakers.config(10, Duration.ofMillis(300))));
+	}
+
+	@Test
+	void honoursRetryAfterOn429() {
+		sim.faults().failNext(1, 429, Duration.ofSeconds(1));
+		long start = System.nanoTime();
+		ChatResponse response = builder().build().call(new Prompt("hello"));
+		assertThat(response.getResult().getOutput().getText()).contains("hello");
+		assertThat(Duration.ofNanos(System.nanoTime() - start)).isGreaterThanOrEqualTo(Duration.ofMillis(950));
+		assertThat(sim.requests().count("/chat/completions")).isEqualTo(2);
+	}
+
+	@Test
+	void retries503WithBackoff() {
+		sim.faults().failNext(2, 503);
+		assertThat(builder().build().call(new Prompt("hello")).getResult().getOutput().getText()).contains("hello");
+		assertThat(sim.requests().count("/chat/completions")).isEqualTo(3);
+	}
+
+	@Test
+	void authenticationAndBalanceErrorsAreNotRetried() {
+		DeepSeekChatModel model = builder().build();
+		sim.faults().failNext(1, 401);
+		assertThatThrownBy(() -> model.call(new Prompt("a"))).isInstanceOf(DeepSeekApiException.AuthenticationFailed.class);
+		assertThat(sim.requests().count("/chat/completions")).isEqualTo(1);
+		sim.faults().failNext(1, 402);
+		assertThatThrownBy(() -> model.call(new Prompt("b"))).isInstanceOf(DeepSeekApiException.InsufficientBalance.class);
+		assertThat(sim.requests().count("/chat/completions")).isEqualTo(2);
+	}
+
+	@Test
+	void wrongKeyGives401WithoutTheKeyInTheMessage() {
+		String wrong = "sk-test-wrong-key-123";
+		DeepSeekChatModel model = builder().api(DeepSeekApi.builder().baseUrl(sim.baseUrl()).apiKey(wrong).build()).build();
+		assertThatThrownBy(() -> model.call(new Prompt("a"))).isInstanceOf(DeepSeekApiException.AuthenticationFailed.class)
+			.satisfies(e -> assertThat(e.toString()).doesNotContain(wrong));
+	}
+
+	@Test
+	void circuitOpensAndClosesAgain() throws InterruptedException {
+		// window of 4, at least 2 recorded calls: two server errors open the circuit
+		DeepSeekChatModel model = builder().retryPolicy(RetryPolicy.none())
+			.circuitBreakers(new CircuitBreakers(CircuitBreakers.config(4, Duration.ofMillis(300))))
+			.build();
+		sim.faults().failNext(2, 500);
+		for (int i = 0; i < 2; i++) {
+			assertThatThrownBy(() -> model.call(new Prompt("x"))).isInstanceOf(DeepSeekApiException.class);
+		}
+		int sent = sim.requests().count("/chat/completions");
+		assertThatThrownBy(() -> model.call(new Prompt("x"))).isInstanceOf(NoBackendAvailableException.class)
+			.hasMessageContaining("circuit open");
+		assertThat(sim.requests().count("/chat/completions")).as("open circuit sends nothing").isEqualTo(sent);
+		Thread.sleep(350);
+		assertThat(model.call(new Prompt("back")).getResult().getOutput().getText()).contains("back");
+		assertThat(model.call(new Prompt("again")).getResult().getOutput().getText()).contains("again");
+	}
+
+	@Test
+	void cancellingTheStreamClosesTheUpstreamConnection() {
+		sim.faults().tokenDelay(Duration.ofMillis(100));
+		DeepSeekChatModel model = builder().build();
+		List<ChatResponse> got = new java.util.concurrent.CopyOnWriteArrayList<>();
+		Disposable subscription = model.stream(new Prompt("a long answer please " + "x ".repeat(50))).subscribe(got::add);
+		long deadline = System.currentTimeMillis() + 3000;
+		while (got.isEmpty() && System.currentTimeMillis() < deadline) {
+			Thread.onSpinWait();
+		}
+		subscription.dispose();
+		assertThat(sim.requests().last().awaitClientDisconnect(Duration.ofSeconds(3))).isTrue();
+	}
+
+	@Test
+	void hangingServerHitsTheIdleTimeout() {
+		sim.faults().hangNext(1, Duration.ofSeconds(3));
+		DeepSeekChatModel model = builder().retryPolicy(RetryPolicy.none()).build();
+		assertThatThrownBy(() -> model.stream(new Prompt("x")).blockLast()).isInstanceOf(BackendTimeoutException.class);
+	}
+
+	@Test
+	void streamCutBeforeDoneEndsWithAnErrorNotASilentRestart() {
+		sim.faults().cutAfterChunks(3);
+		DeepSeekChatModel model = builder().build();
+		List<ChatResponse> got = new java.util.ArrayList<>();
+		assertThatThrownBy(() -> model.stream(new Prompt("tell me something long " + "y ".repeat(40))).doOnNext(got::add).blockLast())
+			.isInstanceOf(RuntimeException.class);
+		assertThat(got).isNotEmpty();
+		assertThat(sim.requests().count("/chat/completions")).as("no retry after tokens were delivered").isEqualTo(1);
+	}
+
+}

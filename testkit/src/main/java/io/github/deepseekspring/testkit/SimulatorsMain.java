@@ -1,0 +1,72 @@
+package io.github.deepseekspring.testkit;
+
+import java.util.concurrent.CountDownLatch;
+
+import io.github.deepseekspring.testkit.deepseek.DeepSeekSimulator;
+import io.github.deepseekspring.testkit.ollama.OllamaSimulator;
+
+/**
+ * Runs both simulators until the process is stopped, for demos, benchmarks and manual tries:
+ * {@code java -jar deepseek-testkit-<version>-simulators.jar --deepseek-port 18081 --ollama-port 18082}
+ * (also {@code --api-key <key>}). Faults are driven over HTTP with {@code POST /__faults}, {@code POST /__reset} and
+ * {@code GET /__requests} on either port.
+ */
+public final class SimulatorsMain {
+
+    private SimulatorsMain() {
+    }
+
+    /**
+     * Starts both simulators.
+     *
+     * @param args {@code --deepseek-port N}, {@code --ollama-port N} (0 or absent: a free port), {@code --api-key K}
+     * @throws InterruptedException when interrupted while serving
+     */
+    public static void main(String[] args) throws InterruptedException {
+        int deepseekPort = 0;
+        int ollamaPort = 0;
+        String apiKey = DeepSeekSimulator.DEFAULT_API_KEY;
+        for (int i = 0; i < args.length; i++) {
+            String value = i + 1 < args.length ? args[i + 1] : null;
+            switch (args[i]) {
+                case "--deepseek-port" -> deepseekPort = port(args[i], value);
+                case "--ollama-port" -> ollamaPort = port(args[i], value);
+                case "--api-key" -> apiKey = required(args[i], value);
+                case "--help", "-h" -> {
+                    System.out.println("usage: --deepseek-port N --ollama-port N [--api-key KEY]");
+                    return;
+                }
+                default -> throw new IllegalArgumentException("unknown option " + args[i] + " (try --help)");
+            }
+            i++;
+        }
+        DeepSeekSimulator deepseek = DeepSeekSimulator.start(deepseekPort).withApiKey(apiKey);
+        OllamaSimulator ollama = OllamaSimulator.start(ollamaPort);
+        CountDownLatch stopped = new CountDownLatch(1);
+        Runtime.getRuntime().addShutdownHook(new Thread(() -> {
+            deepseek.close();
+            ollama.close();
+            stopped.countDown();
+        }));
+        System.out.println("DeepSeek API simulator: " + deepseek.baseUrl() + " (API key: the one given with --api-key, or "
+                + DeepSeekSimulator.DEFAULT_API_KEY + ")");
+        System.out.println("Ollama simulator:       " + ollama.baseUrl());
+        System.out.println("Faults: POST /__faults, POST /__reset, GET /__requests on either port. Ctrl-C stops.");
+        stopped.await();
+    }
+
+    private static int port(String option, String value) {
+        try {
+            return Integer.parseInt(required(option, value));
+        } catch (NumberFormatException e) {
+            throw new IllegalArgumentException(option + " needs a port number, got " + value);
+        }
+    }
+
+    private static String required(String option, String value) {
+        if (value == null) {
+            throw new IllegalArgumentException(option + " needs a value");
+        }
+        return value;
+    }
+}
