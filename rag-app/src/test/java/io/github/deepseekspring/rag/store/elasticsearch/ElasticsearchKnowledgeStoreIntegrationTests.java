@@ -77,6 +77,13 @@ class ElasticsearchKnowledgeStoreIntegrationTests {
     }
 
     @Test
+    void badSearchArgumentsGetClearErrors() {
+        assertThatIllegalArgumentException().isThrownBy(() -> store.keywordSearch("保修", 0)).withMessageContaining("limit");
+        assertThatIllegalArgumentException().isThrownBy(() -> store.vectorSearch(new float[] {1, 0}, 5))
+                .withMessageContaining("3 dimensions");
+    }
+
+    @Test
     void rebuildReplacesTheWholeContents() {
         store.replaceDocument("old", List.of(chunk("old", 0, "旧", "旧版内容", new float[] {1, 0, 0})));
 
