@@ -64,7 +64,7 @@ public final class DeepSeekApi {
 
 	/** {@code POST /chat/completions} without streaming. Leading blank keep-alive lines are tolerated. */
 	public Mono<ChatCompletion> chat(ChatCompletionRequest request) {
-		return exchangeJson("/chat/completions", request.withStream(false), ChatCompletion.class);
+		return exchangeJson(chatPath(request), request.withStream(false), ChatCompletion.class);
 	}
 
 	/**
@@ -73,11 +73,18 @@ public final class DeepSeekApi {
 	 */
 	public Flux<StreamEvent> chatStream(ChatCompletionRequest request) {
 		return Flux.defer(() -> {
-			HttpRequest httpRequest = post("/chat/completions", request.withStream(true), "text/event-stream");
+			HttpRequest httpRequest = post(chatPath(request), request.withStream(true), "text/event-stream");
 			return Mono.fromFuture(() -> this.httpClient.sendAsync(httpRequest, BodyHandlers.ofPublisher()))
 				.onErrorMap(DeepSeekApi::transportError)
 				.flatMapMany(this::eventsOrError);
 		});
+	}
+
+	/** Prefix completion (last assistant message with {@code prefix: true}) is a beta feature under {@code /beta}. */
+	static String chatPath(ChatCompletionRequest request) {
+		boolean prefix = request.messages() != null && !request.messages().isEmpty()
+				&& Boolean.TRUE.equals(request.messages().get(request.messages().size() - 1).prefix());
+		return prefix ? "/beta/chat/completions" : "/chat/completions";
 	}
 
 	/** {@code POST /beta/completions}: fill-in-the-middle code completion (non-thinking models only). */
