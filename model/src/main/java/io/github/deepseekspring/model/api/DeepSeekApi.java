@@ -68,6 +68,35 @@ public final class DeepSeekApi {
 	}
 
 	/**
+	 * {@code POST /chat/completions} without streaming, failing with {@link DeepSeekTimeoutException} when the server
+	 * stays silent for {@code idleTimeout}. The blank lines DeepSeek sends while a request waits count as signs of
+	 * life, so a long queue is not mistaken for a dead server.
+	 */
+	public Mono<ChatCompletion> chat(ChatCompletionRequest request, Duration idleTimeout) {
+		return Mono.defer(() -> {
+			HttpRequest httpRequest = post(chatPath(request), request.withStream(false), "application/json");
+			return Mono.fromFuture(() -> this.httpClient.sendAsync(httpRequest, BodyHandlers.ofPublisher()))
+				.timeout(idleTimeout, Mono.error(() -> new DeepSeekTimeoutException("idle", idleTimeout)))
+				.onErrorMap(DeepSeekApi::transportError)
+				.flatMap(response -> JdkFlowAdapter.flowPublisherToFlux(response.body())
+					.timeout(idleTimeout, Flux.error(() -> new DeepSeekTimeoutException("idle", idleTimeout)))
+					.reduce(new ArrayList<ByteBuffer>(), (all, part) -> {
+						all.addAll(part);
+						return all;
+					})
+					.map(buffers -> {
+						String body = decode(buffers);
+						if (response.statusCode() >= 400) {
+							throw ErrorBodies.toException(response.statusCode(), response.headers(), body, this.mapper,
+									this.apiKey);
+						}
+						return this.mapper.readValue(body.strip(), ChatCompletion.class);
+					}))
+				.onErrorMap(IOException.class, DeepSeekApi::transportError);
+		});
+	}
+
+	/**
 	 * {@code POST /chat/completions} with {@code stream: true}: emits keep-alives and chunks, completes at
 	 * {@code [DONE]}, and fails with {@link DeepSeekTransportException} when the stream breaks off before it.
 	 */
