@@ -1,7 +1,9 @@
 package io.github.deepseekspring.testkit.deepseek;
 
 import java.io.IOException;
+import java.util.Optional;
 
+import io.github.deepseekspring.testkit.ScriptedReply;
 import io.github.deepseekspring.testkit.SimulatedTokenizer;
 import io.github.deepseekspring.testkit.server.PlannedReply;
 import io.github.deepseekspring.testkit.server.ResponseStream;
@@ -27,8 +29,11 @@ final class ChatCompletionsHandler implements Route {
         JsonNode body = DeepSeekSimulator.parseBody(exchange);
         ChatRequest request = ChatRequest.parse(body, simulator.modelNames());
         simulator.requireBalance();
-        PlannedReply plan = PlannedReply.plan(simulator.scripts().match(request.conversation().lastUserMessage()),
-                request.conversation(), request.thinking());
+        Optional<ScriptedReply> script = simulator.scripts().match(request.conversation().lastUserMessage());
+        PlannedReply plan = PlannedReply.plan(script, request.conversation(), request.thinking());
+        if (script.isEmpty() && "json_object".equals(body.path("response_format").path("type").asString(""))) {
+            plan = plan.asJsonEcho(request.conversation().lastUserMessage());
+        }
         ChatAnswer answer = ChatAnswer.of(plan, request, simulator.prefixCache());
         ChatResponses responses = new ChatResponses(request);
         if (request.stream()) {

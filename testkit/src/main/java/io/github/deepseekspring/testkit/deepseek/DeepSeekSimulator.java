@@ -4,6 +4,7 @@ import java.net.URI;
 import java.util.List;
 import java.util.Objects;
 import java.util.Set;
+import java.util.concurrent.atomic.AtomicInteger;
 
 import io.github.deepseekspring.testkit.RequestLog;
 import io.github.deepseekspring.testkit.ScriptedReply;
@@ -47,13 +48,15 @@ public final class DeepSeekSimulator implements AutoCloseable {
     private volatile List<String> models = DEFAULT_MODELS;
     private volatile String balance = "100.00";
     private volatile boolean balanceAvailable = true;
+    private volatile int concurrencyLimit = Integer.MAX_VALUE;
+    private final AtomicInteger inFlight = new AtomicInteger();
 
     private DeepSeekSimulator(int port) {
         server = new SimulatorServer("deepseek", port, new DeepSeekErrors(), this::reset);
-        ChatCompletionsHandler chat = new ChatCompletionsHandler(this);
-        server.route("POST", "/chat/completions", secured(chat))
-                .route("POST", "/v1/chat/completions", secured(chat))
-                .route("POST", "/beta/completions", secured(new FimHandler(this)))
+        Route chat = secured(limited(new ChatCompletionsHandler(this)));
+        server.route("POST", "/chat/completions", chat)
+                .route("POST", "/v1/chat/completions", chat)
+                .route("POST", "/beta/completions", secured(limited(new FimHandler(this))))
                 .route("GET", "/models", secured(exchange -> exchange.sendJson(200, AccountResponses.models(models))))
                 .route("GET", "/v1/models", secured(exchange -> exchange.sendJson(200, AccountResponses.models(models))))
                 .route("GET", "/user/balance",
@@ -115,9 +118,25 @@ public final class DeepSeekSimulator implements AutoCloseable {
     }
 
     /**
+     * Caps the completions in flight at once, like the API's per-account concurrency limit: a completion beyond it
+     * answers 429 "Rate Limit Reached". Unlimited by default.
+     *
+     * @param maxInFlight completions allowed at the same time
+     * @return this
+     */
+    public DeepSeekSimulator withConcurrencyLimit(int maxInFlight) {
+        if (maxInFlight < 1) {
+            throw new IllegalArgumentException("maxInFlight must be at least 1");
+        }
+        this.concurrencyLimit = maxInFlight;
+        return this;
+    }
+
+    /**
      * Scripts the answer when the last user message contains {@code contains} (also matched against a FIM prompt).
      * The most recently added matching script wins. Without a match the answer is {@code "Echo: <last user
-     * message>"}, with the reasoning {@code "Thinking about the request: <last user message>"} in thinking mode.
+     * message>"} (a JSON object {@code {"echo": …}} with {@code response_format: json_object}), with the reasoning
+     * {@code "Thinking about the request: <last user message>"} in thinking mode.
      *
      * @param contains text to look for
      * @param reply    the answer
@@ -176,6 +195,19 @@ public final class DeepSeekSimulator implements AutoCloseable {
         } catch (JacksonException e) {
             throw new ApiError(400, "Failed to parse the request body as JSON: " + e.getOriginalMessage());
         }
+    }
+
+    private Route limited(Route route) {
+        return exchange -> {
+            try {
+                if (inFlight.incrementAndGet() > concurrencyLimit) {
+                    throw new ApiError(429, "Rate Limit Reached");
+                }
+                route.handle(exchange);
+            } finally {
+                inFlight.decrementAndGet();
+            }
+        };
     }
 
     private Route secured(Route route) {

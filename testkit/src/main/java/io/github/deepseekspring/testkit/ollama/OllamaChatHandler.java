@@ -46,8 +46,10 @@ final class OllamaChatHandler implements Route {
         }
         Conversation conversation = Conversation.of(messages);
         Optional<ScriptedReply> script = simulator.scripts().match(conversation.lastUserMessage());
-        PlannedReply plan = OllamaSimulator.formatted(PlannedReply.plan(script, conversation, reasons),
-                script.isEmpty() && body.has("format"), conversation.lastUserMessage());
+        PlannedReply plan = PlannedReply.plan(script, conversation, reasons);
+        if (script.isEmpty() && body.has("format")) {
+            plan = plan.asJsonEcho(conversation.lastUserMessage());
+        }
         OllamaTurn turn = OllamaTurn.of(plan, think, promptTokens(messages, tools), numPredict(body));
         if (body.path("stream").asBoolean(true)) {
             stream(exchange, model, turn);

@@ -55,7 +55,9 @@ final class OllamaGenerateHandler implements Route {
             plan = new PlannedReply(plan.reasoning(), infill(prompt, suffix), plan.toolCalls(), plan.promptTokens(),
                     plan.completionTokens());
         }
-        plan = OllamaSimulator.formatted(plan, script.isEmpty() && body.has("format"), prompt);
+        if (script.isEmpty() && body.has("format")) {
+            plan = plan.asJsonEcho(prompt);
+        }
         int promptTokens = SimulatedTokenizer.count(prompt) + SimulatedTokenizer.count(suffix)
                 + SimulatedTokenizer.count(Json.string(body, "system"));
         OllamaTurn turn = OllamaTurn.of(plan, think, promptTokens, OllamaChatHandler.numPredict(body));

@@ -7,9 +7,7 @@ import io.github.deepseekspring.testkit.RequestLog;
 import io.github.deepseekspring.testkit.ScriptedReply;
 import io.github.deepseekspring.testkit.fault.FaultInjector;
 import io.github.deepseekspring.testkit.server.ApiError;
-import io.github.deepseekspring.testkit.server.Json;
 import io.github.deepseekspring.testkit.server.Pause;
-import io.github.deepseekspring.testkit.server.PlannedReply;
 import io.github.deepseekspring.testkit.server.ReplyScripts;
 import io.github.deepseekspring.testkit.server.SimExchange;
 import io.github.deepseekspring.testkit.server.SimulatorServer;
@@ -158,14 +156,5 @@ public final class OllamaSimulator implements AutoCloseable {
         } catch (JacksonException e) {
             throw new ApiError(400, "invalid character in request body: " + e.getOriginalMessage());
         }
-    }
-
-    /** With {@code format} set, the default echo becomes a JSON object so structured-output parsing can be tested. */
-    static PlannedReply formatted(PlannedReply plan, boolean wantsJson, String lastUserMessage) {
-        if (!wantsJson || !plan.toolCalls().isEmpty()) {
-            return plan;
-        }
-        String json = Json.write(Json.object().put("echo", lastUserMessage));
-        return new PlannedReply(plan.reasoning(), json, plan.toolCalls(), plan.promptTokens(), plan.completionTokens());
     }
 }

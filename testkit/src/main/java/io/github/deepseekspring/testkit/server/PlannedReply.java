@@ -47,6 +47,21 @@ public record PlannedReply(String reasoning, String content, List<ToolCallSpec> 
     }
 
     /**
+     * For requests that ask for JSON output ({@code response_format}/{@code format}): the default echo becomes a JSON
+     * object {@code {"echo": …}}, so structured-output parsing can be tested. Tool calls stay as they are.
+     *
+     * @param lastUserMessage the text echoed
+     * @return the plan with JSON content
+     */
+    public PlannedReply asJsonEcho(String lastUserMessage) {
+        if (!toolCalls.isEmpty()) {
+            return this;
+        }
+        String json = Json.write(Json.object().put("echo", lastUserMessage));
+        return new PlannedReply(reasoning, json, toolCalls, promptTokens, completionTokens);
+    }
+
+    /**
      * The facts of a conversation a reply depends on.
      *
      * @param lastUserMessage  text of the last user message ({@code ""} when none)

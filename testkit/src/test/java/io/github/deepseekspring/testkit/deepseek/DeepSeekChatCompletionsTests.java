@@ -205,6 +205,17 @@ class DeepSeekChatCompletionsTests {
     }
 
     @Test
+    void jsonObjectResponseFormatTurnsTheDefaultAnswerIntoJson() {
+        JsonNode body = Http.json(chat("""
+                {"model":"deepseek-flash","response_format":{"type":"json_object"},
+                 "messages":[{"role":"user","content":"answer in json"}]}"""));
+
+        String content = body.path("choices").get(0).path("message").path("content").asString();
+        assertThat(io.github.deepseekspring.testkit.server.Json.MAPPER.readTree(content).path("echo").asString())
+                .isEqualTo("answer in json");
+    }
+
+    @Test
     void servesTheV1PathToo() {
         HttpResponse<String> response = Http.post(deepseek.baseUrl(), "/v1/chat/completions", deepseek.apiKey(), """
                 {"model":"deepseek-flash","messages":[{"role":"user","content":"v1"}]}""");

@@ -151,6 +151,30 @@ class DeepSeekFaultInjectionTests {
     }
 
     @Test
+    void completionsBeyondTheConcurrencyLimitAnswer429() throws Exception {
+        deepseek.withConcurrencyLimit(1).faults().tokenDelay(Duration.ofMillis(20));
+        try {
+            HttpURLConnection first = openStream();
+            assertThat(first.getResponseCode()).isEqualTo(200);
+
+            HttpResponse<String> second = post(PLAIN);
+
+            assertThat(second.statusCode()).isEqualTo(429);
+            assertThat(Http.json(second).path("error").path("message").asString()).isEqualTo("Rate Limit Reached");
+            first.getInputStream().readAllBytes();
+            // The slot frees when the first handler returns, a moment after its last byte.
+            int status = 0;
+            for (int attempt = 0; attempt < 50 && status != 200; attempt++) {
+                status = post(PLAIN).statusCode();
+                Thread.sleep(status == 200 ? 0 : 20);
+            }
+            assertThat(status).isEqualTo(200);
+        } finally {
+            deepseek.withConcurrencyLimit(Integer.MAX_VALUE);
+        }
+    }
+
+    @Test
     void tokenDelayPacesTheChunks() {
         deepseek.faults().tokenDelay(Duration.ofMillis(10));
         long start = System.nanoTime();

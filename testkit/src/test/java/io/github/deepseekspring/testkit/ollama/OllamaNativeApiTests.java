@@ -214,6 +214,43 @@ class OllamaNativeApiTests {
         assertThat(Http.json(response).path("error").asString()).contains("server busy");
     }
 
+    @Test
+    void cutStreamsEndWithoutTheDoneObject() throws Exception {
+        ollama.faults().cutAfterChunks(2);
+        java.net.HttpURLConnection connection = (java.net.HttpURLConnection) ollama.baseUrl().resolve("/api/chat").toURL().openConnection();
+        connection.setRequestMethod("POST");
+        connection.setDoOutput(true);
+        connection.setReadTimeout(5000);
+        connection.getOutputStream().write("{\"model\":\"deepseek-r1:7b\",\"messages\":[{\"role\":\"user\",\"content\":\"hi\"}]}"
+                .getBytes(java.nio.charset.StandardCharsets.UTF_8));
+        java.io.BufferedReader reader = new java.io.BufferedReader(
+                new java.io.InputStreamReader(connection.getInputStream(), java.nio.charset.StandardCharsets.UTF_8));
+        List<String> lines = new java.util.ArrayList<>();
+
+        org.assertj.core.api.Assertions.assertThatThrownBy(() -> {
+            for (String line = reader.readLine(); line != null; line = reader.readLine()) {
+                lines.add(line);
+            }
+        }).isInstanceOf(java.io.IOException.class);
+
+        assertThat(lines).hasSize(2).noneMatch(l -> l.contains("\"done\":true"));
+    }
+
+    @Test
+    void controlEndpointTakesTheServerDownForAWhile() throws Exception {
+        assertThat(Http.post(ollama.baseUrl(), "/__faults", null, "{\"downForMillis\":300}").statusCode()).isEqualTo(200);
+        Thread.sleep(150);
+
+        org.assertj.core.api.Assertions.assertThatThrownBy(() -> Http.get(ollama.baseUrl(), "/api/version", null))
+                .isInstanceOf(java.io.UncheckedIOException.class);
+
+        long deadline = System.nanoTime() + java.time.Duration.ofSeconds(3).toNanos();
+        while (ollama.faults().isDown() && System.nanoTime() < deadline) {
+            Thread.sleep(20);
+        }
+        assertThat(Http.get(ollama.baseUrl(), "/api/version", null).statusCode()).isEqualTo(200);
+    }
+
     private static double dot(double[] a, double[] b) {
         double sum = 0;
         for (int i = 0; i < a.length; i++) {

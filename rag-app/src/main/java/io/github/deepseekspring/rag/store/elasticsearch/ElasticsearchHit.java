@@ -1,0 +1,8 @@
+package io.github.deepseekspring.rag.store.elasticsearch;
+
+/**
+ * A chunk found by one search, with that search's score (BM25, or cosine-based for kNN; scores of
+ * different searches are not comparable, which is why hybrid retrieval fuses ranks, not scores).
+ */
+public record ElasticsearchHit(ElasticsearchChunk chunk, double score) {
+}
