@@ -64,7 +64,36 @@ public final class DeepSeekApi {
 
 	/** {@code POST /chat/completions} without streaming. Leading blank keep-alive lines are tolerated. */
 	public Mono<ChatCompletion> chat(ChatCompletionRequest request) {
-		return exchangeJson("/chat/completions", request.withStream(false), ChatCompletion.class);
+		return exchangeJson(chatPath(request), request.withStream(false), ChatCompletion.class);
+	}
+
+	/**
+	 * {@code POST /chat/completions} without streaming, failing with {@link DeepSeekTimeoutException} when the server
+	 * stays silent for {@code idleTimeout}. The blank lines DeepSeek sends while a request waits count as signs of
+	 * life, so a long queue is not mistaken for a dead server.
+	 */
+	public Mono<ChatCompletion> chat(ChatCompletionRequest request, Duration idleTimeout) {
+		return Mono.defer(() -> {
+			HttpRequest httpRequest = post(chatPath(request), request.withStream(false), "application/json");
+			return Mono.fromFuture(() -> this.httpClient.sendAsync(httpRequest, BodyHandlers.ofPublisher()))
+				.timeout(idleTimeout, Mono.error(() -> new DeepSeekTimeoutException("idle", idleTimeout)))
+				.onErrorMap(DeepSeekApi::transportError)
+				.flatMap(response -> JdkFlowAdapter.flowPublisherToFlux(response.body())
+					.timeout(idleTimeout, Flux.error(() -> new DeepSeekTimeoutException("idle", idleTimeout)))
+					.reduce(new ArrayList<ByteBuffer>(), (all, part) -> {
+						all.addAll(part);
+						return all;
+					})
+					.map(buffers -> {
+						String body = decode(buffers);
+						if (response.statusCode() >= 400) {
+							throw ErrorBodies.toException(response.statusCode(), response.headers(), body, this.mapper,
+									this.apiKey);
+						}
+						return this.mapper.readValue(body.strip(), ChatCompletion.class);
+					}))
+				.onErrorMap(IOException.class, DeepSeekApi::transportError);
+		});
 	}
 
 	/**
@@ -73,11 +102,18 @@ public final class DeepSeekApi {
 	 */
 	public Flux<StreamEvent> chatStream(ChatCompletionRequest request) {
 		return Flux.defer(() -> {
-			HttpRequest httpRequest = post("/chat/completions", request.withStream(true), "text/event-stream");
+			HttpRequest httpRequest = post(chatPath(request), request.withStream(true), "text/event-stream");
 			return Mono.fromFuture(() -> this.httpClient.sendAsync(httpRequest, BodyHandlers.ofPublisher()))
 				.onErrorMap(DeepSeekApi::transportError)
 				.flatMapMany(this::eventsOrError);
 		});
+	}
+
+	/** Prefix completion (last assistant message with {@code prefix: true}) is a beta feature under {@code /beta}. */
+	static String chatPath(ChatCompletionRequest request) {
+		boolean prefix = request.messages() != null && !request.messages().isEmpty()
+				&& Boolean.TRUE.equals(request.messages().get(request.messages().size() - 1).prefix());
+		return prefix ? "/beta/chat/completions" : "/chat/completions";
 	}
 
 	/** {@code POST /beta/completions}: fill-in-the-middle code completion (non-thinking models only). */

@@ -117,8 +117,7 @@ public final class DeepSeekMetrics {
 		if (error instanceof CallNotPermittedException) {
 			return "circuit_open";
 		}
-		String name = error.getClass().getSimpleName();
-		return name.contains("Timeout") ? "timeout" : "transport";
+		return error instanceof io.github.deepseekspring.model.api.DeepSeekTimeoutException ? "timeout" : "transport";
 	}
 
 	private static String safe(String model) {

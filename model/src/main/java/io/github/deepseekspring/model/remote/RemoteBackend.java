@@ -68,7 +68,7 @@ public final class RemoteBackend implements ChatBackend {
 
 	@Override
 	public Mono<ChatResponse> call(BackendRequest request) {
-		return this.api.chat(RemoteRequestMapper.toRequest(request, this.defaultModel))
+		return this.api.chat(RemoteRequestMapper.toRequest(request, this.defaultModel), this.timeouts.idle())
 			.timeout(this.timeouts.total(), Mono.error(() -> new BackendTimeoutException("total", this.timeouts.total())))
 			.map(completion -> RemoteResponseMapper.toChatResponse(completion, this.costs));
 	}

@@ -2,13 +2,13 @@ package io.github.deepseekspring.model.resilience;
 
 import java.time.Duration;
 
-import io.github.deepseekspring.model.api.DeepSeekTransportException;
+import io.github.deepseekspring.model.api.DeepSeekTimeoutException;
 
 /** A backend attempt ran past one of its {@link StreamTimeouts}. */
-public class BackendTimeoutException extends DeepSeekTransportException {
+public class BackendTimeoutException extends DeepSeekTimeoutException {
 
 	public BackendTimeoutException(String which, Duration limit) {
-		super(which + " timeout after " + limit.toMillis() + " ms");
+		super(which, limit);
 	}
 
 }

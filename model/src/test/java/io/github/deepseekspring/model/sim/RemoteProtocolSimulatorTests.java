@@ -182,4 +182,25 @@ class RemoteProtocolSimulatorTests extends DeepSeekSimulatorSupport {
 		assertThat(model.remoteApi().orElseThrow().toString()).doesNotContain(sim.apiKey());
 	}
 
+	@Test
+	void springAiObservationsSeeDeepSeekUsage() {
+		SimpleMeterRegistry meters = new SimpleMeterRegistry();
+		io.micrometer.observation.ObservationRegistry observations = io.micrometer.observation.ObservationRegistry.create();
+		observations.observationConfig()
+			.observationHandler(new org.springframework.ai.chat.observation.ChatModelMeterObservationHandler(meters));
+		DeepSeekChatModel model = DeepSeekChatModel.builder()
+			.remote(sim.baseUrl().toString(), sim.apiKey())
+			.observationRegistry(observations)
+			.build();
+
+		model.call(new Prompt("observed call"));
+		model.stream(new Prompt("observed stream")).blockLast();
+
+		assertThat(meters.find("gen_ai.client.token.usage").counters()).isNotEmpty()
+			.allSatisfy(c -> assertThat(c.getId().getTags().toString()).contains("deepseek"));
+		double total = meters.find("gen_ai.client.token.usage").tag("gen_ai.token.type", "total").counters().stream()
+			.mapToDouble(io.micrometer.core.instrument.Counter::count).sum();
+		assertThat(total).isPositive();
+	}
+
 }

@@ -124,4 +124,35 @@ class ResilienceSimulatorTests extends DeepSeekSimulatorSupport {
 		assertThat(sim.requests().count("/chat/completions")).as("no retry after tokens were delivered").isEqualTo(1);
 	}
 
+	@Test
+	void hangingServerHitsTheIdleTimeoutInCallsToo() {
+		sim.faults().hangNext(1, Duration.ofSeconds(3));
+		DeepSeekChatModel model = builder().retryPolicy(RetryPolicy.none()).build();
+		long start = System.nanoTime();
+		assertThatThrownBy(() -> model.call(new Prompt("x"))).isInstanceOf(io.github.deepseekspring.model.api.DeepSeekTimeoutException.class)
+			.hasMessageContaining("idle");
+		assertThat(Duration.ofNanos(System.nanoTime() - start)).isLessThan(Duration.ofMillis(2500));
+	}
+
+	@Test
+	void keepAlivesKeepAQueuedRequestAliveLongerThanTheIdleLimit() {
+		// queued 1.5 s with a keep-alive every 300 ms; idle limit 700 ms
+		DeepSeekChatModel model = builder().retryPolicy(RetryPolicy.none()).build();
+		sim.faults().queue(Duration.ofMillis(1500));
+		assertThat(model.call(new Prompt("queued call")).getResult().getOutput().getText()).contains("queued call");
+		sim.faults().queue(Duration.ofMillis(1500));
+		assertThat(model.stream(new Prompt("queued stream")).map(r -> r.getResult().getOutput().getText()).reduce("", String::concat).block())
+			.contains("queued stream");
+	}
+
+	@Test
+	void keepAlivesAreNotTokensForTheFirstTokenLimit() {
+		DeepSeekChatModel model = builder().retryPolicy(RetryPolicy.none())
+			.timeouts(new StreamTimeouts(Duration.ofSeconds(1), Duration.ofMillis(800), Duration.ofMillis(700), Duration.ofSeconds(8)))
+			.build();
+		sim.faults().queue(Duration.ofMillis(2000));
+		assertThatThrownBy(() -> model.stream(new Prompt("x")).blockLast()).isInstanceOf(BackendTimeoutException.class)
+			.hasMessageStartingWith("first-token");
+	}
+
 }

@@ -58,7 +58,7 @@ final class ElasticsearchChunkSearcher {
         }
         return run(SearchRequest.of(s -> s.index(alias).size(limit).source(src -> src.filter(f -> f.excludes(List.of(NOT_RETURNED))))
                 .knn(k -> k.field(ChunkFields.EMBEDDING).queryVector(queryVector).k(limit)
-                        .numCandidates(Math.max(100, limit * 10)))));
+                        .numCandidates(Math.min(10_000, Math.max(100, limit * 10))))));
     }
 
     private List<ChunkHit> run(SearchRequest request) {

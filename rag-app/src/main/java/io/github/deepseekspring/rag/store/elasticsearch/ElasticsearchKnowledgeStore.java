@@ -19,6 +19,9 @@ import co.elastic.clients.elasticsearch.ElasticsearchClient;
  */
 public final class ElasticsearchKnowledgeStore {
 
+    /** Most hits one search may ask for; kNN looks at ten times as many candidates, Elasticsearch allows 10,000. */
+    public static final int MAX_LIMIT = 1000;
+
     private final ElasticsearchIndexAdmin admin;
     private final ElasticsearchChunkIndex index;
     private final ElasticsearchChunkSearcher searcher;
@@ -70,12 +73,15 @@ public final class ElasticsearchKnowledgeStore {
 
     /** Best chunks by BM25 over the segmented text, exact product/error code matches first. */
     public List<ElasticsearchHit> keywordSearch(String query, int limit) {
-        return hits(searcher.keyword(query, limit));
+        return hits(searcher.keyword(query, checkLimit(limit)));
     }
 
     /** Chunks nearest to the query vector. */
     public List<ElasticsearchHit> vectorSearch(float[] queryVector, int limit) {
-        return hits(searcher.nearest(queryVector, limit));
+        if (queryVector == null || queryVector.length != admin.dimensions()) {
+            throw new IllegalArgumentException("the query vector must have " + admin.dimensions() + " dimensions");
+        }
+        return hits(searcher.nearest(queryVector, checkLimit(limit)));
     }
 
     /** Re-creates the index with the current mapping from {@code chunks} and swaps the alias to it in one step. */
@@ -86,6 +92,13 @@ public final class ElasticsearchKnowledgeStore {
     /** Deletes the alias and all its indexes. */
     public void drop() {
         admin.dropAll();
+    }
+
+    private static int checkLimit(int limit) {
+        if (limit < 1 || limit > MAX_LIMIT) {
+            throw new IllegalArgumentException("limit must be between 1 and " + MAX_LIMIT + ", was " + limit);
+        }
+        return limit;
     }
 
     private static List<ElasticsearchHit> hits(List<ChunkHit> hits) {

@@ -3,7 +3,6 @@ package io.github.deepseekspring.rag.store.elasticsearch;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatIllegalArgumentException;
 
-import java.net.URI;
 import java.time.Clock;
 import java.util.List;
 import java.util.Map;
@@ -16,9 +15,7 @@ import co.elastic.clients.elasticsearch.ElasticsearchClient;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.condition.EnabledIfEnvironmentVariable;
 
-@EnabledIfEnvironmentVariable(named = "ES_URL", matches = ".+")
 class ElasticsearchChunkIndexIntegrationTests {
 
     private static final int DIMS = 4;
@@ -30,7 +27,7 @@ class ElasticsearchChunkIndexIntegrationTests {
 
     @BeforeEach
     void createIndex() {
-        client = ElasticsearchClients.connect(URI.create(System.getenv("ES_URL")));
+        client = ElasticsearchClients.connect(LocalElasticsearch.httpUri());
         admin = new ElasticsearchIndexAdmin(client, "kb-test-" + UUID.randomUUID(), DIMS, Clock.systemUTC());
         admin.ensureIndex();
         index = new ElasticsearchChunkIndex(client, admin);

@@ -3,7 +3,6 @@ package io.github.deepseekspring.rag.store.elasticsearch;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatIllegalArgumentException;
 
-import java.net.URI;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
@@ -12,9 +11,7 @@ import co.elastic.clients.elasticsearch.ElasticsearchClient;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.condition.EnabledIfEnvironmentVariable;
 
-@EnabledIfEnvironmentVariable(named = "ES_URL", matches = ".+")
 class ElasticsearchKnowledgeStoreIntegrationTests {
 
     private ElasticsearchClient client;
@@ -22,7 +19,7 @@ class ElasticsearchKnowledgeStoreIntegrationTests {
 
     @BeforeEach
     void openStore() {
-        client = ElasticsearchClients.connect(URI.create(System.getenv("ES_URL")));
+        client = ElasticsearchClients.connect(LocalElasticsearch.httpUri());
         store = ElasticsearchKnowledgeStore.open(client,
                 ElasticsearchStoreOptions.builder().alias("kb-store-" + UUID.randomUUID()).dimensions(3).build());
     }
@@ -74,6 +71,13 @@ class ElasticsearchKnowledgeStoreIntegrationTests {
         assertThatIllegalArgumentException()
                 .isThrownBy(() -> store.replaceDocument("a", List.of(chunk("b", 0, "h", "文本", new float[] {1, 0, 0}))))
                 .withMessageContaining("belongs to b");
+    }
+
+    @Test
+    void badSearchArgumentsGetClearErrors() {
+        assertThatIllegalArgumentException().isThrownBy(() -> store.keywordSearch("保修", 0)).withMessageContaining("limit");
+        assertThatIllegalArgumentException().isThrownBy(() -> store.vectorSearch(new float[] {1, 0}, 5))
+                .withMessageContaining("3 dimensions");
     }
 
     @Test

@@ -5,7 +5,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
-import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.util.ArrayList;
@@ -28,7 +27,6 @@ import io.github.deepseekspring.rag.eval.RetrievedDocument;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.condition.EnabledIfEnvironmentVariable;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
@@ -37,7 +35,6 @@ import tools.jackson.databind.json.JsonMapper;
  * question set, on a real Elasticsearch and the real bge-small-zh-v1.5 model, and fails when
  * quality drops below what the current implementation reaches.
  */
-@EnabledIfEnvironmentVariable(named = "ES_URL", matches = ".+")
 class ElasticsearchRetrievalEvaluationIntegrationTests {
 
     private static final int RRF_K = 60;
@@ -51,7 +48,7 @@ class ElasticsearchRetrievalEvaluationIntegrationTests {
 
     @BeforeAll
     static void indexSampleKnowledgeBase() {
-        client = ElasticsearchClients.connect(URI.create(System.getenv("ES_URL")));
+        client = ElasticsearchClients.connect(LocalElasticsearch.httpUri());
         admin = new ElasticsearchIndexAdmin(client, "kb-eval-" + UUID.randomUUID(), 512, Clock.systemUTC());
         admin.ensureIndex();
         Map<String, List<ChunkDocument>> chunks = new LinkedHashMap<>();
