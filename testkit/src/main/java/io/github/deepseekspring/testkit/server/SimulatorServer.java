@@ -31,6 +31,14 @@ public final class SimulatorServer implements AutoCloseable {
 
     private static final AtomicInteger THREADS = new AtomicInteger();
 
+    static {
+        // Stream events are small writes; with Nagle's algorithm each one waits for the client's delayed ACK
+        // (~40 ms). The JDK server reads this flag once, when its first instance is created.
+        if (System.getProperty("sun.net.httpserver.nodelay") == null) {
+            System.setProperty("sun.net.httpserver.nodelay", "true");
+        }
+    }
+
     private final String name;
     private final ErrorStyle errors;
     private final Map<String, Route> routes = new ConcurrentHashMap<>();
