@@ -1,0 +1,71 @@
+package io.github.deepseekspring.testkit.elasticsearch;
+
+import java.io.IOException;
+import java.nio.file.Path;
+import java.util.List;
+
+/** The system user Elasticsearch runs as when the test JVM is root (Elasticsearch refuses to run as root). */
+final class UnprivilegedUser {
+
+	static final String NAME = "deepseek-es";
+
+	private UnprivilegedUser() {
+	}
+
+	static boolean isRoot() {
+		return "root".equals(System.getProperty("user.name")) || "0".equals(output(List.of("id", "-u")).trim());
+	}
+
+	static void ensureExists() throws IOException {
+		if (exec(List.of("id", "-u", NAME)) != 0
+				&& exec(List.of("useradd", "--system", "--no-create-home", "--shell", "/usr/sbin/nologin", NAME)) != 0
+				&& exec(List.of("id", "-u", NAME)) != 0) {
+			throw new IOException("Could not create the user " + NAME
+					+ " that Elasticsearch runs as (it refuses root); create it, or run the tests as another user, or set ES_URL");
+		}
+	}
+
+	static void giveOwnership(Path folder) throws IOException {
+		if (exec(List.of("chown", "-R", NAME + ":" + NAME, folder.toString())) != 0) {
+			throw new IOException("Could not hand " + folder + " to the user " + NAME);
+		}
+	}
+
+	/** @return the command prefix that runs the rest of a command line as this user */
+	static List<String> runAsCommand() {
+		String uid = output(List.of("id", "-u", NAME)).trim();
+		String gid = output(List.of("id", "-g", NAME)).trim();
+		// setpriv execs in place (no extra process that could swallow signals), unlike su or runuser.
+		return List.of("setpriv", "--reuid=" + uid, "--regid=" + gid, "--clear-groups");
+	}
+
+	private static int exec(List<String> command) throws IOException {
+		try {
+			return new ProcessBuilder(command).redirectErrorStream(true)
+				.redirectOutput(ProcessBuilder.Redirect.DISCARD)
+				.start()
+				.waitFor();
+		}
+		catch (InterruptedException ex) {
+			Thread.currentThread().interrupt();
+			throw new IOException("Interrupted running " + command, ex);
+		}
+	}
+
+	private static String output(List<String> command) {
+		try {
+			Process process = new ProcessBuilder(command).redirectErrorStream(true).start();
+			String out = new String(process.getInputStream().readAllBytes());
+			process.waitFor();
+			return out;
+		}
+		catch (IOException ex) {
+			return "";
+		}
+		catch (InterruptedException ex) {
+			Thread.currentThread().interrupt();
+			return "";
+		}
+	}
+
+}
