@@ -76,7 +76,7 @@ public final class DeepSeekSimulator implements AutoCloseable {
         return new DeepSeekSimulator(port);
     }
 
-    /** @return the base URL, e.g. {@code http://127.0.0.1:40123} (paths as on {@code https://api.deepseek.com}) */
+    /** @return the base URL, e.g. {@code http://127.0.0.1:40123} (same paths as the official API) */
     public URI baseUrl() {
         return server.baseUrl();
     }

@@ -33,7 +33,7 @@ final class OllamaChatHandler implements Route {
         }
         JsonNode tools = body.path("tools");
         if (tools.isArray() && !tools.isEmpty() && !model.can("tools")) {
-            throw new ApiError(400, "registry.ollama.ai/library/" + model.name() + " does not support tools");
+            throw new ApiError(400, "\"" + model.name() + "\" does not support tools");
         }
         Boolean think = OllamaTurn.thinkRequest(body.get("think"));
         boolean reasons = OllamaTurn.reasons(model, think);

@@ -37,7 +37,7 @@ final class OllamaGenerateHandler implements Route {
         String prompt = Json.contentText(body.get("prompt"));
         String suffix = Json.string(body, "suffix");
         if (suffix != null && !suffix.isEmpty() && !model.can("insert")) {
-            throw new ApiError(400, "registry.ollama.ai/library/" + model.name() + " does not support insert");
+            throw new ApiError(400, "\"" + model.name() + "\" does not support insert");
         }
         Boolean think = OllamaTurn.thinkRequest(body.get("think"));
         boolean reasons = OllamaTurn.reasons(model, think);

@@ -127,6 +127,20 @@ class DeepSeekOpenAiSdkConformanceTests {
     }
 
     @Test
+    void parsesAnswersThatWereQueuedBehindKeepAlives() {
+        deepseek.faults().queue(java.time.Duration.ofMillis(100));
+
+        ChatCompletion whole = client.chat().completions().create(params("queued").build());
+        StringBuilder streamed = new StringBuilder();
+        try (StreamResponse<ChatCompletionChunk> stream = client.chat().completions().createStreaming(params("queued").build())) {
+            stream.stream().flatMap(c -> c.choices().stream()).forEach(c -> c.delta().content().ifPresent(streamed::append));
+        }
+
+        assertThat(whole.choices().get(0).message().content()).hasValue("Echo: queued");
+        assertThat(streamed.toString()).isEqualTo("Echo: queued");
+    }
+
+    @Test
     void turnsThinkingOffThroughAnExtraBodyProperty() {
         ChatCompletion completion = client.chat().completions().create(params("no thinking")
                 .putAdditionalBodyProperty("thinking", JsonValue.from(Map.of("type", "disabled"))).build());

@@ -12,6 +12,7 @@ import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
 
 import co.elastic.clients.elasticsearch.ElasticsearchClient;
+import io.github.deepseekspring.testkit.elasticsearch.TestElasticsearch;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -27,7 +28,7 @@ class ElasticsearchChunkIndexIntegrationTests {
 
     @BeforeEach
     void createIndex() {
-        client = ElasticsearchClients.connect(LocalElasticsearch.httpUri());
+        client = ElasticsearchClients.connect(TestElasticsearch.shared().httpUri());
         admin = new ElasticsearchIndexAdmin(client, "kb-test-" + UUID.randomUUID(), DIMS, Clock.systemUTC());
         admin.ensureIndex();
         index = new ElasticsearchChunkIndex(client, admin);

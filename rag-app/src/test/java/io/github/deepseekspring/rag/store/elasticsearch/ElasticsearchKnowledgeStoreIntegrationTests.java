@@ -8,6 +8,7 @@ import java.util.Map;
 import java.util.UUID;
 
 import co.elastic.clients.elasticsearch.ElasticsearchClient;
+import io.github.deepseekspring.testkit.elasticsearch.TestElasticsearch;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -19,7 +20,7 @@ class ElasticsearchKnowledgeStoreIntegrationTests {
 
     @BeforeEach
     void openStore() {
-        client = ElasticsearchClients.connect(LocalElasticsearch.httpUri());
+        client = ElasticsearchClients.connect(TestElasticsearch.shared().httpUri());
         store = ElasticsearchKnowledgeStore.open(client,
                 ElasticsearchStoreOptions.builder().alias("kb-store-" + UUID.randomUUID()).dimensions(3).build());
     }

@@ -24,6 +24,7 @@ import io.github.deepseekspring.rag.eval.QuestionSetParser;
 import io.github.deepseekspring.rag.eval.RankedSearch;
 import io.github.deepseekspring.rag.eval.RetrievalEvaluator;
 import io.github.deepseekspring.rag.eval.RetrievedDocument;
+import io.github.deepseekspring.testkit.elasticsearch.TestElasticsearch;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -48,7 +49,7 @@ class ElasticsearchRetrievalEvaluationIntegrationTests {
 
     @BeforeAll
     static void indexSampleKnowledgeBase() {
-        client = ElasticsearchClients.connect(LocalElasticsearch.httpUri());
+        client = ElasticsearchClients.connect(TestElasticsearch.shared().httpUri());
         admin = new ElasticsearchIndexAdmin(client, "kb-eval-" + UUID.randomUUID(), 512, Clock.systemUTC());
         admin.ensureIndex();
         Map<String, List<ChunkDocument>> chunks = new LinkedHashMap<>();

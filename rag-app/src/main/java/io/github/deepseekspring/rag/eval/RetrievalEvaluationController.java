@@ -1,0 +1,59 @@
+package io.github.deepseekspring.rag.eval;
+
+import java.nio.charset.StandardCharsets;
+
+import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.ProblemDetail;
+import org.springframework.web.bind.annotation.ExceptionHandler;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RestController;
+
+/**
+ * {@code POST /api/kb/eval}: runs a JSON Lines question set ({@code {query, relevant, kind}} per
+ * line) through bm25, vector and hybrid search and answers with the metrics of each mode. It lives
+ * under {@code /api/kb}, which only the admin role may call.
+ *
+ * <p>The search comes from a {@link RankedSearch} bean; while the application has none, the
+ * endpoint answers 503 instead of keeping the application from starting.
+ */
+@RestController
+class RetrievalEvaluationController {
+
+    private final ObjectProvider<RankedSearch> search;
+
+    RetrievalEvaluationController(ObjectProvider<RankedSearch> search) {
+        this.search = search;
+    }
+
+    @PostMapping(path = "/api/kb/eval", consumes = {"application/x-ndjson", "application/jsonl", "application/json",
+            "text/plain"})
+    EvalReport evaluate(@RequestBody byte[] body) {
+        // JSON text is UTF-8 (RFC 8259); a String body would be decoded as ISO-8859-1 when no charset is sent
+        String questionSet = new String(body, StandardCharsets.UTF_8);
+        RankedSearch rankedSearch = search.getIfAvailable();
+        if (rankedSearch == null) {
+            throw new SearchUnavailableException();
+        }
+        return new RetrievalEvaluator(rankedSearch).evaluate(QuestionSetParser.parse(questionSet));
+    }
+
+    @ExceptionHandler(InvalidQuestionSetException.class)
+    ProblemDetail invalidQuestionSet(InvalidQuestionSetException ex) {
+        ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.BAD_REQUEST, ex.getMessage());
+        problem.setTitle("Invalid question set");
+        return problem;
+    }
+
+    @ExceptionHandler(SearchUnavailableException.class)
+    ProblemDetail searchUnavailable() {
+        ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.SERVICE_UNAVAILABLE,
+                "No knowledge-base search is configured, so there is nothing to evaluate.");
+        problem.setTitle("Search unavailable");
+        return problem;
+    }
+
+    private static final class SearchUnavailableException extends RuntimeException {
+    }
+}
