@@ -66,7 +66,7 @@ public final class LineStream implements Closeable {
 			if (closed) {
 				return null;
 			}
-			throw new ServerErrorException(0, "stream from " + endpoint + " broke off: " + e.getMessage());
+			throw new ServerErrorException(0, "stream from " + endpoint + " was cut off: " + e.getMessage());
 		}
 		finally {
 			watchdog.cancel(false);
