@@ -2,11 +2,11 @@ package io.github.deepseekspring.starter.consumer;
 
 import java.util.List;
 
+import io.github.deepseekspring.autoconfigure.test.UseDeepSeekSimulator;
 import io.github.deepseekspring.testkit.RecordedRequest;
 import io.github.deepseekspring.testkit.ScriptedReply;
 import io.github.deepseekspring.testkit.ToolCallSpec;
 import io.github.deepseekspring.testkit.deepseek.DeepSeekSimulator;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import tools.jackson.databind.JsonNode;
@@ -14,8 +14,6 @@ import tools.jackson.databind.JsonNode;
 import org.springframework.ai.chat.client.ChatClient;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.test.context.DynamicPropertyRegistry;
-import org.springframework.test.context.DynamicPropertySource;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -24,32 +22,23 @@ import static org.assertj.core.api.Assertions.assertThat;
  * {@link ChatClient}: the snippets in the README's "Use the starter" section are these.
  */
 @SpringBootTest(classes = ConsumerApplication.class)
+@UseDeepSeekSimulator
 class StarterConsumerTests {
 
-	static final DeepSeekSimulator deepseek = DeepSeekSimulator.start();
-
-	@DynamicPropertySource
-	static void deepseekProperties(DynamicPropertyRegistry registry) {
-		registry.add("deepseek.base-url", () -> deepseek.baseUrl().toString());
-		registry.add("deepseek.api-key", deepseek::apiKey);
-	}
+	@Autowired
+	DeepSeekSimulator deepseek;
 
 	@Autowired
 	ChatClient.Builder chatClientBuilder;
 
 	@BeforeEach
 	void reset() {
-		deepseek.reset();
-	}
-
-	@AfterAll
-	static void stop() {
-		deepseek.close();
+		this.deepseek.reset();
 	}
 
 	@Test
 	void call() {
-		deepseek.onUserMessage("opening hours", ScriptedReply.text("We are open 9:00 to 18:00."));
+		this.deepseek.onUserMessage("opening hours", ScriptedReply.text("We are open 9:00 to 18:00."));
 		ChatClient chatClient = this.chatClientBuilder.build();
 		String answer = chatClient.prompt().user("What are your opening hours?").call().content();
 		assertThat(answer).isEqualTo("We are open 9:00 to 18:00.");
@@ -57,7 +46,7 @@ class StarterConsumerTests {
 
 	@Test
 	void stream() {
-		deepseek.onUserMessage("count", ScriptedReply.text("one two three four five"));
+		this.deepseek.onUserMessage("count", ScriptedReply.text("one two three four five"));
 		ChatClient chatClient = this.chatClientBuilder.build();
 		List<String> tokens = chatClient.prompt().user("count to five").stream().content().collectList().block();
 		assertThat(tokens).hasSizeGreaterThan(1);
@@ -66,7 +55,7 @@ class StarterConsumerTests {
 
 	@Test
 	void toolCallInThinkingModeSendsTheReasoningBack() {
-		deepseek.onUserMessage("weather",
+		this.deepseek.onUserMessage("weather",
 				ScriptedReply.toolCalls(ToolCallSpec.of("currentWeather", "{\"city\":\"Hangzhou\"}"))
 					.withReasoning("The user wants the weather; I should call the tool.")
 					.thenText("It is sunny in Hangzhou."));
@@ -77,7 +66,7 @@ class StarterConsumerTests {
 			.call()
 			.content();
 		assertThat(answer).isEqualTo("It is sunny in Hangzhou.");
-		RecordedRequest followUp = deepseek.requests().last();
+		RecordedRequest followUp = this.deepseek.requests().last();
 		JsonNode assistantTurn = null;
 		for (JsonNode message : followUp.json().path("messages")) {
 			if (message.path("role").asString().equals("assistant")) {
