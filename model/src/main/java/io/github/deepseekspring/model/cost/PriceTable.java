@@ -53,6 +53,11 @@ public final class PriceTable {
 		return new PriceTable(prices, this.fallbackModel, this.offPeakFactor, this.local);
 	}
 
+	/** A copy with another factor for off-peak remote prices (0.5: half price). */
+	public PriceTable withOffPeakFactor(BigDecimal offPeakFactor) {
+		return new PriceTable(this.remote, this.fallbackModel, offPeakFactor, this.local);
+	}
+
 	/** A copy with the local runtime priced per 1M tokens. */
 	public PriceTable withLocalPrice(ModelPrice price) {
 		return new PriceTable(this.remote, this.fallbackModel, this.offPeakFactor, price);

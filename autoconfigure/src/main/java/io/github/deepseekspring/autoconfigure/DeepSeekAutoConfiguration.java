@@ -1,0 +1,153 @@
+package io.github.deepseekspring.autoconfigure;
+
+import java.time.Clock;
+
+import io.github.deepseekspring.model.api.DeepSeekApi;
+import io.github.deepseekspring.model.chat.DeepSeekChatModel;
+import io.github.deepseekspring.model.chat.DeepSeekChatOptions;
+import io.github.deepseekspring.model.cost.ModelPrice;
+import io.github.deepseekspring.model.cost.PriceTable;
+import io.github.deepseekspring.model.local.LocalChatPort;
+import io.github.deepseekspring.model.resilience.CircuitBreakers;
+import io.github.deepseekspring.model.resilience.RetryPolicy;
+import io.github.deepseekspring.model.resilience.StreamTimeouts;
+import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.observation.ObservationRegistry;
+
+import org.springframework.ai.model.tool.ToolCallingManager;
+import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.boot.autoconfigure.AutoConfiguration;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnBooleanProperty;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
+import org.springframework.boot.context.properties.EnableConfigurationProperties;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Primary;
+
+/**
+ * Auto-configuration of a DeepSeek {@code ChatModel} named {@code deepseekChatModel}: the DeepSeek API client, the
+ * local runtime (any {@link LocalChatPort} bean), routing, retries, circuit breakers, prices and metrics. Every bean
+ * backs off when the application defines its own.
+ *
+ * <p>Living beside other Spring AI model starters: Spring AI's {@code spring.ai.model.chat} property picks the chat
+ * model ({@code deepseek} keeps this one and switches the others off; another value switches this one off). Left
+ * unset, every starter contributes its model and the DeepSeek one is {@code @Primary}, so an unqualified
+ * {@code ChatModel} or {@code ChatClient.Builder} gets DeepSeek while the others stay injectable by qualifier.
+ */
+@AutoConfiguration(afterName = { "org.springframework.ai.model.tool.autoconfigure.ToolCallingAutoConfiguration",
+		"org.springframework.boot.micrometer.metrics.autoconfigure.CompositeMeterRegistryAutoConfiguration",
+		"org.springframework.boot.micrometer.observation.autoconfigure.ObservationAutoConfiguration" })
+@ConditionalOnBooleanProperty(name = "deepseek.enabled", matchIfMissing = true)
+@ConditionalOnProperty(name = DeepSeekAutoConfiguration.SPRING_AI_CHAT_MODEL_PROPERTY, havingValue = "deepseek",
+		matchIfMissing = true)
+@EnableConfigurationProperties(DeepSeekProperties.class)
+public class DeepSeekAutoConfiguration {
+
+	/** Name of the chat model bean, for {@code @Qualifier} when other Spring AI models are present. */
+	public static final String CHAT_MODEL_BEAN_NAME = "deepseekChatModel";
+
+	/** Spring AI's property that selects the chat model when several model starters are present. */
+	public static final String SPRING_AI_CHAT_MODEL_PROPERTY = "spring.ai.model.chat";
+
+	@Bean
+	@ConditionalOnMissingBean
+	DeepSeekConnectionDetails deepSeekConnectionDetails(DeepSeekProperties properties) {
+		return new PropertiesDeepSeekConnectionDetails(properties);
+	}
+
+	@Bean
+	@ConditionalOnMissingBean
+	StreamTimeouts deepSeekTimeouts(DeepSeekProperties properties) {
+		DeepSeekProperties.Timeouts timeouts = properties.getTimeouts();
+		return new StreamTimeouts(timeouts.getConnect(), timeouts.getFirstToken(), timeouts.getIdle(),
+				timeouts.getTotal());
+	}
+
+	@Bean
+	@ConditionalOnMissingBean
+	RetryPolicy deepSeekRetryPolicy(DeepSeekProperties properties) {
+		DeepSeekProperties.Retry retry = properties.getRetry();
+		return new RetryPolicy(retry.getMaxAttempts(), retry.getInitialBackoff(), retry.getMaxBackoff(),
+				retry.getMultiplier(), retry.getJitter(), retry.getDeadline());
+	}
+
+	@Bean
+	@ConditionalOnMissingBean
+	CircuitBreakers deepSeekCircuitBreakers() {
+		return CircuitBreakers.defaults();
+	}
+
+	@Bean
+	@ConditionalOnMissingBean
+	PriceTable deepSeekPriceTable(DeepSeekProperties properties) {
+		DeepSeekProperties.Pricing pricing = properties.getPricing();
+		PriceTable table = PriceTable.defaults()
+			.withOffPeakFactor(pricing.getOffPeakFactor())
+			.withLocalPrice(modelPrice(pricing.getLocal()));
+		for (var entry : pricing.getModels().entrySet()) {
+			table = table.withModel(entry.getKey(), modelPrice(entry.getValue()));
+		}
+		return table;
+	}
+
+	@Bean
+	@ConditionalOnMissingBean
+	@ConditionalOnProperty(name = "deepseek.api-key")
+	DeepSeekApi deepSeekApi(DeepSeekConnectionDetails connection, StreamTimeouts timeouts) {
+		return DeepSeekApi.builder()
+			.baseUrl(connection.baseUrl())
+			.apiKey(connection.apiKey())
+			.connectTimeout(timeouts.connect())
+			.build();
+	}
+
+	@Bean(name = CHAT_MODEL_BEAN_NAME)
+	@Primary
+	@ConditionalOnMissingBean(name = CHAT_MODEL_BEAN_NAME)
+	DeepSeekChatModel deepseekChatModel(DeepSeekProperties properties, ObjectProvider<DeepSeekApi> api,
+			ObjectProvider<LocalChatPort> localPort, StreamTimeouts timeouts, RetryPolicy retryPolicy,
+			CircuitBreakers circuitBreakers, PriceTable priceTable, ObjectProvider<MeterRegistry> meterRegistry,
+			ObjectProvider<ObservationRegistry> observationRegistry,
+			ObjectProvider<ToolCallingManager> toolCallingManager, ObjectProvider<Clock> clock) {
+		DeepSeekApi remote = api.getIfAvailable();
+		LocalChatPort local = localPort.getIfAvailable();
+		if (remote == null && local == null) {
+			throw new NoDeepSeekBackendException();
+		}
+		DeepSeekChatModel.Builder builder = DeepSeekChatModel.builder()
+			.defaultOptions(defaultOptions(properties))
+			.timeouts(timeouts)
+			.retryPolicy(retryPolicy)
+			.circuitBreakers(circuitBreakers)
+			.priceTable(priceTable)
+			.routingMode(properties.getRouting().getMode())
+			.completionModel(properties.getChat().getCompletionModel());
+		clock.ifAvailable(builder::clock);
+		meterRegistry.ifAvailable(builder::meterRegistry);
+		observationRegistry.ifAvailable(builder::observationRegistry);
+		toolCallingManager.ifAvailable(builder::toolCallingManager);
+		if (remote != null) {
+			builder.api(remote);
+		}
+		if (local != null) {
+			DeepSeekProperties.Local settings = properties.getLocal();
+			builder.local(local, settings.getModel(), settings.getCompletionModel(), settings.getMaxConcurrency());
+		}
+		return builder.build();
+	}
+
+	private static DeepSeekChatOptions defaultOptions(DeepSeekProperties properties) {
+		DeepSeekProperties.Chat chat = properties.getChat();
+		return DeepSeekChatOptions.builder()
+			.model(chat.getModel())
+			.thinking(chat.getThinking() == DeepSeekProperties.Thinking.ENABLED)
+			.reasoningEffort(chat.getReasoningEffort())
+			.maxTokens(chat.getMaxTokens())
+			.build();
+	}
+
+	private static ModelPrice modelPrice(DeepSeekProperties.Price price) {
+		return new ModelPrice(price.getCacheHitInput(), price.getCacheMissInput(), price.getOutput());
+	}
+
+}
