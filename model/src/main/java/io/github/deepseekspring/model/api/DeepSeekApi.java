@@ -32,7 +32,11 @@ public final class DeepSeekApi {
 
 	private final String apiKey;
 
-	private final HttpClient httpClient;
+	// Created on first use: building a JDK HttpClient initialises the TLS stack, which would cost an
+	// application's start-up a few hundred milliseconds before any request is made.
+	private volatile HttpClient httpClient;
+
+	private final Duration connectTimeout;
 
 	private final ObjectMapper mapper;
 
@@ -40,16 +44,30 @@ public final class DeepSeekApi {
 		String url = Objects.requireNonNull(builder.baseUrl, "baseUrl").toString();
 		this.baseUrl = URI.create(url.endsWith("/") ? url.substring(0, url.length() - 1) : url);
 		this.apiKey = builder.apiKey;
-		this.httpClient = builder.httpClient != null ? builder.httpClient
-				: HttpClient.newBuilder()
-					.version(HttpClient.Version.HTTP_1_1)
-					.connectTimeout(builder.connectTimeout)
-					.build();
-		this.mapper = builder.mapper != null ? builder.mapper : JsonMapper.builder().build();
+		this.httpClient = builder.httpClient;
+		this.connectTimeout = builder.connectTimeout;
+		this.mapper = builder.mapper;
 	}
 
 	public static Builder builder() {
 		return new Builder();
+	}
+
+	private HttpClient httpClient() {
+		HttpClient client = this.httpClient;
+		if (client == null) {
+			synchronized (this) {
+				client = this.httpClient;
+				if (client == null) {
+					client = HttpClient.newBuilder()
+						.version(HttpClient.Version.HTTP_1_1)
+						.connectTimeout(this.connectTimeout)
+						.build();
+					this.httpClient = client;
+				}
+			}
+		}
+		return client;
 	}
 
 	/** The base URL requests go to. */
@@ -59,7 +77,14 @@ public final class DeepSeekApi {
 
 	/** The JSON mapper used for the wire records. */
 	public ObjectMapper mapper() {
-		return this.mapper;
+		return (this.mapper != null) ? this.mapper : DefaultMapper.INSTANCE;
+	}
+
+	/** Built on first use, like the HTTP client, so that creating the API client costs start-up nothing. */
+	private static final class DefaultMapper {
+
+		static final ObjectMapper INSTANCE = JsonMapper.builder().build();
+
 	}
 
 	/** {@code POST /chat/completions} without streaming. Leading blank keep-alive lines are tolerated. */
@@ -75,7 +100,7 @@ public final class DeepSeekApi {
 	public Mono<ChatCompletion> chat(ChatCompletionRequest request, Duration idleTimeout) {
 		return Mono.defer(() -> {
 			HttpRequest httpRequest = post(chatPath(request), request.withStream(false), "application/json");
-			return Mono.fromFuture(() -> this.httpClient.sendAsync(httpRequest, BodyHandlers.ofPublisher()))
+			return Mono.fromFuture(() -> httpClient().sendAsync(httpRequest, BodyHandlers.ofPublisher()))
 				.timeout(idleTimeout, Mono.error(() -> new DeepSeekTimeoutException("idle", idleTimeout)))
 				.onErrorMap(DeepSeekApi::transportError)
 				.flatMap(response -> JdkFlowAdapter.flowPublisherToFlux(response.body())
@@ -87,10 +112,10 @@ public final class DeepSeekApi {
 					.map(buffers -> {
 						String body = decode(buffers);
 						if (response.statusCode() >= 400) {
-							throw ErrorBodies.toException(response.statusCode(), response.headers(), body, this.mapper,
+							throw ErrorBodies.toException(response.statusCode(), response.headers(), body, mapper(),
 									this.apiKey);
 						}
-						return this.mapper.readValue(body.strip(), ChatCompletion.class);
+						return mapper().readValue(body.strip(), ChatCompletion.class);
 					}))
 				.onErrorMap(IOException.class, DeepSeekApi::transportError);
 		});
@@ -103,7 +128,7 @@ public final class DeepSeekApi {
 	public Flux<StreamEvent> chatStream(ChatCompletionRequest request) {
 		return Flux.defer(() -> {
 			HttpRequest httpRequest = post(chatPath(request), request.withStream(true), "text/event-stream");
-			return Mono.fromFuture(() -> this.httpClient.sendAsync(httpRequest, BodyHandlers.ofPublisher()))
+			return Mono.fromFuture(() -> httpClient().sendAsync(httpRequest, BodyHandlers.ofPublisher()))
 				.onErrorMap(DeepSeekApi::transportError)
 				.flatMapMany(this::eventsOrError);
 		});
@@ -136,14 +161,14 @@ public final class DeepSeekApi {
 	}
 
 	private <T> Mono<T> exchange(HttpRequest httpRequest, Class<T> type) {
-		return Mono.fromFuture(() -> this.httpClient.sendAsync(httpRequest, BodyHandlers.ofString(StandardCharsets.UTF_8)))
+		return Mono.fromFuture(() -> httpClient().sendAsync(httpRequest, BodyHandlers.ofString(StandardCharsets.UTF_8)))
 			.onErrorMap(DeepSeekApi::transportError)
 			.map(response -> {
 				if (response.statusCode() >= 400) {
 					throw ErrorBodies.toException(response.statusCode(), response.headers(), response.body(),
-							this.mapper, this.apiKey);
+							mapper(), this.apiKey);
 				}
-				return this.mapper.readValue(response.body().strip(), type);
+				return mapper().readValue(response.body().strip(), type);
 			});
 	}
 
@@ -154,7 +179,7 @@ public final class DeepSeekApi {
 				all.addAll(part);
 				return all;
 			}).flatMapMany(buffers -> Flux.error(ErrorBodies.toException(response.statusCode(), response.headers(),
-					decode(buffers), this.mapper, this.apiKey)));
+					decode(buffers), mapper(), this.apiKey)));
 		}
 		return Flux.defer(() -> {
 			LineSplitter lines = new LineSplitter();
@@ -166,7 +191,7 @@ public final class DeepSeekApi {
 				.concatWith(Flux.defer(() -> Flux.fromIterable(parser.finish())))
 				.takeWhile(event -> !event.isDone() || !(done[0] = true))
 				.<StreamEvent>map(event -> event.isKeepAlive() ? StreamEvent.KeepAlive.INSTANCE
-						: new StreamEvent.Chunk(this.mapper.readValue(event.data(), ChatCompletionChunk.class)))
+						: new StreamEvent.Chunk(mapper().readValue(event.data(), ChatCompletionChunk.class)))
 				.concatWith(Flux.defer(() -> done[0] ? Flux.empty()
 						: Flux.error(new DeepSeekTransportException("stream ended before [DONE]"))))
 				.onErrorMap(IOException.class, DeepSeekApi::transportError);
@@ -190,7 +215,7 @@ public final class DeepSeekApi {
 	}
 
 	private HttpRequest post(String path, Object body, String accept) {
-		byte[] json = this.mapper.writeValueAsBytes(body);
+		byte[] json = mapper().writeValueAsBytes(body);
 		return authorized(path).header("Content-Type", "application/json")
 			.header("Accept", accept)
 			.POST(HttpRequest.BodyPublishers.ofByteArray(json))

@@ -1,5 +1,5 @@
 package io.github.deepseekspring.rag.store.elasticsearch;
 
-/** A chunk found by one Elasticsearch query, with that query's score. */
-record ChunkHit(ChunkDocument chunk, double score) {
+/** A chunk found by one Elasticsearch query, with that query's score and whether it holds a code the query names. */
+record ChunkHit(ChunkDocument chunk, double score, boolean exactCodeMatch) {
 }

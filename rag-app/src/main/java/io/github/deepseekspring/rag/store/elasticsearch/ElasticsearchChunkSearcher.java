@@ -21,6 +21,8 @@ final class ElasticsearchChunkSearcher {
     /** Boost of an exact code match: larger than any BM25 score of these short chunks, so code hits rank first. */
     static final float CODE_MATCH_BOOST = 100f;
 
+    private static final String EXACT_CODE = "exact_code";
+
     private static final String[] NOT_RETURNED = {ChunkFields.EMBEDDING, ChunkFields.SEARCH_TEXT, ChunkFields.CODES};
 
     private final ElasticsearchClient client;
@@ -43,7 +45,7 @@ final class ElasticsearchChunkSearcher {
             should.add(Query.of(q -> q.match(m -> m.field(ChunkFields.SEARCH_TEXT).query(terms))));
         }
         if (!codes.isEmpty()) {
-            should.add(Query.of(q -> q.constantScore(c -> c.boost(CODE_MATCH_BOOST)
+            should.add(Query.of(q -> q.constantScore(c -> c.boost(CODE_MATCH_BOOST).queryName(EXACT_CODE)
                     .filter(f -> f.terms(t -> t.field(ChunkFields.CODES).terms(v -> v.value(codes)))))));
         }
         return run(SearchRequest.of(s -> s.index(alias).size(limit).source(src -> src.filter(f -> f.excludes(List.of(NOT_RETURNED))))
@@ -64,7 +66,8 @@ final class ElasticsearchChunkSearcher {
     private List<ChunkHit> run(SearchRequest request) {
         SearchResponse<ChunkDocument> response = call(() -> client.search(request, ChunkDocument.class));
         return response.hits().hits().stream()
-                .map(hit -> new ChunkHit(hit.source(), hit.score() == null ? 0 : hit.score()))
+                .map(hit -> new ChunkHit(hit.source(), hit.score() == null ? 0 : hit.score(),
+                        hit.matchedQueries().containsKey(EXACT_CODE)))
                 .toList();
     }
 }

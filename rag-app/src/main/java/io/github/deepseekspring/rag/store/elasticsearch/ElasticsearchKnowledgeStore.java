@@ -102,6 +102,6 @@ public final class ElasticsearchKnowledgeStore {
     }
 
     private static List<ElasticsearchHit> hits(List<ChunkHit> hits) {
-        return hits.stream().map(hit -> new ElasticsearchHit(ElasticsearchChunk.from(hit.chunk()), hit.score())).toList();
+        return hits.stream().map(hit -> new ElasticsearchHit(ElasticsearchChunk.from(hit.chunk()), hit.score(), hit.exactCodeMatch())).toList();
     }
 }

@@ -63,8 +63,9 @@ class ElasticsearchKnowledgeStoreIntegrationTests {
                 "faq", List.of(chunk("faq", 0, "错误", "错误 错误 错误 提示错误怎么办 错误代码", new float[] {1, 0, 0})),
                 "codes", List.of(chunk("codes", 0, "代码", "E-1023 拨号认证失败", new float[] {0, 1, 0}))));
 
-        assertThat(store.keywordSearch("E-1023 错误", 10)).extracting(hit -> hit.chunk().documentId())
-                .containsExactly("codes", "faq");
+        List<ElasticsearchHit> hits = store.keywordSearch("E-1023 错误", 10);
+        assertThat(hits).extracting(hit -> hit.chunk().documentId()).containsExactly("codes", "faq");
+        assertThat(hits).extracting(ElasticsearchHit::exactCodeMatch).containsExactly(true, false);
     }
 
     @Test

@@ -1,0 +1,4 @@
+/**
+ * Micrometer meters of the model layer.
+ */
+package io.github.deepseekspring.model.metrics;
