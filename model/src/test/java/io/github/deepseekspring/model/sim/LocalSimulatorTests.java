@@ -3,11 +3,14 @@ package io.github.deepseekspring.model.sim;
 import java.time.Duration;
 import java.util.List;
 
+import io.github.deepseekspring.local.LocalRuntime;
+import io.github.deepseekspring.local.LocalRuntimes;
 import io.github.deepseekspring.model.chat.BackendHint;
 import io.github.deepseekspring.model.chat.DeepSeekChatModel;
 import io.github.deepseekspring.model.chat.DeepSeekChatOptions;
 import io.github.deepseekspring.model.chat.DeepSeekMetadata;
 import io.github.deepseekspring.model.completion.CodeCompletion;
+import io.github.deepseekspring.model.local.LocalRuntimePort;
 import io.github.deepseekspring.model.resilience.RetryPolicy;
 import io.github.deepseekspring.model.resilience.StreamTimeouts;
 import io.github.deepseekspring.model.routing.RoutingMode;
@@ -25,18 +28,22 @@ import reactor.core.publisher.Flux;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-/** The local backend against the Ollama simulator, alone and beside the DeepSeek simulator. */
+/** The local backend (through the local-runtime client) against the Ollama simulator, alone and beside the DeepSeek simulator. */
 class LocalSimulatorTests extends DeepSeekSimulatorSupport {
 
 	static OllamaSimulator ollama;
 
+	static LocalRuntime runtime;
+
 	@BeforeAll
 	static void startOllama() {
 		ollama = OllamaSimulator.start();
+		runtime = LocalRuntimes.builder().endpoint(ollama.baseUrl().toString()).build();
 	}
 
 	@AfterAll
 	static void stopOllama() {
+		runtime.close();
 		ollama.close();
 	}
 
@@ -50,7 +57,7 @@ class LocalSimulatorTests extends DeepSeekSimulatorSupport {
 			.timeouts(new StreamTimeouts(Duration.ofSeconds(1), Duration.ofSeconds(3), Duration.ofSeconds(1), Duration.ofSeconds(5)))
 			.retryPolicy(RetryPolicy.none())
 			.remote(sim.baseUrl().toString(), sim.apiKey())
-			.local(new OllamaHttpPort(ollama.baseUrl()), "deepseek-r1:7b", "deepseek-coder-v2:16b", 4)
+			.local(new LocalRuntimePort(runtime), "deepseek-r1:7b", "deepseek-coder-v2:16b", 4)
 			.routingMode(mode)
 			.build();
 	}
