@@ -104,6 +104,16 @@ class OpenAiRuntimeTests {
 	}
 
 	@Test
+	void baseUrlMayEndInV1() {
+		try (LocalRuntime withV1 = LocalRuntimes.builder().protocol("openai").endpoint(ollama.baseUrl() + "/v1/")
+			.healthCheckInterval(Duration.ZERO).build()) {
+			assertThat(withV1.chat(ChatRequest.builder(R1).user("capital?").build()).content())
+				.isEqualTo("Paris is the capital.");
+			assertThat(ollama.requests().last().path()).isEqualTo("/v1/chat/completions");
+		}
+	}
+
+	@Test
 	void modelsAndHealth() {
 		assertThat(runtime.models()).extracting(m -> m.name()).contains(R1);
 		assertThat(runtime.version()).isEqualTo("openai-compatible");
