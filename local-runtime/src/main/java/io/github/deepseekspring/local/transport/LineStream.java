@@ -99,6 +99,21 @@ public final class LineStream implements Closeable {
 		}
 	}
 
+	/**
+	 * Reads past the last line to the end of the body, so the connection goes back to the pool instead of being
+	 * dropped by {@link #close()}; a body that does not end within the idle limit is simply closed.
+	 */
+	public void finishQuietly() {
+		try {
+			while (next() != null) {
+				// the runtime said done: anything after it is ignored
+			}
+		}
+		catch (RuntimeException ignored) {
+			// the answer is complete already; close() drops the connection
+		}
+	}
+
 	/** Whether nothing has been read yet. */
 	public boolean atStart() {
 		return first;
