@@ -6,7 +6,7 @@ import java.util.List;
 import java.util.Objects;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
-import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.ScheduledThreadPoolExecutor;
 import java.util.concurrent.ThreadFactory;
 import java.util.concurrent.atomic.AtomicInteger;
 
@@ -97,7 +97,9 @@ public final class LocalRuntimes {
 		}
 
 		public LocalRuntime build() {
-			ScheduledExecutorService timer = Executors.newSingleThreadScheduledExecutor(daemon("local-runtime-timer"));
+			ScheduledThreadPoolExecutor timer = new ScheduledThreadPoolExecutor(1, daemon("local-runtime-timer"));
+			// stream watchdogs are cancelled when streams end: drop them from the queue at once
+			timer.setRemoveOnCancelPolicy(true);
 			ExecutorService workers = Executors.newCachedThreadPool(daemon("local-runtime-worker"));
 			HttpTransport http = new HttpTransport(timeouts, timer, apiKey);
 			EndpointProtocol wire = protocol == LocalProtocol.OLLAMA ? new OllamaProtocol(http) : new OpenAiProtocol(http);

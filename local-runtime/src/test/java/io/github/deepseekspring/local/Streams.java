@@ -19,7 +19,7 @@ public final class Streams {
 		Collector<T> collector = new Collector<>();
 		publisher.subscribe(collector);
 		try {
-			collector.finished.get(10, TimeUnit.SECONDS);
+			collector.finished.get(5, TimeUnit.MINUTES);
 			return collector.items;
 		}
 		catch (ExecutionException e) {

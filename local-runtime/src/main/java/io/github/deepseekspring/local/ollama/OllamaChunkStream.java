@@ -46,6 +46,7 @@ final class OllamaChunkStream implements ChunkStream {
 		ThinkTagSplitter.Split split = splitter.feed(content);
 		if (reply.done()) {
 			done = true;
+			lines.finishQuietly();
 			ThinkTagSplitter.Split rest = splitter.finish();
 			split = new ThinkTagSplitter.Split(split.thinking() + rest.thinking(), split.content() + rest.content());
 		}

@@ -18,6 +18,7 @@ import io.github.deepseekspring.local.ollama.OllamaWire.Details;
 import io.github.deepseekspring.local.ollama.OllamaWire.ModelName;
 import io.github.deepseekspring.local.ollama.OllamaWire.PullBody;
 import io.github.deepseekspring.local.ollama.OllamaWire.PullLine;
+import io.github.deepseekspring.local.transport.EndpointPaths;
 import io.github.deepseekspring.local.transport.HttpTransport;
 import io.github.deepseekspring.local.transport.LineStream;
 import tools.jackson.databind.JsonNode;
@@ -43,7 +44,7 @@ final class OllamaModelAdmin {
 	}
 
 	ModelDetails show(URI endpoint, String model) {
-		JsonNode json = http.call("POST", endpoint.resolve("/api/show"), new ModelName(model), model,
+		JsonNode json = http.call("POST", EndpointPaths.join(endpoint, "/api/show"), new ModelName(model), model,
 				http.timeouts().request());
 		OllamaWire.ShowReply reply = http.mapper().treeToValue(json, OllamaWire.ShowReply.class);
 		Details details = reply.details() == null ? new Details(null, null, null) : reply.details();
@@ -53,7 +54,7 @@ final class OllamaModelAdmin {
 	}
 
 	void pull(URI endpoint, String model, Consumer<PullProgress> progress) {
-		try (LineStream lines = http.stream(endpoint.resolve("/api/pull"), new PullBody(model, true), model)) {
+		try (LineStream lines = http.stream(EndpointPaths.join(endpoint, "/api/pull"), new PullBody(model, true), model)) {
 			for (String line = lines.next(); line != null; line = lines.next()) {
 				PullLine report = http.mapper().readValue(line, PullLine.class);
 				if (report.error() != null) {
@@ -70,7 +71,8 @@ final class OllamaModelAdmin {
 	}
 
 	void delete(URI endpoint, String model) {
-		http.call("DELETE", endpoint.resolve("/api/delete"), new ModelName(model), model, http.timeouts().request());
+		http.call("DELETE", EndpointPaths.join(endpoint, "/api/delete"), new ModelName(model), model,
+				http.timeouts().request());
 	}
 
 	List<RunningModel> ps(URI endpoint) {
@@ -89,7 +91,7 @@ final class OllamaModelAdmin {
 
 	private JsonNode get(URI endpoint, String path) {
 		// admin reads answer at once: a box that does not answer within the first-token limit counts as down
-		return http.call("GET", endpoint.resolve(path), null, null, http.timeouts().firstToken());
+		return http.call("GET", EndpointPaths.join(endpoint, path), null, null, http.timeouts().firstToken());
 	}
 
 	/** {@code model_info} keys are prefixed by the architecture, e.g. {@code qwen2.context_length}. */

@@ -21,6 +21,7 @@ import io.github.deepseekspring.local.ollama.OllamaWire.GenerateBody;
 import io.github.deepseekspring.local.ollama.OllamaWire.GenerateReply;
 import io.github.deepseekspring.local.pool.ChunkStream;
 import io.github.deepseekspring.local.pool.EndpointProtocol;
+import io.github.deepseekspring.local.transport.EndpointPaths;
 import io.github.deepseekspring.local.transport.HttpTransport;
 import tools.jackson.databind.JsonNode;
 
@@ -37,7 +38,7 @@ public final class OllamaProtocol implements EndpointProtocol {
 
 	@Override
 	public LocalChatResponse chat(URI endpoint, ChatRequest request) {
-		JsonNode json = http.call("POST", endpoint.resolve("/api/chat"), OllamaChatCodec.body(request, false),
+		JsonNode json = http.call("POST", EndpointPaths.join(endpoint, "/api/chat"), OllamaChatCodec.body(request, false),
 				request.model(), http.timeouts().request());
 		ChatReply reply = http.mapper().treeToValue(json, ChatReply.class);
 		String content = reply.message() == null || reply.message().content() == null ? "" : reply.message().content();
@@ -52,7 +53,7 @@ public final class OllamaProtocol implements EndpointProtocol {
 	@Override
 	public ChunkStream chatStream(URI endpoint, ChatRequest request) {
 		return new OllamaChunkStream(
-				http.stream(endpoint.resolve("/api/chat"), OllamaChatCodec.body(request, true), request.model()));
+				http.stream(EndpointPaths.join(endpoint, "/api/chat"), OllamaChatCodec.body(request, true), request.model()));
 	}
 
 	@Override
@@ -60,7 +61,7 @@ public final class OllamaProtocol implements EndpointProtocol {
 		GenerateBody body = new GenerateBody(request.model(), request.prompt(), request.suffix(), request.system(),
 				request.raw() ? Boolean.TRUE : null, false, request.options().isEmpty() ? null : request.options(),
 				request.keepAlive());
-		JsonNode json = http.call("POST", endpoint.resolve("/api/generate"), body, request.model(),
+		JsonNode json = http.call("POST", EndpointPaths.join(endpoint, "/api/generate"), body, request.model(),
 				http.timeouts().request());
 		GenerateReply reply = http.mapper().treeToValue(json, GenerateReply.class);
 		ThinkTagSplitter.Split split = ThinkTagSplitter.splitWhole(reply.response() == null ? "" : reply.response());
@@ -71,7 +72,7 @@ public final class OllamaProtocol implements EndpointProtocol {
 
 	@Override
 	public Embeddings embed(URI endpoint, String model, List<String> inputs) {
-		JsonNode json = http.call("POST", endpoint.resolve("/api/embed"), new EmbedBody(model, inputs), model,
+		JsonNode json = http.call("POST", EndpointPaths.join(endpoint, "/api/embed"), new EmbedBody(model, inputs), model,
 				http.timeouts().request());
 		EmbedReply reply = http.mapper().treeToValue(json, EmbedReply.class);
 		return new Embeddings(reply.model(), reply.embeddings(), reply.promptEvalCount());

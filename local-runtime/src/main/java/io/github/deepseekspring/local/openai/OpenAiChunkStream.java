@@ -48,6 +48,7 @@ final class OpenAiChunkStream implements ChunkStream {
 			String data = line.substring(5).trim();
 			if ("[DONE]".equals(data)) {
 				done = true;
+				lines.finishQuietly();
 				return last();
 			}
 			LocalChatChunk chunk = chunk(WireJson.MAPPER.readValue(data, Completion.class));

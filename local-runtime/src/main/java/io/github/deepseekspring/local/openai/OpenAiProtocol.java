@@ -21,6 +21,7 @@ import io.github.deepseekspring.local.openai.OpenAiWire.Completion;
 import io.github.deepseekspring.local.openai.OpenAiWire.Usage;
 import io.github.deepseekspring.local.pool.ChunkStream;
 import io.github.deepseekspring.local.pool.EndpointProtocol;
+import io.github.deepseekspring.local.transport.EndpointPaths;
 import io.github.deepseekspring.local.transport.HttpTransport;
 import tools.jackson.databind.JsonNode;
 
@@ -56,7 +57,7 @@ public final class OpenAiProtocol implements EndpointProtocol {
 
 	@Override
 	public ChunkStream chatStream(URI endpoint, ChatRequest request) {
-		return new OpenAiChunkStream(http.stream(endpoint.resolve("/v1/chat/completions"),
+		return new OpenAiChunkStream(http.stream(uri(endpoint, "/v1/chat/completions"),
 				OpenAiRequests.chat(request, true), request.model()));
 	}
 
@@ -74,7 +75,7 @@ public final class OpenAiProtocol implements EndpointProtocol {
 	public Embeddings embed(URI endpoint, String model, List<String> inputs) {
 		JsonNode body = http.mapper().createObjectNode().put("model", model).set("input", http.mapper().valueToTree(inputs));
 		OpenAiWire.EmbeddingReply reply = http.mapper()
-			.treeToValue(http.call("POST", endpoint.resolve("/v1/embeddings"), body, model, http.timeouts().request()),
+			.treeToValue(http.call("POST", uri(endpoint, "/v1/embeddings"), body, model, http.timeouts().request()),
 					OpenAiWire.EmbeddingReply.class);
 		List<float[]> vectors = new ArrayList<>();
 		reply.data().stream().sorted((a, b) -> Integer.compare(a.index(), b.index()))
@@ -84,7 +85,7 @@ public final class OpenAiProtocol implements EndpointProtocol {
 
 	@Override
 	public List<ModelInfo> models(URI endpoint) {
-		JsonNode json = http.call("GET", endpoint.resolve("/v1/models"), null, null, http.timeouts().firstToken());
+		JsonNode json = http.call("GET", uri(endpoint, "/v1/models"), null, null, http.timeouts().firstToken());
 		OpenAiWire.Models models = http.mapper().treeToValue(json, OpenAiWire.Models.class);
 		return models.data() == null ? List.of()
 				: models.data().stream().map(m -> new ModelInfo(m.id(), 0, null, null, null, null)).toList();
@@ -118,8 +119,12 @@ public final class OpenAiProtocol implements EndpointProtocol {
 	}
 
 	private Completion post(URI endpoint, String path, JsonNode body, String model) {
-		return http.mapper().treeToValue(http.call("POST", endpoint.resolve(path), body, model, http.timeouts().request()),
+		return http.mapper().treeToValue(http.call("POST", uri(endpoint, path), body, model, http.timeouts().request()),
 				Completion.class);
+	}
+
+	private static URI uri(URI endpoint, String path) {
+		return EndpointPaths.join(EndpointPaths.withoutV1(endpoint), path);
 	}
 
 }

@@ -36,6 +36,10 @@ final class OpenAiRequests {
 				.put("name", "response");
 			schema.set("schema", WireJson.MAPPER.readTree(request.format()));
 		}
+		if (request.think() != null) {
+			// Ollama's /v1 and recent vLLM read reasoning_effort; "none" turns reasoning off
+			body.put("reasoning_effort", request.think() ? "medium" : "none");
+		}
 		if (stream) {
 			body.putObject("stream_options").put("include_usage", true);
 		}

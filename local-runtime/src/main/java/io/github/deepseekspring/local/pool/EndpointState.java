@@ -2,7 +2,6 @@ package io.github.deepseekspring.local.pool;
 
 import java.net.URI;
 import java.time.Instant;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
 import java.util.concurrent.atomic.AtomicBoolean;
@@ -61,10 +60,9 @@ final class EndpointState {
 
 	EndpointStatus snapshot() {
 		Set<String> names = endpoint.models().isEmpty() ? discovered : endpoint.models();
-		List<String> models = names == null ? List.of() : new ArrayList<>(names);
-		models.sort(null);
+		List<String> models = names == null ? List.of() : names.stream().sorted().toList();
 		long vram = loaded.stream().mapToLong(RunningModel::sizeVramBytes).sum();
-		return new EndpointStatus(url().toString(), up, inFlight.get(), endpoint.weight(), List.copyOf(models), loaded,
+		return new EndpointStatus(url().toString(), up, inFlight.get(), endpoint.weight(), models, loaded,
 				vram, version, lastError, lastChecked);
 	}
 

@@ -17,8 +17,9 @@ import io.github.deepseekspring.local.ServerErrorException;
 
 /**
  * The body of a streamed response read one line at a time (NDJSON or SSE), never buffering more than a line.
- * Each read is guarded by the first-token limit (first line) or the idle limit (later lines): when it expires the
- * connection is closed, which is also what {@link #close()} does to abort the request. Internal.
+ * Each read is guarded by the first-token limit (first line) or the idle limit (later lines), checked by one periodic
+ * task per stream (precision: an eighth of the shorter limit): when it expires the connection is closed, which is
+ * also what {@link #close()} does to abort the request. Internal.
  */
 public final class LineStream implements Closeable {
 
@@ -28,7 +29,12 @@ public final class LineStream implements Closeable {
 	private final Duration firstToken;
 	private final Duration idle;
 	private final ScheduledExecutorService timer;
+	private static final long MIN_CHECK_PERIOD_NANOS = TimeUnit.MILLISECONDS.toNanos(5);
+
 	private volatile Kind expired;
+	private volatile Kind waitingFor;
+	private volatile long deadline;
+	private volatile ScheduledFuture<?> watchdog;
 	private volatile boolean closed;
 	private boolean first = true;
 
@@ -46,7 +52,10 @@ public final class LineStream implements Closeable {
 	public String next() {
 		Kind kind = first ? Kind.FIRST_TOKEN : Kind.IDLE;
 		Duration limit = first ? firstToken : idle;
-		ScheduledFuture<?> watchdog = timer.schedule(() -> expire(kind), limit.toNanos(), TimeUnit.NANOSECONDS);
+		// one periodic watchdog per stream reads this deadline: no allocation per line
+		waitingFor = kind;
+		deadline = System.nanoTime() + limit.toNanos();
+		startWatchdog();
 		try {
 			String line;
 			do {
@@ -69,7 +78,39 @@ public final class LineStream implements Closeable {
 			throw new ServerErrorException(0, "stream from " + endpoint + " was cut off: " + e.getMessage());
 		}
 		finally {
-			watchdog.cancel(false);
+			waitingFor = null;
+		}
+	}
+
+	private void startWatchdog() {
+		if (watchdog == null) {
+			long period = Math.max(MIN_CHECK_PERIOD_NANOS, Math.min(firstToken.toNanos(), idle.toNanos()) / 8);
+			watchdog = timer.scheduleAtFixedRate(this::checkDeadline, period, period, TimeUnit.NANOSECONDS);
+			if (closed || expired != null) {
+				stopWatchdog();
+			}
+		}
+	}
+
+	private void checkDeadline() {
+		Kind kind = waitingFor;
+		if (kind != null && System.nanoTime() - deadline > 0) {
+			expire(kind);
+		}
+	}
+
+	/**
+	 * Reads past the last line to the end of the body, so the connection goes back to the pool instead of being
+	 * dropped by {@link #close()}; a body that does not end within the idle limit is simply closed.
+	 */
+	public void finishQuietly() {
+		try {
+			while (next() != null) {
+				// the runtime said done: anything after it is ignored
+			}
+		}
+		catch (RuntimeException ignored) {
+			// the answer is complete already; close() drops the connection
 		}
 	}
 
@@ -80,13 +121,22 @@ public final class LineStream implements Closeable {
 
 	private void expire(Kind kind) {
 		expired = kind;
+		stopWatchdog();
 		closeQuietly();
 	}
 
 	@Override
 	public void close() {
 		closed = true;
+		stopWatchdog();
 		closeQuietly();
+	}
+
+	private void stopWatchdog() {
+		ScheduledFuture<?> running = watchdog;
+		if (running != null) {
+			running.cancel(false);
+		}
 	}
 
 	private void closeQuietly() {

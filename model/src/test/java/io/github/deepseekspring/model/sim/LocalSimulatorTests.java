@@ -3,14 +3,18 @@ package io.github.deepseekspring.model.sim;
 import java.time.Duration;
 import java.util.List;
 
+import io.github.deepseekspring.local.LocalRuntime;
+import io.github.deepseekspring.local.LocalRuntimes;
 import io.github.deepseekspring.model.chat.BackendHint;
 import io.github.deepseekspring.model.chat.DeepSeekChatModel;
 import io.github.deepseekspring.model.chat.DeepSeekChatOptions;
 import io.github.deepseekspring.model.chat.DeepSeekMetadata;
 import io.github.deepseekspring.model.completion.CodeCompletion;
+import io.github.deepseekspring.model.local.LocalRuntimePort;
 import io.github.deepseekspring.model.resilience.RetryPolicy;
 import io.github.deepseekspring.model.resilience.StreamTimeouts;
 import io.github.deepseekspring.model.routing.RoutingMode;
+import io.github.deepseekspring.testkit.RecordedRequest;
 import io.github.deepseekspring.testkit.ScriptedReply;
 import io.github.deepseekspring.testkit.ollama.OllamaSimulator;
 import org.junit.jupiter.api.AfterAll;
@@ -25,18 +29,22 @@ import reactor.core.publisher.Flux;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-/** The local backend against the Ollama simulator, alone and beside the DeepSeek simulator. */
+/** The local backend (through the local-runtime client) against the Ollama simulator, alone and beside the DeepSeek simulator. */
 class LocalSimulatorTests extends DeepSeekSimulatorSupport {
 
 	static OllamaSimulator ollama;
 
+	static LocalRuntime runtime;
+
 	@BeforeAll
 	static void startOllama() {
 		ollama = OllamaSimulator.start();
+		runtime = LocalRuntimes.builder().endpoint(ollama.baseUrl().toString()).build();
 	}
 
 	@AfterAll
 	static void stopOllama() {
+		runtime.close();
 		ollama.close();
 	}
 
@@ -45,12 +53,17 @@ class LocalSimulatorTests extends DeepSeekSimulatorSupport {
 		ollama.reset();
 	}
 
+	/** The runtime client's background health checks also reach the simulator: pick the request under test. */
+	private static RecordedRequest lastTo(String path) {
+		return ollama.requests().all().stream().filter(r -> r.path().equals(path)).reduce((a, b) -> b).orElseThrow();
+	}
+
 	private DeepSeekChatModel model(RoutingMode mode) {
 		return DeepSeekChatModel.builder()
 			.timeouts(new StreamTimeouts(Duration.ofSeconds(1), Duration.ofSeconds(3), Duration.ofSeconds(1), Duration.ofSeconds(5)))
 			.retryPolicy(RetryPolicy.none())
 			.remote(sim.baseUrl().toString(), sim.apiKey())
-			.local(new OllamaHttpPort(ollama.baseUrl()), "deepseek-r1:7b", "deepseek-coder-v2:16b", 4)
+			.local(new LocalRuntimePort(runtime), "deepseek-r1:7b", "deepseek-coder-v2:16b", 4)
 			.routingMode(mode)
 			.build();
 	}
@@ -87,9 +100,9 @@ class LocalSimulatorTests extends DeepSeekSimulatorSupport {
 		CodeCompletion local = model.complete(prefix, suffix, DeepSeekChatOptions.builder().backend(BackendHint.LOCAL).build());
 		assertThat(local.backend()).isEqualTo("local");
 		assertThat(local.text()).isNotBlank();
-		assertThat(ollama.requests().last().path()).isEqualTo("/api/generate");
-		assertThat(ollama.requests().last().json().path("suffix").asString()).contains("print(add(1, 2))");
-		assertThat(ollama.requests().last().json().path("model").asString()).isEqualTo("deepseek-coder-v2:16b");
+		RecordedRequest generate = lastTo("/api/generate");
+		assertThat(generate.json().path("suffix").asString()).contains("print(add(1, 2))");
+		assertThat(generate.json().path("model").asString()).isEqualTo("deepseek-coder-v2:16b");
 	}
 
 	@Test
@@ -130,7 +143,7 @@ class LocalSimulatorTests extends DeepSeekSimulatorSupport {
 			Thread.onSpinWait();
 		}
 		subscription.dispose();
-		assertThat(ollama.requests().last().awaitClientDisconnect(Duration.ofSeconds(3))).isTrue();
+		assertThat(lastTo("/api/chat").awaitClientDisconnect(Duration.ofSeconds(3))).isTrue();
 	}
 
 }

@@ -1,0 +1,87 @@
+package io.github.deepseekspring.model.local;
+
+import java.util.List;
+import java.util.Objects;
+import java.util.concurrent.Flow;
+
+import io.github.deepseekspring.local.LocalRuntime;
+import io.github.deepseekspring.local.chat.ChatMessage;
+import io.github.deepseekspring.local.chat.ChatRequest;
+import io.github.deepseekspring.local.chat.GenerateRequest;
+import io.github.deepseekspring.local.chat.GenerateResponse;
+import io.github.deepseekspring.local.chat.LocalChatResponse;
+import io.github.deepseekspring.local.chat.ToolCall;
+import org.springframework.ai.chat.messages.AssistantMessage;
+import reactor.adapter.JdkFlowAdapter;
+
+/**
+ * {@link LocalChatPort} over the {@code deepseek-local-runtime} client ({@link LocalRuntime}): Ollama-native or
+ * OpenAI-compatible runtimes, one endpoint or a pool.
+ */
+public final class LocalRuntimePort implements LocalChatPort {
+
+	private final LocalRuntime runtime;
+
+	public LocalRuntimePort(LocalRuntime runtime) {
+		this.runtime = Objects.requireNonNull(runtime);
+	}
+
+	@Override
+	public Reply chat(Request request) {
+		LocalChatResponse r = this.runtime.chat(toRuntime(request));
+		return new Reply(r.content(), r.thinking(), toSpring(r.toolCalls()), r.model(), r.doneReason(), r.promptTokens(),
+				r.completionTokens());
+	}
+
+	@Override
+	public Flow.Publisher<Delta> chatStream(Request request) {
+		return JdkFlowAdapter.publisherToFlowPublisher(JdkFlowAdapter
+			.flowPublisherToFlux(this.runtime.chatStream(toRuntime(request)))
+			.map(c -> new Delta(c.content(), c.thinking(), toSpring(c.toolCalls()), c.done(), c.model(), c.doneReason(),
+					c.promptTokens(), c.completionTokens())));
+	}
+
+	@Override
+	public Reply generate(String model, String prefix, String suffix, Integer maxTokens) {
+		GenerateResponse r = this.runtime.generate(GenerateRequest.fillInMiddle(model, prefix, suffix, maxTokens));
+		return new Reply(r.response(), r.thinking(), List.of(), r.model(), r.doneReason(), r.promptTokens(),
+				r.completionTokens());
+	}
+
+	@Override
+	public boolean isUp() {
+		return this.runtime.isUp();
+	}
+
+	private static ChatRequest toRuntime(Request request) {
+		ChatRequest.Builder builder = ChatRequest.builder(request.model())
+			.temperature(request.temperature())
+			.maxTokens(request.maxTokens())
+			.affinityKey(request.affinityKey());
+		if (request.think()) {
+			builder.think(true);
+		}
+		for (Turn turn : request.messages()) {
+			builder.message(switch (turn.role()) {
+				case "system" -> ChatMessage.system(turn.content());
+				case "assistant" -> ChatMessage.assistant(turn.content(), toRuntime(turn.toolCalls()));
+				case "tool" -> ChatMessage.tool(turn.toolName(), turn.content());
+				default -> ChatMessage.user(turn.content());
+			});
+		}
+		for (LocalChatPort.ToolSpec tool : request.tools()) {
+			builder.tool(new io.github.deepseekspring.local.chat.ToolSpec(tool.name(), tool.description(), tool.jsonSchema()));
+		}
+		return builder.build();
+	}
+
+	private static List<ToolCall> toRuntime(List<AssistantMessage.ToolCall> calls) {
+		return calls == null ? List.of() : calls.stream().map(c -> new ToolCall(c.id(), c.name(), c.arguments())).toList();
+	}
+
+	private static List<AssistantMessage.ToolCall> toSpring(List<ToolCall> calls) {
+		return calls == null ? List.of()
+				: calls.stream().map(c -> new AssistantMessage.ToolCall(c.id(), "function", c.name(), c.argumentsJson())).toList();
+	}
+
+}
