@@ -36,6 +36,9 @@ public interface LocalRuntime extends AutoCloseable {
 	/** A raw completion, also fill-in-the-middle with a suffix. */
 	GenerateResponse generate(GenerateRequest request);
 
+	/** A streamed completion (also fill-in-the-middle); chunks carry the text as content, reasoning split out. */
+	Flow.Publisher<LocalChatChunk> generateStream(GenerateRequest request);
+
 	/** One embedding vector per input. */
 	Embeddings embed(String model, List<String> inputs);
 

@@ -1,23 +1,52 @@
 package io.github.deepseekspring.local.ollama;
 
+import java.util.function.Function;
+
 import io.github.deepseekspring.local.ServerErrorException;
 import io.github.deepseekspring.local.chat.LocalChatChunk;
 import io.github.deepseekspring.local.chat.ThinkTagSplitter;
 import io.github.deepseekspring.local.ollama.OllamaWire.ChatReply;
+import io.github.deepseekspring.local.ollama.OllamaWire.GenerateReply;
 import io.github.deepseekspring.local.ollama.OllamaWire.Message;
 import io.github.deepseekspring.local.pool.ChunkStream;
 import io.github.deepseekspring.local.transport.LineStream;
 import io.github.deepseekspring.local.transport.WireJson;
 
-/** Ollama's NDJSON chat stream, one line per chunk, with inline {@code <think>} split out. */
+/**
+ * Ollama's NDJSON stream ({@code /api/chat} or {@code /api/generate}), one line per chunk, with inline
+ * {@code <think>} split out of the content.
+ */
 final class OllamaChunkStream implements ChunkStream {
 
 	private final LineStream lines;
+	private final Function<String, LocalChatChunk> decode;
 	private final ThinkTagSplitter splitter = new ThinkTagSplitter();
 	private boolean done;
 
-	OllamaChunkStream(LineStream lines) {
+	/** @param decode one line to a chunk whose content is still unsplit */
+	OllamaChunkStream(LineStream lines, Function<String, LocalChatChunk> decode) {
 		this.lines = lines;
+		this.decode = decode;
+	}
+
+	static LocalChatChunk chatLine(String line) {
+		ChatReply reply = WireJson.MAPPER.readValue(line, ChatReply.class);
+		if (reply.error() != null) {
+			throw new ServerErrorException(500, reply.error());
+		}
+		Message message = reply.message();
+		return new LocalChatChunk(message == null ? "" : message.content(), message == null ? "" : message.thinking(),
+				OllamaChatCodec.toolCalls(message), reply.done(), reply.model(), reply.doneReason(),
+				reply.promptEvalCount(), reply.evalCount());
+	}
+
+	static LocalChatChunk generateLine(String line) {
+		GenerateReply reply = WireJson.MAPPER.readValue(line, GenerateReply.class);
+		if (reply.error() != null) {
+			throw new ServerErrorException(500, reply.error());
+		}
+		return new LocalChatChunk(reply.response(), reply.thinking(), null, reply.done(), reply.model(),
+				reply.doneReason(), reply.promptEvalCount(), reply.evalCount());
 	}
 
 	@Override
@@ -27,11 +56,7 @@ final class OllamaChunkStream implements ChunkStream {
 			if (line == null) {
 				throw new ServerErrorException(0, "stream ended before the runtime said done (connection cut)");
 			}
-			ChatReply reply = WireJson.MAPPER.readValue(line, ChatReply.class);
-			if (reply.error() != null) {
-				throw new ServerErrorException(500, reply.error());
-			}
-			LocalChatChunk chunk = toChunk(reply);
+			LocalChatChunk chunk = split(decode.apply(line));
 			if (!chunk.isEmpty()) {
 				return chunk;
 			}
@@ -39,19 +64,16 @@ final class OllamaChunkStream implements ChunkStream {
 		return null;
 	}
 
-	private LocalChatChunk toChunk(ChatReply reply) {
-		Message message = reply.message();
-		String content = message == null || message.content() == null ? "" : message.content();
-		String thinking = message == null || message.thinking() == null ? "" : message.thinking();
-		ThinkTagSplitter.Split split = splitter.feed(content);
-		if (reply.done()) {
+	private LocalChatChunk split(LocalChatChunk raw) {
+		ThinkTagSplitter.Split split = splitter.feed(raw.content());
+		if (raw.done()) {
 			done = true;
 			lines.finishQuietly();
 			ThinkTagSplitter.Split rest = splitter.finish();
 			split = new ThinkTagSplitter.Split(split.thinking() + rest.thinking(), split.content() + rest.content());
 		}
-		return new LocalChatChunk(split.content(), thinking + split.thinking(), OllamaChatCodec.toolCalls(message),
-				reply.done(), reply.model(), reply.doneReason(), reply.promptEvalCount(), reply.evalCount());
+		return new LocalChatChunk(split.content(), raw.thinking() + split.thinking(), raw.toolCalls(), raw.done(),
+				raw.model(), raw.doneReason(), raw.promptTokens(), raw.completionTokens());
 	}
 
 	@Override

@@ -53,14 +53,26 @@ public final class OllamaProtocol implements EndpointProtocol {
 	@Override
 	public ChunkStream chatStream(URI endpoint, ChatRequest request) {
 		return new OllamaChunkStream(
-				http.stream(EndpointPaths.join(endpoint, "/api/chat"), OllamaChatCodec.body(request, true), request.model()));
+				http.stream(EndpointPaths.join(endpoint, "/api/chat"), OllamaChatCodec.body(request, true), request.model()),
+				OllamaChunkStream::chatLine);
+	}
+
+	@Override
+	public ChunkStream generateStream(URI endpoint, GenerateRequest request) {
+		return new OllamaChunkStream(
+				http.stream(EndpointPaths.join(endpoint, "/api/generate"), generateBody(request, true), request.model()),
+				OllamaChunkStream::generateLine);
+	}
+
+	private static GenerateBody generateBody(GenerateRequest request, boolean stream) {
+		return new GenerateBody(request.model(), request.prompt(), request.suffix(), request.system(),
+				request.raw() ? Boolean.TRUE : null, stream, request.options().isEmpty() ? null : request.options(),
+				request.keepAlive());
 	}
 
 	@Override
 	public GenerateResponse generate(URI endpoint, GenerateRequest request) {
-		GenerateBody body = new GenerateBody(request.model(), request.prompt(), request.suffix(), request.system(),
-				request.raw() ? Boolean.TRUE : null, false, request.options().isEmpty() ? null : request.options(),
-				request.keepAlive());
+		GenerateBody body = generateBody(request, false);
 		JsonNode json = http.call("POST", EndpointPaths.join(endpoint, "/api/generate"), body, request.model(),
 				http.timeouts().request());
 		GenerateReply reply = http.mapper().treeToValue(json, GenerateReply.class);

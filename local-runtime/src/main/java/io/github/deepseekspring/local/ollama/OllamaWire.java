@@ -39,7 +39,7 @@ final class OllamaWire {
 	}
 
 	record GenerateReply(String model, String response, String thinking, boolean done, String doneReason,
-			int promptEvalCount, int evalCount) {
+			int promptEvalCount, int evalCount, String error) {
 	}
 
 	record EmbedBody(String model, List<String> input) {

@@ -65,10 +65,16 @@ final class OpenAiChunkStream implements ChunkStream {
 			promptTokens = completion.usage().promptTokens();
 			completionTokens = completion.usage().completionTokens();
 		}
-		if (completion.choices() == null || completion.choices().isEmpty() || completion.choices().get(0).delta() == null) {
+		if (completion.choices() == null || completion.choices().isEmpty()) {
 			return new LocalChatChunk("", "", null, false, model, null, 0, 0);
 		}
 		Choice choice = completion.choices().get(0);
+		if (choice.delta() == null) {
+			// /v1/completions streams text, not deltas
+			finishReason = choice.finishReason() != null ? choice.finishReason() : finishReason;
+			ThinkTagSplitter.Split split = splitter.feed(choice.text() == null ? "" : choice.text());
+			return new LocalChatChunk(split.content(), split.thinking(), null, false, model, null, 0, 0);
+		}
 		finishReason = choice.finishReason() != null ? choice.finishReason() : finishReason;
 		if (choice.delta().toolCalls() != null) {
 			for (Call call : choice.delta().toolCalls()) {

@@ -63,12 +63,18 @@ public final class OpenAiProtocol implements EndpointProtocol {
 
 	@Override
 	public GenerateResponse generate(URI endpoint, GenerateRequest request) {
-		Completion completion = post(endpoint, "/v1/completions", OpenAiRequests.completion(request), request.model());
+		Completion completion = post(endpoint, "/v1/completions", OpenAiRequests.completion(request, false), request.model());
 		Choice choice = completion.choices().get(0);
 		ThinkTagSplitter.Split split = ThinkTagSplitter.splitWhole(choice.text() == null ? "" : choice.text());
 		Usage usage = completion.usage() == null ? new Usage(0, 0) : completion.usage();
 		return new GenerateResponse(split.content(), split.thinking(), completion.model(), choice.finishReason(),
 				usage.promptTokens(), usage.completionTokens(), endpoint.toString());
+	}
+
+	@Override
+	public ChunkStream generateStream(URI endpoint, GenerateRequest request) {
+		return new OpenAiChunkStream(
+				http.stream(uri(endpoint, "/v1/completions"), OpenAiRequests.completion(request, true), request.model()));
 	}
 
 	@Override

@@ -47,12 +47,15 @@ final class OpenAiRequests {
 		return body;
 	}
 
-	static ObjectNode completion(GenerateRequest request) {
+	static ObjectNode completion(GenerateRequest request, boolean stream) {
 		ObjectNode body = WireJson.MAPPER.createObjectNode().put("model", request.model())
 			.put("prompt", request.system() == null ? request.prompt() : request.system() + "\n\n" + request.prompt())
-			.put("stream", false);
+			.put("stream", stream);
 		if (request.suffix() != null) {
 			body.put("suffix", request.suffix());
+		}
+		if (stream) {
+			body.putObject("stream_options").put("include_usage", true);
 		}
 		options(body, request.options());
 		return body;

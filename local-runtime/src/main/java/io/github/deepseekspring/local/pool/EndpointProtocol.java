@@ -24,6 +24,9 @@ public interface EndpointProtocol {
 
 	GenerateResponse generate(URI endpoint, GenerateRequest request);
 
+	/** Opens a completion stream; chunks carry the generated text as content. */
+	ChunkStream generateStream(URI endpoint, GenerateRequest request);
+
 	Embeddings embed(URI endpoint, String model, List<String> inputs);
 
 	List<ModelInfo> models(URI endpoint);

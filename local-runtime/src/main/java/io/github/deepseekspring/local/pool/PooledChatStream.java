@@ -1,39 +1,42 @@
 package io.github.deepseekspring.local.pool;
 
+import java.net.URI;
 import java.util.HashSet;
 import java.util.Set;
 import java.util.concurrent.CancellationException;
+import java.util.function.Function;
 
 import io.github.deepseekspring.local.LocalRuntimeException;
-import io.github.deepseekspring.local.chat.ChatRequest;
 import io.github.deepseekspring.local.chat.LocalChatChunk;
 import io.github.deepseekspring.local.transport.StreamPublisher;
 
-/** One streamed chat: tries endpoints until one delivers a first chunk, then relays that endpoint's stream only. */
+/** One streamed answer: tries endpoints until one delivers a first chunk, then relays that endpoint's stream only. */
 final class PooledChatStream implements StreamPublisher.Source<LocalChatChunk> {
 
 	private final EndpointPicker picker;
-	private final EndpointProtocol protocol;
-	private final ChatRequest request;
+	private final String model;
+	private final String affinityKey;
+	private final Function<URI, ChunkStream> open;
 
-	PooledChatStream(EndpointPicker picker, EndpointProtocol protocol, ChatRequest request) {
+	PooledChatStream(EndpointPicker picker, String model, String affinityKey, Function<URI, ChunkStream> open) {
 		this.picker = picker;
-		this.protocol = protocol;
-		this.request = request;
+		this.model = model;
+		this.affinityKey = affinityKey;
+		this.open = open;
 	}
 
 	@Override
 	public void run(StreamPublisher.Sink<LocalChatChunk> sink) {
 		Set<EndpointState> tried = new HashSet<>();
 		LocalRuntimeException last = null;
-		for (EndpointState state = picker.pick(request.model(), request.affinityKey(), tried); state != null; state = picker
-			.pick(request.model(), request.affinityKey(), tried)) {
+		for (EndpointState state = picker.pick(model, affinityKey, tried); state != null; state = picker.pick(model,
+				affinityKey, tried)) {
 			tried.add(state);
 			state.inFlight.incrementAndGet();
 			ChunkStream stream = null;
 			LocalChatChunk first;
 			try {
-				stream = protocol.chatStream(state.url(), request);
+				stream = open.apply(state.url());
 				sink.onCancel(stream::close);
 				first = stream.next();
 			}

@@ -67,13 +67,21 @@ public final class PooledLocalRuntime implements LocalRuntime {
 	@Override
 	public Flow.Publisher<LocalChatChunk> chatStream(ChatRequest request) {
 		ChatRequest resolved = request.withModel(model(request.model()));
-		return new StreamPublisher<>(workers, new PooledChatStream(picker, protocol, resolved));
+		return new StreamPublisher<>(workers, new PooledChatStream(picker, resolved.model(), resolved.affinityKey(),
+				url -> protocol.chatStream(url, resolved)));
 	}
 
 	@Override
 	public GenerateResponse generate(GenerateRequest request) {
 		GenerateRequest resolved = request.withModel(model(request.model()));
 		return withRetry(resolved.model(), resolved.affinityKey(), state -> protocol.generate(state.url(), resolved));
+	}
+
+	@Override
+	public Flow.Publisher<LocalChatChunk> generateStream(GenerateRequest request) {
+		GenerateRequest resolved = request.withModel(model(request.model()));
+		return new StreamPublisher<>(workers, new PooledChatStream(picker, resolved.model(), resolved.affinityKey(),
+				url -> protocol.generateStream(url, resolved)));
 	}
 
 	@Override

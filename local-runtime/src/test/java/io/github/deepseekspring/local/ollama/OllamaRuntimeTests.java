@@ -152,6 +152,17 @@ class OllamaRuntimeTests {
 	}
 
 	@Test
+	void generateStreamsTheSameTextAndSplitsReasoning() {
+		GenerateRequest fim = GenerateRequest.fillInMiddle("deepseek-coder-v2:16b", "int add(int a, int b) {\n", "\n}", 64);
+		List<LocalChatChunk> chunks = Streams.collect(runtime.generateStream(fim));
+		assertThat(join(chunks, false)).isEqualTo(runtime.generate(fim).response());
+		assertThat(chunks).last().satisfies(c -> assertThat(c.done()).isTrue());
+		List<LocalChatChunk> reasoning = Streams.collect(runtime.generateStream(GenerateRequest.of(R1, "capital?")));
+		assertThat(join(reasoning, true)).isEqualTo("The user asks about France.");
+		assertThat(join(reasoning, false)).isEqualTo("Paris is the capital.");
+	}
+
+	@Test
 	void embedReturnsOneUnitVectorPerInput() {
 		var embeddings = runtime.embed("bge-m3", List.of("hello", "world"));
 		assertThat(embeddings.vectors()).hasSize(2);
