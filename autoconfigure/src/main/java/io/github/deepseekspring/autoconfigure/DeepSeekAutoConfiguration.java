@@ -22,6 +22,7 @@ import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean
 import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Import;
 import org.springframework.context.annotation.Primary;
 
 /**
@@ -41,6 +42,7 @@ import org.springframework.context.annotation.Primary;
 @ConditionalOnProperty(name = DeepSeekAutoConfiguration.SPRING_AI_CHAT_MODEL_PROPERTY, havingValue = "deepseek",
 		matchIfMissing = true)
 @EnableConfigurationProperties(DeepSeekProperties.class)
+@Import(LocalRuntimeConfiguration.class)
 public class DeepSeekAutoConfiguration {
 
 	/** Name of the chat model bean, for {@code @Qualifier} when other Spring AI models are present. */

@@ -144,6 +144,20 @@ class DeepSeekAutoConfigurationTests {
 	}
 
 	@Test
+	void aLocalBaseUrlGivesALocalRuntimeClient() {
+		this.runner.withPropertyValues("deepseek.local.base-url=http://127.0.0.1:9", "deepseek.local.model=deepseek-r1:7b")
+			.run((context) -> {
+				assertThat(context).hasSingleBean(io.github.deepseekspring.local.LocalRuntime.class)
+					.hasSingleBean(LocalChatPort.class);
+				assertThat(context.getBean(DeepSeekChatModel.class).routingMode()).isEqualTo(RoutingMode.LOCAL);
+			});
+		this.runner.withPropertyValues("deepseek.local.endpoints[0].url=http://127.0.0.1:9",
+				"deepseek.local.endpoints[1].url=http://127.0.0.1:10", "deepseek.local.endpoints[1].weight=2")
+			.run((context) -> assertThat(context.getBean(io.github.deepseekspring.local.LocalRuntime.class).endpoints())
+				.hasSize(2));
+	}
+
+	@Test
 	void bothBackendsDefaultToRemoteFirst() {
 		this.runner.withPropertyValues("deepseek.api-key=" + DUMMY_KEY)
 			.withUserConfiguration(LocalPortConfiguration.class)

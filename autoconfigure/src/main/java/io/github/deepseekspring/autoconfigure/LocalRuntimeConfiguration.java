@@ -1,0 +1,49 @@
+package io.github.deepseekspring.autoconfigure;
+
+import java.util.Set;
+
+import io.github.deepseekspring.local.LocalRuntime;
+import io.github.deepseekspring.local.LocalRuntimes;
+import io.github.deepseekspring.local.pool.Endpoint;
+import io.github.deepseekspring.model.local.LocalChatPort;
+import io.github.deepseekspring.model.local.LocalRuntimePort;
+
+import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Conditional;
+import org.springframework.context.annotation.Configuration;
+
+/**
+ * The local runtime client (one endpoint or a pool, Ollama or OpenAI-compatible protocol) when
+ * {@code deepseek.local.base-url} or {@code deepseek.local.endpoints} is set, exposed to the chat model as its
+ * {@link LocalChatPort}. Both beans back off when the application defines its own.
+ */
+@Configuration(proxyBeanMethods = false)
+@Conditional(OnLocalRuntimeConfiguredCondition.class)
+class LocalRuntimeConfiguration {
+
+	@Bean(destroyMethod = "close")
+	@ConditionalOnMissingBean
+	LocalRuntime deepSeekLocalRuntime(DeepSeekProperties properties) {
+		DeepSeekProperties.Local local = properties.getLocal();
+		DeepSeekProperties.Timeouts timeouts = properties.getTimeouts();
+		LocalRuntimes.Builder builder = LocalRuntimes.builder()
+			.protocol(local.getProtocol().name().toLowerCase(java.util.Locale.ROOT))
+			.defaultModel(local.getModel())
+			.connectTimeout(timeouts.getConnect())
+			.firstTokenTimeout(timeouts.getFirstToken())
+			.idleTimeout(timeouts.getIdle())
+			.requestTimeout(timeouts.getTotal());
+		for (DeepSeekProperties.Endpoint endpoint : local.effectiveEndpoints()) {
+			builder.endpoint(new Endpoint(endpoint.getUrl(), endpoint.getWeight(), Set.copyOf(endpoint.getModels())));
+		}
+		return builder.build();
+	}
+
+	@Bean
+	@ConditionalOnMissingBean
+	LocalChatPort deepSeekLocalChatPort(LocalRuntime runtime) {
+		return new LocalRuntimePort(runtime);
+	}
+
+}
