@@ -132,6 +132,21 @@ final class ElasticsearchChunkIndex {
         return call(() -> client.count(c -> c.index(admin.alias()))).count();
     }
 
+    /** The first chunk of every published document, with each document's chunk count. */
+    java.util.Map<ChunkDocument, Long> heads(int limit) {
+        SearchResponse<ChunkDocument> first = call(() -> client.search(s -> s.index(admin.alias()).size(limit)
+                .source(src -> src.filter(f -> f.excludes(ChunkFields.EMBEDDING, ChunkFields.SEARCH_TEXT)))
+                .query(q -> q.term(t -> t.field(ChunkFields.CHUNK_INDEX).value(0))), ChunkDocument.class));
+        SearchResponse<Void> counted = call(() -> client.search(s -> s.index(admin.alias()).size(0)
+                .aggregations("chunks", a -> a.terms(t -> t.field(ChunkFields.DOCUMENT_ID).size(limit))), Void.class));
+        java.util.Map<String, Long> counts = new java.util.HashMap<>();
+        counted.aggregations().get("chunks").sterms().buckets().array()
+                .forEach(bucket -> counts.put(bucket.key().stringValue(), bucket.docCount()));
+        java.util.Map<ChunkDocument, Long> heads = new java.util.LinkedHashMap<>();
+        first.hits().hits().forEach(hit -> heads.put(hit.source(), counts.getOrDefault(hit.source().documentId(), 1L)));
+        return heads;
+    }
+
     /** One published chunk of the document (the first), if the document is stored. */
     java.util.Optional<ChunkDocument> firstChunk(String documentId) {
         SearchResponse<ChunkDocument> response = call(() -> client.search(s -> s.index(admin.alias()).size(1)

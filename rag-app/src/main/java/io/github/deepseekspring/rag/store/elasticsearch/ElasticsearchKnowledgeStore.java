@@ -1,5 +1,10 @@
 package io.github.deepseekspring.rag.store.elasticsearch;
 
+import io.github.deepseekspring.rag.store.KnowledgeChunk;
+import io.github.deepseekspring.rag.store.KnowledgeStore;
+import io.github.deepseekspring.rag.store.StoreHit;
+import io.github.deepseekspring.rag.store.StoredDocument;
+
 import java.time.Clock;
 import java.util.List;
 import java.util.Map;
@@ -17,10 +22,13 @@ import co.elastic.clients.elasticsearch.ElasticsearchClient;
  * {@link ElasticsearchChunkIndex}); {@link #rebuild} fills a fresh index and swaps the alias in one
  * step; searches return the best chunks of one mode each, fusion being the caller's job.
  */
-public final class ElasticsearchKnowledgeStore {
+public final class ElasticsearchKnowledgeStore implements KnowledgeStore {
 
     /** Most hits one search may ask for; kNN looks at ten times as many candidates, Elasticsearch allows 10,000. */
     public static final int MAX_LIMIT = 1000;
+
+    /** Most documents listed for administrators. */
+    private static final int MAX_DOCUMENTS = 10_000;
 
     private final ElasticsearchIndexAdmin admin;
     private final ElasticsearchChunkIndex index;
@@ -39,9 +47,33 @@ public final class ElasticsearchKnowledgeStore {
         return store;
     }
 
-    /** Replaces all chunks of one document with {@code chunks} (empty: deletes the document), atomically. */
-    public void replaceDocument(String documentId, List<ElasticsearchChunk> chunks) {
-        replaceDocuments(Map.of(documentId, chunks));
+    @Override
+    public void replaceDocument(String documentId, List<KnowledgeChunk> chunks) {
+        replaceDocuments(Map.of(documentId, chunks.stream().map(ElasticsearchKnowledgeStore::toElasticsearch).toList()));
+    }
+
+    @Override
+    public List<StoredDocument> documents() {
+        return index.heads(MAX_DOCUMENTS).entrySet().stream().map(head -> new StoredDocument(head.getKey().documentId(),
+                head.getKey().title(), head.getKey().source(), head.getKey().documentHash(), head.getValue().intValue()))
+                .toList();
+    }
+
+    @Override
+    public String kind() {
+        return "elasticsearch";
+    }
+
+    private static ElasticsearchChunk toElasticsearch(KnowledgeChunk chunk) {
+        return new ElasticsearchChunk(chunk.chunkId(), chunk.documentId(), chunk.chunkIndex(), chunk.title(),
+                chunk.headingPath(), chunk.text(), chunk.source(), chunk.page(), chunk.contentHash(),
+                chunk.documentHash(), chunk.embedding());
+    }
+
+    private static KnowledgeChunk toKnowledge(ElasticsearchChunk chunk) {
+        return new KnowledgeChunk(chunk.chunkId(), chunk.documentId(), chunk.chunkIndex(), chunk.title(),
+                chunk.headingPath(), chunk.text(), chunk.source(), chunk.page(), chunk.contentHash(),
+                chunk.documentHash(), chunk.embedding());
     }
 
     /** Replaces several documents in one bulk request; each document switches atomically. */
@@ -56,28 +88,28 @@ public final class ElasticsearchKnowledgeStore {
                 Map.Entry::getKey, entry -> entry.getValue().stream().map(ElasticsearchChunk::toDocument).toList())));
     }
 
-    /** Removes every chunk of the document. */
+    @Override
     public void deleteDocument(String documentId) {
-        replaceDocument(documentId, List.of());
+        replaceDocuments(Map.of(documentId, List.of()));
     }
 
-    /** The hash of the stored version of the document, to skip re-ingesting unchanged content. */
+    @Override
     public Optional<String> documentHash(String documentId) {
         return index.firstChunk(documentId).map(ChunkDocument::documentHash);
     }
 
-    /** Number of stored chunks. */
+    @Override
     public long chunkCount() {
         return index.count();
     }
 
-    /** Best chunks by BM25 over the segmented text, exact product/error code matches first. */
-    public List<ElasticsearchHit> keywordSearch(String query, int limit) {
+    @Override
+    public List<StoreHit> keywordSearch(String query, int limit) {
         return hits(searcher.keyword(query, checkLimit(limit)));
     }
 
-    /** Chunks nearest to the query vector. */
-    public List<ElasticsearchHit> vectorSearch(float[] queryVector, int limit) {
+    @Override
+    public List<StoreHit> vectorSearch(float[] queryVector, int limit) {
         if (queryVector == null || queryVector.length != admin.dimensions()) {
             throw new IllegalArgumentException("the query vector must have " + admin.dimensions() + " dimensions");
         }
@@ -101,7 +133,8 @@ public final class ElasticsearchKnowledgeStore {
         return limit;
     }
 
-    private static List<ElasticsearchHit> hits(List<ChunkHit> hits) {
-        return hits.stream().map(hit -> new ElasticsearchHit(ElasticsearchChunk.from(hit.chunk()), hit.score(), hit.exactCodeMatch())).toList();
+    private static List<StoreHit> hits(List<ChunkHit> hits) {
+        return hits.stream().map(hit -> new StoreHit(toKnowledge(ElasticsearchChunk.from(hit.chunk())), hit.score(),
+                hit.exactCodeMatch())).toList();
     }
 }

@@ -1,5 +1,7 @@
 package io.github.deepseekspring.rag.store.elasticsearch;
 
+import io.github.deepseekspring.rag.text.CjkBigramSegmenter;
+import io.github.deepseekspring.rag.text.ProductCodes;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.io.IOException;

@@ -1,4 +1,4 @@
-package io.github.deepseekspring.rag.store.elasticsearch;
+package io.github.deepseekspring.rag.text;
 
 import java.text.Normalizer;
 import java.util.ArrayList;
@@ -17,18 +17,18 @@ import java.util.Locale;
  * other character, so {@code YF-AX3000} gives {@code yf ax3000} (exact codes are matched by a
  * separate keyword field). Full-width forms are folded by NFKC first.
  */
-final class CjkBigramSegmenter {
+public final class CjkBigramSegmenter {
 
     private CjkBigramSegmenter() {
     }
 
     /** The terms of {@code text}, space-separated, ready for the {@code whitespace} analyzer. */
-    static String segment(String text) {
+    public static String segment(String text) {
         return String.join(" ", terms(text));
     }
 
     /** The terms of {@code text} in order. */
-    static List<String> terms(String text) {
+    public static List<String> terms(String text) {
         List<String> terms = new ArrayList<>();
         if (text == null) {
             return terms;

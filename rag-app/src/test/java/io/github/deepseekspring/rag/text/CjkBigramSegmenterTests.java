@@ -1,4 +1,4 @@
-package io.github.deepseekspring.rag.store.elasticsearch;
+package io.github.deepseekspring.rag.text;
 
 import static org.assertj.core.api.Assertions.assertThat;
 

@@ -1,4 +1,4 @@
-package io.github.deepseekspring.rag.store.elasticsearch;
+package io.github.deepseekspring.rag.text;
 
 import java.util.LinkedHashSet;
 import java.util.Locale;
@@ -12,7 +12,7 @@ import java.util.regex.Pattern;
  * least one digit (so {@code Wi-Fi} is not a code). Longer codes also yield their shorter
  * prefixes, so a question about {@code YF-AX3000} finds a passage on {@code YF-AX3000-GL}.
  */
-final class ProductCodes {
+public final class ProductCodes {
 
     private static final Pattern CODE =
             Pattern.compile("(?<![A-Za-z0-9-])[A-Za-z]{1,6}(?:-[A-Za-z0-9]+)+(?![A-Za-z0-9-])");
@@ -23,7 +23,7 @@ final class ProductCodes {
     }
 
     /** The lower-cased codes in {@code text} and their code prefixes, in order of appearance. */
-    static Set<String> in(String text) {
+    public static Set<String> in(String text) {
         Set<String> codes = new LinkedHashSet<>();
         if (text == null) {
             return codes;

@@ -1,0 +1,134 @@
+package io.github.deepseekspring.rag.ingest;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/**
+ * Cuts a document into chunks of about {@code targetTokens}, Chinese- and English-aware: at headings first (each
+ * section is chunked alone and keeps its heading path), then paragraphs, then sentence ends ({@code 。！？；} anywhere,
+ * {@code .!?} only before white space, so {@code v1.5} and {@code E-1023.} stay whole), never inside a code span, a
+ * product code or a surrogate pair. Consecutive chunks of a section share about {@code overlapTokens}.
+ */
+public final class Chunker {
+
+	// A sentence: text up to a CJK sentence end, or up to . ! ? followed by white space, or the end.
+	private static final Pattern SENTENCE = Pattern.compile("(?s).+?(?:[。！？；]+|[.!?]+(?=\\s)|$)");
+
+	private final int targetTokens;
+
+	private final int overlapTokens;
+
+	public Chunker(int targetTokens, int overlapTokens) {
+		if (targetTokens < 16 || overlapTokens < 0 || overlapTokens >= targetTokens) {
+			throw new IllegalArgumentException("need targetTokens >= 16 and 0 <= overlapTokens < targetTokens");
+		}
+		this.targetTokens = targetTokens;
+		this.overlapTokens = overlapTokens;
+	}
+
+	/** A piece of a document: its text, heading path and page. */
+	public record Piece(String text, List<String> headingPath, Integer page) {
+
+	}
+
+	public List<Piece> chunk(ParsedDocument document) {
+		List<Piece> pieces = new ArrayList<>();
+		for (ParsedDocument.Section section : document.sections()) {
+			for (String text : pack(units(section.text()))) {
+				pieces.add(new Piece(text, section.headingPath(), section.page()));
+			}
+		}
+		return pieces;
+	}
+
+	/** Paragraphs that fit, else their sentences, else slices of over-long sentences. */
+	private List<String> units(String text) {
+		List<String> units = new ArrayList<>();
+		for (String paragraph : text.split("\\n\\s*\\n")) {
+			String trimmed = paragraph.strip();
+			if (trimmed.isEmpty()) {
+				continue;
+			}
+			if (TokenEstimate.of(trimmed) <= this.targetTokens || trimmed.contains("```")) {
+				units.add(trimmed);
+				continue;
+			}
+			Matcher sentence = SENTENCE.matcher(trimmed);
+			while (sentence.find()) {
+				String piece = sentence.group().strip();
+				if (!piece.isEmpty()) {
+					units.addAll(slice(piece));
+				}
+			}
+		}
+		return units;
+	}
+
+	/** Over-long sentences are cut at white space where there is some, else at code points. */
+	private List<String> slice(String sentence) {
+		if (TokenEstimate.of(sentence) <= this.targetTokens) {
+			return List.of(sentence);
+		}
+		List<String> slices = new ArrayList<>();
+		int[] codePoints = sentence.codePoints().toArray();
+		int start = 0;
+		while (start < codePoints.length) {
+			int end = start;
+			int lastSpace = -1;
+			while (end < codePoints.length
+					&& TokenEstimate.of(new String(codePoints, start, end - start + 1)) <= this.targetTokens) {
+				if (Character.isWhitespace(codePoints[end])) {
+					lastSpace = end;
+				}
+				end++;
+			}
+			if (end < codePoints.length && lastSpace > start) {
+				end = lastSpace;
+			}
+			end = Math.max(end, start + 1);
+			slices.add(new String(codePoints, start, end - start).strip());
+			start = end;
+		}
+		slices.removeIf(String::isEmpty);
+		return slices;
+	}
+
+	private List<String> pack(List<String> units) {
+		List<String> chunks = new ArrayList<>();
+		List<String> current = new ArrayList<>();
+		int tokens = 0;
+		for (String unit : units) {
+			int unitTokens = TokenEstimate.of(unit);
+			if (!current.isEmpty() && tokens + unitTokens > this.targetTokens) {
+				chunks.add(String.join("\n", current));
+				List<String> overlap = tail(current);
+				current = new ArrayList<>(overlap);
+				tokens = overlap.stream().mapToInt(TokenEstimate::of).sum();
+			}
+			current.add(unit);
+			tokens += unitTokens;
+		}
+		if (!current.isEmpty()) {
+			chunks.add(String.join("\n", current));
+		}
+		return chunks;
+	}
+
+	/** The last units of a chunk that fit in the overlap, carried into the next chunk. */
+	private List<String> tail(List<String> units) {
+		List<String> tail = new ArrayList<>();
+		int tokens = 0;
+		for (int i = units.size() - 1; i >= 0; i--) {
+			int unitTokens = TokenEstimate.of(units.get(i));
+			if (tokens + unitTokens > this.overlapTokens) {
+				break;
+			}
+			tail.add(0, units.get(i));
+			tokens += unitTokens;
+		}
+		return tail;
+	}
+
+}

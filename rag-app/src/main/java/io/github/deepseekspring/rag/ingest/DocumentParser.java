@@ -1,0 +1,109 @@
+package io.github.deepseekspring.rag.ingest;
+
+import java.io.IOException;
+import java.nio.ByteBuffer;
+import java.nio.charset.CharacterCodingException;
+import java.nio.charset.CodingErrorAction;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.List;
+
+import org.apache.pdfbox.Loader;
+import org.apache.pdfbox.pdmodel.PDDocument;
+import org.apache.pdfbox.pdmodel.encryption.InvalidPasswordException;
+import org.apache.pdfbox.text.PDFTextStripper;
+import org.jsoup.Jsoup;
+import org.jsoup.nodes.Document;
+import org.jsoup.nodes.Element;
+
+/**
+ * Reads Markdown, HTML, PDF and plain text into {@link ParsedDocument}s: headings become heading paths, HTML keeps
+ * its main content (navigation, headers, footers, scripts dropped), PDF keeps page numbers for citations.
+ */
+public final class DocumentParser {
+
+	private static final int MAX_PDF_PAGES = 2000;
+
+	public ParsedDocument parse(byte[] content, DocumentFormat format, String fallbackTitle) {
+		if (content.length == 0) {
+			throw new UnreadableDocumentException("the file is empty");
+		}
+		ParsedDocument parsed = switch (format) {
+			case MARKDOWN -> MarkdownSections.parse(decode(content), fallbackTitle);
+			case TEXT -> new ParsedDocument(fallbackTitle,
+					List.of(new ParsedDocument.Section(List.of(), decode(content), null)));
+			case HTML -> html(decode(content), fallbackTitle);
+			case PDF -> pdf(content, fallbackTitle);
+		};
+		if (parsed.isBlank()) {
+			throw new UnreadableDocumentException("the document holds no text");
+		}
+		return parsed;
+	}
+
+	private static String decode(byte[] content) {
+		try {
+			String text = StandardCharsets.UTF_8.newDecoder()
+				.onMalformedInput(CodingErrorAction.REPORT)
+				.onUnmappableCharacter(CodingErrorAction.REPORT)
+				.decode(ByteBuffer.wrap(content))
+				.toString();
+			return text.startsWith("\uFEFF") ? text.substring(1) : text;
+		}
+		catch (CharacterCodingException ex) {
+			throw new UnreadableDocumentException("the file is not valid UTF-8 text", ex);
+		}
+	}
+
+	private static ParsedDocument html(String html, String fallbackTitle) {
+		Document document = Jsoup.parse(html);
+		document.select("script, style, nav, header, footer, aside, noscript, form, iframe").remove();
+		Element main = document.selectFirst("main, article, [role=main]");
+		Element body = (main != null) ? main : document.body();
+		String title = !document.title().isBlank() ? document.title().strip() : fallbackTitle;
+		StringBuilder markdown = new StringBuilder();
+		for (Element element : body.select("h1, h2, h3, h4, h5, h6, p, li, td, th, pre, blockquote, dt, dd")) {
+			if (element.tagName().matches("h[1-6]")) {
+				markdown.append("#".repeat(element.tagName().charAt(1) - '0')).append(' ');
+			}
+			if (!element.parents().stream().anyMatch((parent) -> parent.tagName().matches("li|td|th|p|blockquote|pre"))) {
+				markdown.append(element.wholeText().strip()).append("\n\n");
+			}
+		}
+		if (markdown.isEmpty()) {
+			markdown.append(body.text());
+		}
+		return MarkdownSections.parse(markdown.toString(), title);
+	}
+
+	private static ParsedDocument pdf(byte[] content, String fallbackTitle) {
+		try (PDDocument document = Loader.loadPDF(content)) {
+			if (document.isEncrypted()) {
+				throw new UnreadableDocumentException("the PDF is encrypted");
+			}
+			int pages = document.getNumberOfPages();
+			if (pages > MAX_PDF_PAGES) {
+				throw new UnreadableDocumentException("the PDF has " + pages + " pages, more than " + MAX_PDF_PAGES);
+			}
+			PDFTextStripper stripper = new PDFTextStripper();
+			List<ParsedDocument.Section> sections = new ArrayList<>();
+			for (int page = 1; page <= pages; page++) {
+				stripper.setStartPage(page);
+				stripper.setEndPage(page);
+				String text = stripper.getText(document).strip();
+				if (!text.isEmpty()) {
+					sections.add(new ParsedDocument.Section(List.of(), text, page));
+				}
+			}
+			String title = document.getDocumentInformation().getTitle();
+			return new ParsedDocument((title != null && !title.isBlank()) ? title.strip() : fallbackTitle, sections);
+		}
+		catch (InvalidPasswordException ex) {
+			throw new UnreadableDocumentException("the PDF is encrypted", ex);
+		}
+		catch (IOException ex) {
+			throw new UnreadableDocumentException("the PDF is malformed: " + ex.getMessage(), ex);
+		}
+	}
+
+}

@@ -1,0 +1,108 @@
+package io.github.deepseekspring.rag.ingest;
+
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.util.ArrayList;
+import java.util.HexFormat;
+import java.util.List;
+import java.util.Optional;
+
+import io.github.deepseekspring.rag.embedding.EmbeddingService;
+import io.github.deepseekspring.rag.store.KnowledgeChunk;
+import io.github.deepseekspring.rag.store.KnowledgeStore;
+import io.github.deepseekspring.rag.store.StoredDocument;
+
+/**
+ * Parses, chunks, embeds and stores documents. A document's id comes from its source (or title), so uploading the
+ * same file again replaces it; its content hash makes an identical upload a no-op. The store replaces all chunks of
+ * a document in one atomic step, so a crash mid-ingestion leaves the previous version searchable and a retry
+ * completes it.
+ */
+public class IngestionService {
+
+	private final DocumentParser parser;
+
+	private final Chunker chunker;
+
+	private final EmbeddingService embeddings;
+
+	private final KnowledgeStore store;
+
+	public IngestionService(DocumentParser parser, Chunker chunker, EmbeddingService embeddings, KnowledgeStore store) {
+		this.parser = parser;
+		this.chunker = chunker;
+		this.embeddings = embeddings;
+		this.store = store;
+	}
+
+	/**
+	 * Ingests one document.
+	 * @param content the file's bytes
+	 * @param format its format
+	 * @param source where it came from (file name or URL); names the document
+	 * @param title title to use when the document has none of its own
+	 */
+	public IngestionResult ingest(byte[] content, DocumentFormat format, String source, String title) {
+		String documentId = documentId((source != null && !source.isBlank()) ? source : title);
+		String documentHash = sha256(content);
+		Optional<String> stored = this.store.documentHash(documentId);
+		ParsedDocument parsed = this.parser.parse(content, format, title);
+		if (stored.isPresent() && stored.get().equals(documentHash)) {
+			return new IngestionResult(documentId, parsed.title(), IngestionResult.Status.UNCHANGED,
+					this.store.documents()
+						.stream()
+						.filter((document) -> document.documentId().equals(documentId))
+						.mapToInt(StoredDocument::chunks)
+						.findFirst()
+						.orElse(0));
+		}
+		List<Chunker.Piece> pieces = this.chunker.chunk(parsed);
+		List<float[]> vectors = this.embeddings
+			.embedPassages(pieces.stream().map((piece) -> embeddingText(parsed.title(), piece)).toList());
+		List<KnowledgeChunk> chunks = new ArrayList<>(pieces.size());
+		for (int i = 0; i < pieces.size(); i++) {
+			Chunker.Piece piece = pieces.get(i);
+			String contentHash = sha256(piece.text().getBytes(StandardCharsets.UTF_8));
+			chunks.add(new KnowledgeChunk(documentId + ":" + i + ":" + contentHash.substring(0, 12), documentId, i,
+					parsed.title(), headingPath(piece), piece.text(), source, piece.page(), contentHash, documentHash,
+					vectors.get(i)));
+		}
+		this.store.replaceDocument(documentId, chunks);
+		return new IngestionResult(documentId, parsed.title(),
+				stored.isPresent() ? IngestionResult.Status.UPDATED : IngestionResult.Status.CREATED, chunks.size());
+	}
+
+	/** Removes a document; false when there was none with that id. */
+	public boolean delete(String documentId) {
+		if (this.store.documentHash(documentId).isEmpty()) {
+			return false;
+		}
+		this.store.deleteDocument(documentId);
+		return true;
+	}
+
+	static String documentId(String name) {
+		return "doc-" + sha256(name.strip().getBytes(StandardCharsets.UTF_8)).substring(0, 16);
+	}
+
+	private static String embeddingText(String title, Chunker.Piece piece) {
+		// Title and headings give a short chunk the context its words alone lack.
+		String path = headingPath(piece);
+		return ((title != null) ? title + "\n" : "") + ((path != null) ? path + "\n" : "") + piece.text();
+	}
+
+	private static String headingPath(Chunker.Piece piece) {
+		return piece.headingPath().isEmpty() ? null : String.join(" > ", piece.headingPath());
+	}
+
+	private static String sha256(byte[] bytes) {
+		try {
+			return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(bytes));
+		}
+		catch (NoSuchAlgorithmException ex) {
+			throw new IllegalStateException("SHA-256 is always available", ex);
+		}
+	}
+
+}

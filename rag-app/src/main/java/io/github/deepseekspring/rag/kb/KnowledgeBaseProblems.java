@@ -1,0 +1,45 @@
+package io.github.deepseekspring.rag.kb;
+
+import io.github.deepseekspring.rag.ingest.UnreadableDocumentException;
+
+import org.springframework.http.HttpStatus;
+import org.springframework.http.ProblemDetail;
+import org.springframework.web.bind.annotation.ExceptionHandler;
+import org.springframework.web.bind.annotation.RestControllerAdvice;
+
+/** RFC 9457 problem details for the knowledge base API's errors; nothing is stored when one is answered. */
+@RestControllerAdvice(assignableTypes = KnowledgeBaseController.class)
+class KnowledgeBaseProblems {
+
+	@ExceptionHandler(UnsupportedDocumentTypeException.class)
+	ProblemDetail unsupported(UnsupportedDocumentTypeException ex) {
+		return problem(HttpStatus.UNSUPPORTED_MEDIA_TYPE, "Unsupported document type", ex.getMessage());
+	}
+
+	@ExceptionHandler(UnreadableDocumentException.class)
+	ProblemDetail unreadable(UnreadableDocumentException ex) {
+		return problem(HttpStatus.UNPROCESSABLE_CONTENT, "Unreadable document", "The document cannot be ingested: " + ex.getMessage());
+	}
+
+	@ExceptionHandler(DocumentTooLargeException.class)
+	ProblemDetail tooLarge(DocumentTooLargeException ex) {
+		return problem(HttpStatus.CONTENT_TOO_LARGE, "Document too large", ex.getMessage());
+	}
+
+	@ExceptionHandler(DocumentNotFoundException.class)
+	ProblemDetail notFound(DocumentNotFoundException ex) {
+		return problem(HttpStatus.NOT_FOUND, "Document not found", ex.getMessage());
+	}
+
+	@ExceptionHandler(IllegalArgumentException.class)
+	ProblemDetail badRequest(IllegalArgumentException ex) {
+		return problem(HttpStatus.BAD_REQUEST, "Bad request", ex.getMessage());
+	}
+
+	private static ProblemDetail problem(HttpStatus status, String title, String detail) {
+		ProblemDetail problem = ProblemDetail.forStatusAndDetail(status, detail);
+		problem.setTitle(title);
+		return problem;
+	}
+
+}

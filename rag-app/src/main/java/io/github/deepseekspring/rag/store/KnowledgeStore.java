@@ -1,0 +1,40 @@
+package io.github.deepseekspring.rag.store;
+
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * Where the knowledge base lives: Elasticsearch or an embedded Lucene index. Both keep the same guarantees, checked
+ * by one contract test suite: replacing a document's chunks is atomic for searchers (never both versions, never
+ * neither), keyword search ranks exact product/error code matches first, vector search is by cosine similarity.
+ * Fusion of the two searches is the caller's job.
+ */
+public interface KnowledgeStore {
+
+	/** Replaces all chunks of one document (empty list: deletes it), atomically. */
+	void replaceDocument(String documentId, List<KnowledgeChunk> chunks);
+
+	/** Removes every chunk of the document. */
+	default void deleteDocument(String documentId) {
+		replaceDocument(documentId, List.of());
+	}
+
+	/** The hash of the stored version of a document, to skip re-ingesting unchanged content. */
+	Optional<String> documentHash(String documentId);
+
+	/** The stored documents. */
+	List<StoredDocument> documents();
+
+	/** Number of stored chunks. */
+	long chunkCount();
+
+	/** Best chunks by BM25, exact product/error code matches first. */
+	List<StoreHit> keywordSearch(String query, int limit);
+
+	/** Chunks nearest to the query vector. */
+	List<StoreHit> vectorSearch(float[] queryVector, int limit);
+
+	/** A short name for logs and status pages: {@code lucene} or {@code elasticsearch}. */
+	String kind();
+
+}

@@ -1,0 +1,80 @@
+package io.github.deepseekspring.rag.store;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.file.Files;
+import java.time.Duration;
+import java.util.List;
+
+import io.github.deepseekspring.rag.RagProperties;
+import io.github.deepseekspring.rag.store.elasticsearch.ElasticsearchClients;
+import io.github.deepseekspring.rag.store.elasticsearch.ElasticsearchKnowledgeStore;
+import io.github.deepseekspring.rag.store.elasticsearch.ElasticsearchStoreOptions;
+import io.github.deepseekspring.rag.store.lucene.LuceneKnowledgeStore;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+
+/**
+ * Chooses the knowledge store: Elasticsearch when configured (or, in {@code auto}, when
+ * {@code spring.elasticsearch.uris} is set and answers), otherwise an embedded Lucene index under the data folder.
+ */
+@Configuration(proxyBeanMethods = false)
+class StoreConfiguration {
+
+	private static final Logger logger = LoggerFactory.getLogger(StoreConfiguration.class);
+
+	@Bean
+	KnowledgeStore knowledgeStore(RagProperties properties,
+			@Value("${spring.elasticsearch.uris:}") List<String> elasticsearchUris) {
+		boolean useElasticsearch = switch (properties.store()) {
+			case ELASTICSEARCH -> true;
+			case LUCENE -> false;
+			case AUTO -> !elasticsearchUris.isEmpty() && answers(elasticsearchUris.get(0));
+		};
+		if (useElasticsearch) {
+			if (elasticsearchUris.isEmpty()) {
+				throw new IllegalStateException(
+						"deepseek.rag.store=elasticsearch needs spring.elasticsearch.uris, e.g. http://localhost:9200");
+			}
+			logger.info("Knowledge base on Elasticsearch at {}", elasticsearchUris);
+			return ElasticsearchKnowledgeStore.open(ElasticsearchClients.connect(URI.create(elasticsearchUris.get(0))),
+					ElasticsearchStoreOptions.builder().build());
+		}
+		try {
+			Files.createDirectories(properties.dataDir());
+		}
+		catch (IOException ex) {
+			throw new UncheckedIOException("Could not create deepseek.rag.data-dir " + properties.dataDir(), ex);
+		}
+		logger.info("Knowledge base in an embedded Lucene index under {}", properties.dataDir().toAbsolutePath());
+		return LuceneKnowledgeStore.open(properties.dataDir().resolve("lucene"));
+	}
+
+	private static boolean answers(String uri) {
+		try {
+			HttpClient client = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
+			int status = client
+				.send(HttpRequest.newBuilder(URI.create(uri)).timeout(Duration.ofSeconds(3)).GET().build(),
+						HttpResponse.BodyHandlers.discarding())
+				.statusCode();
+			return status < 500;
+		}
+		catch (IOException | RuntimeException ex) {
+			logger.info("Elasticsearch at {} does not answer ({}); using the embedded Lucene index", uri, ex.toString());
+			return false;
+		}
+		catch (InterruptedException ex) {
+			Thread.currentThread().interrupt();
+			return false;
+		}
+	}
+
+}

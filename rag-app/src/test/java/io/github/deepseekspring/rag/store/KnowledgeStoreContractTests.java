@@ -1,0 +1,131 @@
+package io.github.deepseekspring.rag.store;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Set;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.stream.Collectors;
+
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatIllegalArgumentException;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+/**
+ * What every {@link KnowledgeStore} guarantees, run against each implementation (Lucene embedded, Elasticsearch
+ * real). Vectors here have three dimensions.
+ */
+public abstract class KnowledgeStoreContractTests {
+
+	protected KnowledgeStore store;
+
+	/** A fresh, empty store for 3-dimensional vectors. */
+	protected abstract KnowledgeStore openStore();
+
+	/** Releases the store (and whatever it created). */
+	protected abstract void closeStore(KnowledgeStore store) throws Exception;
+
+	@BeforeEach
+	void open() {
+		this.store = openStore();
+	}
+
+	@AfterEach
+	void close() throws Exception {
+		closeStore(this.store);
+	}
+
+	@Test
+	void storesSearchesListsAndDeletesADocument() {
+		this.store.replaceDocument("warranty",
+				List.of(chunk("warranty", 0, "保修期限", "路由器主机自签收之日起保修 2 年", 1, 0, 0),
+						chunk("warranty", 1, "配件", "电源适配器保修 1 年", 0, 1, 0)));
+
+		assertThat(this.store.chunkCount()).isEqualTo(2);
+		assertThat(this.store.documentHash("warranty")).contains("v1");
+		assertThat(this.store.documents()).singleElement()
+			.satisfies((document) -> assertThat(document.chunks()).isEqualTo(2))
+			.satisfies((document) -> assertThat(document.title()).isEqualTo("云帆文档"));
+		assertThat(this.store.keywordSearch("适配器保修", 10).get(0).chunk().chunkId()).isEqualTo("warranty#1");
+		StoreHit nearest = this.store.vectorSearch(new float[] { 0.9f, 0.1f, 0 }, 1).get(0);
+		assertThat(nearest.chunk().headingPath()).isEqualTo("保修期限");
+		assertThat(nearest.chunk().embedding()).isNull();
+
+		this.store.deleteDocument("warranty");
+		assertThat(this.store.chunkCount()).isZero();
+		assertThat(this.store.documentHash("warranty")).isEmpty();
+		assertThat(this.store.documents()).isEmpty();
+		assertThat(this.store.keywordSearch("保修", 10)).isEmpty();
+	}
+
+	@Test
+	void headingsAndTitlesAreSearchableContext() {
+		this.store.replaceDocument("shipping", List.of(chunk("shipping", 0, "快递与运费", "满 99 元免运费", 1, 0, 0)));
+		assertThat(this.store.keywordSearch("快递", 10)).hasSize(1);
+	}
+
+	@Test
+	void anExactCodeMatchOutranksAnyTextMatch() {
+		this.store.replaceDocument("faq", List.of(chunk("faq", 0, "错误", "错误 错误 错误 提示错误怎么办 错误代码", 1, 0, 0)));
+		this.store.replaceDocument("codes", List.of(chunk("codes", 0, "代码", "E-1023 拨号认证失败", 0, 1, 0)));
+
+		List<StoreHit> hits = this.store.keywordSearch("E-1023 错误", 10);
+		assertThat(hits).extracting((hit) -> hit.chunk().documentId()).containsExactly("codes", "faq");
+		assertThat(hits).extracting(StoreHit::exactCodeMatch).containsExactly(true, false);
+	}
+
+	@Test
+	void aChunkFiledUnderAnotherDocumentIsRejected() {
+		assertThatIllegalArgumentException()
+			.isThrownBy(() -> this.store.replaceDocument("a", List.of(chunk("b", 0, "h", "文本", 1, 0, 0))))
+			.withMessageContaining("belongs to b");
+	}
+
+	@Test
+	void badSearchArgumentsAreRejected() {
+		this.store.replaceDocument("shipping", List.of(chunk("shipping", 0, "快递与运费", "满 99 元免运费", 1, 0, 0)));
+		assertThatThrownBy(() -> this.store.keywordSearch("保修", 0)).isInstanceOf(IllegalArgumentException.class);
+		assertThatThrownBy(() -> this.store.vectorSearch(new float[] { 1, 0 }, 5))
+			.isInstanceOf(IllegalArgumentException.class);
+	}
+
+	@Test
+	void replacingADocumentIsAtomicForSearchers() throws Exception {
+		List<KnowledgeChunk> first = List.of(versioned("v1", 0), versioned("v1", 1), versioned("v1", 2));
+		List<KnowledgeChunk> second = List.of(versioned("v2", 0), versioned("v2", 1));
+		this.store.replaceDocument("manual", first);
+		AtomicBoolean writing = new AtomicBoolean(true);
+		List<String> violations = new ArrayList<>();
+		Thread reader = new Thread(() -> {
+			while (writing.get()) {
+				List<StoreHit> hits = this.store.keywordSearch("固件 升级 步骤", 10);
+				Set<String> versions = hits.stream().map((hit) -> hit.chunk().documentHash()).collect(Collectors.toSet());
+				int expected = versions.contains("v1") ? 3 : 2;
+				if (versions.size() != 1 || hits.size() != expected) {
+					violations.add(hits.size() + " hits of versions " + versions);
+				}
+			}
+		});
+		reader.start();
+		for (int i = 0; i < 10; i++) {
+			this.store.replaceDocument("manual", (i % 2 == 0) ? second : first);
+		}
+		writing.set(false);
+		reader.join();
+		assertThat(violations).isEmpty();
+	}
+
+	private static KnowledgeChunk versioned(String version, int index) {
+		return new KnowledgeChunk("manual#" + version + "#" + index, "manual", index, "固件升级手册", "升级",
+				"固件 升级 步骤 第 " + index + " 步", "manual.md", null, "c" + index, version, new float[] { 1, index, 0 });
+	}
+
+	protected static KnowledgeChunk chunk(String document, int index, String heading, String text, float... vector) {
+		return new KnowledgeChunk(document + "#" + index, document, index, "云帆文档", heading, text, document + ".md",
+				null, "c" + index, "v1", vector);
+	}
+
+}
