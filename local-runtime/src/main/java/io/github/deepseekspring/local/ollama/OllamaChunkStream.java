@@ -11,12 +11,17 @@ import io.github.deepseekspring.local.ollama.OllamaWire.Message;
 import io.github.deepseekspring.local.pool.ChunkStream;
 import io.github.deepseekspring.local.transport.LineStream;
 import io.github.deepseekspring.local.transport.WireJson;
+import tools.jackson.databind.ObjectReader;
 
 /**
  * Ollama's NDJSON stream ({@code /api/chat} or {@code /api/generate}), one line per chunk, with inline
  * {@code <think>} split out of the content.
  */
 final class OllamaChunkStream implements ChunkStream {
+
+	// readers resolved once: a per-line readValue(…, Class) would look the deserializer up every time
+	private static final ObjectReader CHAT_LINE = WireJson.MAPPER.readerFor(ChatReply.class);
+	private static final ObjectReader GENERATE_LINE = WireJson.MAPPER.readerFor(GenerateReply.class);
 
 	private final LineStream lines;
 	private final Function<String, LocalChatChunk> decode;
@@ -30,7 +35,7 @@ final class OllamaChunkStream implements ChunkStream {
 	}
 
 	static LocalChatChunk chatLine(String line) {
-		ChatReply reply = WireJson.MAPPER.readValue(line, ChatReply.class);
+		ChatReply reply = CHAT_LINE.readValue(line);
 		if (reply.error() != null) {
 			throw new ServerErrorException(500, reply.error());
 		}
@@ -41,7 +46,7 @@ final class OllamaChunkStream implements ChunkStream {
 	}
 
 	static LocalChatChunk generateLine(String line) {
-		GenerateReply reply = WireJson.MAPPER.readValue(line, GenerateReply.class);
+		GenerateReply reply = GENERATE_LINE.readValue(line);
 		if (reply.error() != null) {
 			throw new ServerErrorException(500, reply.error());
 		}
