@@ -152,7 +152,8 @@ class DeepSeekFaultInjectionTests {
 
     @Test
     void completionsBeyondTheConcurrencyLimitAnswer429() throws Exception {
-        deepseek.withConcurrencyLimit(1).faults().tokenDelay(Duration.ofMillis(20));
+        // Slow enough that the first stream is still running on a loaded CI machine when the second request lands.
+        deepseek.withConcurrencyLimit(1).faults().tokenDelay(Duration.ofMillis(250));
         try {
             HttpURLConnection first = openStream();
             assertThat(first.getResponseCode()).isEqualTo(200);
