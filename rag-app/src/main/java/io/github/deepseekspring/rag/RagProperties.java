@@ -17,13 +17,14 @@ import org.springframework.boot.context.properties.ConfigurationProperties;
  * @param admin the administrator account
  */
 @ConfigurationProperties("deepseek.rag")
-public record RagProperties(StoreKind store, Path dataDir, boolean sampleData, Chunk chunk, Retrieval retrieval,
+public record RagProperties(StoreKind store, Path dataDir, Boolean sampleData, Chunk chunk, Retrieval retrieval,
 		Ingest ingest, Admin admin) {
 
 	public RagProperties {
 		store = (store != null) ? store : StoreKind.AUTO;
 		dataDir = (dataDir != null) ? dataDir : Path.of("data");
-		chunk = (chunk != null) ? chunk : new Chunk(0, -1);
+		sampleData = (sampleData != null) ? sampleData : Boolean.TRUE;
+		chunk = (chunk != null) ? chunk : new Chunk(null, null);
 		retrieval = (retrieval != null) ? retrieval : new Retrieval(0, 0, 0, null, 0);
 		ingest = (ingest != null) ? ingest : new Ingest(null, 0);
 		admin = (admin != null) ? admin : new Admin(null);
@@ -47,11 +48,11 @@ public record RagProperties(StoreKind store, Path dataDir, boolean sampleData, C
 	 * @param targetTokens target size of a chunk in (estimated) tokens
 	 * @param overlapTokens tokens shared by consecutive chunks of a section
 	 */
-	public record Chunk(int targetTokens, int overlapTokens) {
+	public record Chunk(Integer targetTokens, Integer overlapTokens) {
 
 		public Chunk {
-			targetTokens = (targetTokens > 0) ? targetTokens : 300;
-			overlapTokens = (overlapTokens >= 0) ? overlapTokens : 50;
+			targetTokens = (targetTokens != null) ? targetTokens : 300;
+			overlapTokens = (overlapTokens != null) ? overlapTokens : 50;
 		}
 
 	}
