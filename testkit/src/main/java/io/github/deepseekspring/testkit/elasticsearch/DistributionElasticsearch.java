@@ -17,7 +17,8 @@ import java.util.concurrent.TimeUnit;
  * unprivileged user {@value UnprivilegedUser#NAME}, because Elasticsearch refuses to start as root.
  *
  * <p>The process is wrapped in a small shell watchdog that stops Elasticsearch when the JVM that started it is gone,
- * so a test JVM killed by a timeout leaves no orphan behind; a shutdown hook stops it on a normal exit.
+ * so a test JVM killed by a timeout leaves no orphan behind; a shutdown hook stops it on a normal exit. The run
+ * folders of killed JVMs are deleted by the next start ({@link StaleRuns}).
  */
 final class DistributionElasticsearch {
 
@@ -41,7 +42,10 @@ final class DistributionElasticsearch {
 		Path cacheRoot = cacheRoot(root);
 		Path home = DistributionInstall.unpackOnce(zip, cacheRoot, ElasticsearchProvisioning.VERSION);
 		try {
-			Path run = Files.createTempDirectory(Files.createDirectories(cacheRoot.resolve("runs")), "node-");
+			Path runs = Files.createDirectories(cacheRoot.resolve("runs"));
+			StaleRuns.deleteAbandoned(runs);
+			Path run = Files.createTempDirectory(runs, "node-");
+			StaleRuns.markOwned(run);
 			copyConfig(home.resolve("config"), run.resolve("config"));
 			Files.createDirectories(run.resolve("data"));
 			Files.createDirectories(run.resolve("logs"));
