@@ -59,8 +59,11 @@ class SampleKnowledgeBaseEvaluationTests {
 		System.out.printf("lucene eval nDCG@10: bm25 %.3f, vector %.3f, hybrid %.3f%n", bm25, vector, hybrid);
 		report.path("modes").forEach((mode) -> System.out.println("lucene eval " + mode));
 		assertThat(report.path("scored").asInt()).isGreaterThanOrEqualTo(60);
+		// measured (nDCG@10): bm25 0.862, vector 0.889, hybrid 0.914
+		assertThat(bm25).isGreaterThan(0.83);
+		assertThat(vector).isGreaterThan(0.86);
 		assertThat(hybrid).isGreaterThanOrEqualTo(Math.max(bm25, vector));
-		assertThat(hybrid).isGreaterThan(0.85);
+		assertThat(hybrid).isGreaterThan(0.88);
 	}
 
 	private static double ndcg(JsonNode report, String mode) {
