@@ -8,6 +8,7 @@ import io.github.deepseekspring.local.pool.Endpoint;
 import io.github.deepseekspring.model.local.LocalChatPort;
 import io.github.deepseekspring.model.local.LocalRuntimePort;
 
+import org.springframework.boot.autoconfigure.condition.ConditionalOnBooleanProperty;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Conditional;
@@ -44,6 +45,12 @@ class LocalRuntimeConfiguration {
 	@ConditionalOnMissingBean
 	LocalChatPort deepSeekLocalChatPort(LocalRuntime runtime) {
 		return new LocalRuntimePort(runtime);
+	}
+
+	@Bean
+	@ConditionalOnBooleanProperty("deepseek.local.pull-on-start")
+	ModelPullOnStart deepSeekModelPullOnStart(LocalRuntime runtime, DeepSeekProperties properties) {
+		return new ModelPullOnStart(runtime, properties.getLocal().getModel());
 	}
 
 }

@@ -4,6 +4,7 @@ import java.time.Clock;
 import java.time.Duration;
 
 import io.github.deepseekspring.autoconfigure.DeepSeekAutoConfiguration;
+import io.github.deepseekspring.local.LocalRuntime;
 import io.github.deepseekspring.model.api.DeepSeekApi;
 import io.github.deepseekspring.model.chat.DeepSeekChatModel;
 import io.github.deepseekspring.model.resilience.CircuitBreakers;
@@ -33,6 +34,20 @@ public class DeepSeekActuatorAutoConfiguration {
 		@ConditionalOnMissingBean(name = "deepseekHealthIndicator")
 		DeepSeekHealthIndicator deepseekHealthIndicator(DeepSeekApi api) {
 			return new DeepSeekHealthIndicator(api, Duration.ofMinutes(1), Clock.systemUTC());
+		}
+
+	}
+
+	@Configuration(proxyBeanMethods = false)
+	@ConditionalOnClass(name = "org.springframework.boot.health.contributor.HealthIndicator")
+	@ConditionalOnBean(LocalRuntime.class)
+	@ConditionalOnEnabledHealthIndicator("deepseek")
+	static class LocalHealthConfiguration {
+
+		@Bean
+		@ConditionalOnMissingBean(name = "deepseekLocalHealthIndicator")
+		LocalRuntimeHealthIndicator deepseekLocalHealthIndicator(LocalRuntime runtime) {
+			return new LocalRuntimeHealthIndicator(runtime);
 		}
 
 	}
