@@ -3,12 +3,11 @@ package io.github.deepseekspring.rag;
 import io.github.deepseekspring.rag.embedding.BgeSmallZhEmbeddingService;
 import io.github.deepseekspring.rag.embedding.EmbeddingService;
 import io.github.deepseekspring.rag.eval.RankedSearch;
-import io.github.deepseekspring.rag.eval.RetrievedDocument;
+import io.github.deepseekspring.rag.eval.HybridRetrieverSearch;
 import io.github.deepseekspring.rag.ingest.Chunker;
 import io.github.deepseekspring.rag.ingest.DocumentParser;
 import io.github.deepseekspring.rag.ingest.IngestionService;
 import io.github.deepseekspring.rag.retrieval.HybridRetriever;
-import io.github.deepseekspring.rag.retrieval.SearchMode;
 import io.github.deepseekspring.rag.store.KnowledgeStore;
 
 import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
@@ -39,10 +38,7 @@ class KnowledgeBaseConfiguration {
 	/** Lets POST /api/kb/eval measure the same retrieval the application serves. */
 	@Bean
 	RankedSearch rankedSearch(HybridRetriever retriever) {
-		return (query, mode, limit) -> retriever.search(query, limit, SearchMode.valueOf(mode.name()))
-			.stream()
-			.map((hit) -> new RetrievedDocument(hit.documentId(), hit.title(), hit.source()))
-			.toList();
+		return new HybridRetrieverSearch(retriever);
 	}
 
 

@@ -1,9 +1,5 @@
 package io.github.deepseekspring.rag.ingest;
 
-import java.io.IOException;
-import java.io.InputStream;
-import java.util.Arrays;
-import java.util.Comparator;
 
 import io.github.deepseekspring.rag.RagProperties;
 import io.github.deepseekspring.rag.store.KnowledgeStore;
@@ -12,8 +8,6 @@ import org.slf4j.LoggerFactory;
 
 import org.springframework.boot.ApplicationArguments;
 import org.springframework.boot.ApplicationRunner;
-import org.springframework.core.io.Resource;
-import org.springframework.core.io.support.PathMatchingResourcePatternResolver;
 import org.springframework.stereotype.Component;
 
 /**
@@ -38,25 +32,11 @@ class SampleKnowledgeBaseLoader implements ApplicationRunner {
 	}
 
 	@Override
-	public void run(ApplicationArguments args) throws IOException {
+	public void run(ApplicationArguments args) {
 		if (!this.properties.sampleData() || this.store.chunkCount() > 0) {
 			return;
 		}
-		Resource[] documents = new PathMatchingResourcePatternResolver().getResources("classpath:/sample-kb/*");
-		Arrays.sort(documents, Comparator.comparing(Resource::getFilename));
-		int loaded = 0;
-		for (Resource document : documents) {
-			String name = document.getFilename();
-			var format = DocumentFormat.detect(name, null);
-			if (format.isEmpty()) {
-				continue;
-			}
-			try (InputStream in = document.getInputStream()) {
-				String title = name.substring(0, name.lastIndexOf('.'));
-				this.ingestion.ingest(in.readAllBytes(), format.get(), name, title);
-				loaded++;
-			}
-		}
+		int loaded = SampleKnowledgeBase.loadInto(this.ingestion);
 		logger.info("Loaded the sample knowledge base: {} documents, {} chunks", loaded, this.store.chunkCount());
 	}
 
