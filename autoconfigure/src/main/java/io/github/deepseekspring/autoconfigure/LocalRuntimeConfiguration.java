@@ -8,6 +8,7 @@ import io.github.deepseekspring.local.pool.Endpoint;
 import io.github.deepseekspring.model.local.LocalChatPort;
 import io.github.deepseekspring.model.local.LocalRuntimePort;
 
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnBooleanProperty;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
 import org.springframework.context.annotation.Bean;
@@ -25,7 +26,8 @@ class LocalRuntimeConfiguration {
 
 	@Bean(destroyMethod = "close")
 	@ConditionalOnMissingBean
-	LocalRuntime deepSeekLocalRuntime(DeepSeekProperties properties) {
+	LocalRuntime deepSeekLocalRuntime(DeepSeekProperties properties,
+			ObjectProvider<LocalRuntimeConnectionDetails> connectionDetails) {
 		DeepSeekProperties.Local local = properties.getLocal();
 		DeepSeekProperties.Timeouts timeouts = properties.getTimeouts();
 		LocalRuntimes.Builder builder = LocalRuntimes.builder()
@@ -35,8 +37,14 @@ class LocalRuntimeConfiguration {
 			.firstTokenTimeout(timeouts.getFirstToken())
 			.idleTimeout(timeouts.getIdle())
 			.requestTimeout(timeouts.getTotal());
-		for (DeepSeekProperties.Endpoint endpoint : local.effectiveEndpoints()) {
-			builder.endpoint(new Endpoint(endpoint.getUrl(), endpoint.getWeight(), Set.copyOf(endpoint.getModels())));
+		LocalRuntimeConnectionDetails connection = connectionDetails.getIfAvailable();
+		if (connection != null) {
+			connection.baseUrls().forEach((url) -> builder.endpoint(new Endpoint(url, 1, Set.of())));
+		}
+		else {
+			for (DeepSeekProperties.Endpoint endpoint : local.effectiveEndpoints()) {
+				builder.endpoint(new Endpoint(endpoint.getUrl(), endpoint.getWeight(), Set.copyOf(endpoint.getModels())));
+			}
 		}
 		return builder.build();
 	}

@@ -158,6 +158,18 @@ class DeepSeekAutoConfigurationTests {
 	}
 
 	@Test
+	void localConnectionDetailsWinOverProperties() {
+		this.runner.withPropertyValues("deepseek.local.base-url=http://127.0.0.1:9")
+			.withBean(LocalRuntimeConnectionDetails.class, () -> () -> List.of(URI.create("http://127.0.0.1:11")))
+			.run((context) -> assertThat(context.getBean(io.github.deepseekspring.local.LocalRuntime.class).endpoints())
+				.singleElement()
+				.satisfies((endpoint) -> assertThat(endpoint.url()).isEqualTo("http://127.0.0.1:11")));
+		this.runner.withBean(LocalRuntimeConnectionDetails.class, () -> () -> List.of(URI.create("http://127.0.0.1:11")))
+			.run((context) -> assertThat(context.getBean(DeepSeekChatModel.class).routingMode())
+				.isEqualTo(RoutingMode.LOCAL));
+	}
+
+	@Test
 	void bothBackendsDefaultToRemoteFirst() {
 		this.runner.withPropertyValues("deepseek.api-key=" + DUMMY_KEY)
 			.withUserConfiguration(LocalPortConfiguration.class)
