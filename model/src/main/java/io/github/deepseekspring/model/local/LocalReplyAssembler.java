@@ -1,5 +1,7 @@
 package io.github.deepseekspring.model.local;
 
+import io.github.deepseekspring.local.chat.ThinkTagSplitter;
+
 import java.math.BigDecimal;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -45,8 +47,8 @@ final class LocalReplyAssembler {
 		if (calls != null) {
 			this.toolCalls.addAll(calls);
 		}
-		ThinkTagSplitter.Split split = this.splitter.accept(content == null ? "" : content);
-		String thought = (thinking == null ? "" : thinking) + split.reasoning();
+		ThinkTagSplitter.Split split = this.splitter.feed(content == null ? "" : content);
+		String thought = (thinking == null ? "" : thinking) + split.thinking();
 		this.reasoning.append(thought);
 		return chunk(answerText(split.content()), thought);
 	}
@@ -57,7 +59,7 @@ final class LocalReplyAssembler {
 			this.model = modelName;
 		}
 		ThinkTagSplitter.Split tail = this.splitter.finish();
-		this.reasoning.append(tail.reasoning());
+		this.reasoning.append(tail.thinking());
 		return response(answerText(tail.content()), this.reasoning.toString().strip(), List.copyOf(this.toolCalls),
 				this.toolCalls.isEmpty() ? finishReason : "tool_calls", usage(promptTokens, completionTokens));
 	}
@@ -68,10 +70,10 @@ final class LocalReplyAssembler {
 		if (modelName != null) {
 			this.model = modelName;
 		}
-		ThinkTagSplitter.Split split = ThinkTagSplitter.splitAll(content);
-		String thought = thinking != null && !thinking.isBlank() ? thinking.strip() : split.reasoning();
+		ThinkTagSplitter.Split split = ThinkTagSplitter.splitWhole(content == null ? "" : content);
+		String thought = thinking != null && !thinking.isBlank() ? thinking.strip() : split.thinking();
 		List<AssistantMessage.ToolCall> all = calls == null ? List.of() : calls;
-		return response(split.content(), thought, all, all.isEmpty() ? finishReason : "tool_calls",
+		return response(split.content().strip(), thought.strip(), all, all.isEmpty() ? finishReason : "tool_calls",
 				usage(promptTokens, completionTokens));
 	}
 
