@@ -7,10 +7,12 @@ import io.github.deepseekspring.rag.eval.HybridRetrieverSearch;
 import io.github.deepseekspring.rag.ingest.Chunker;
 import io.github.deepseekspring.rag.ingest.DocumentParser;
 import io.github.deepseekspring.rag.ingest.IngestionService;
+import io.github.deepseekspring.rag.ingest.WatchedFolder;
 import io.github.deepseekspring.rag.retrieval.HybridRetriever;
 import io.github.deepseekspring.rag.store.KnowledgeStore;
 
 import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 
@@ -33,6 +35,12 @@ class KnowledgeBaseConfiguration {
 	@Bean
 	HybridRetriever hybridRetriever(RagProperties properties, EmbeddingService embeddings, KnowledgeStore store) {
 		return new HybridRetriever(store, embeddings, properties.retrieval());
+	}
+
+	@Bean
+	@ConditionalOnProperty("deepseek.rag.ingest.watch-dir")
+	WatchedFolder watchedFolder(RagProperties properties, IngestionService ingestion) {
+		return new WatchedFolder(properties.ingest().watchDir(), ingestion);
 	}
 
 	/** Lets POST /api/kb/eval measure the same retrieval the application serves. */

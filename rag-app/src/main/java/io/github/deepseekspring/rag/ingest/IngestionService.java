@@ -82,6 +82,11 @@ public class IngestionService {
 		return true;
 	}
 
+	/** Removes the document ingested from {@code source} (a file name or URL); false when there was none. */
+	public boolean deleteSource(String source) {
+		return delete(documentId(source));
+	}
+
 	static String documentId(String name) {
 		return "doc-" + sha256(name.strip().getBytes(StandardCharsets.UTF_8)).substring(0, 16);
 	}
