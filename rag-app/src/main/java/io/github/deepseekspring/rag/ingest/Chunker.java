@@ -46,49 +46,85 @@ public final class Chunker {
 	/** Paragraphs that fit, else their sentences, else slices of over-long sentences. */
 	private List<String> units(String text) {
 		List<String> units = new ArrayList<>();
-		for (String paragraph : text.split("\\n\\s*\\n")) {
-			String trimmed = paragraph.strip();
-			if (trimmed.isEmpty()) {
+		for (String paragraph : paragraphs(text)) {
+			if (TokenEstimate.of(paragraph) <= this.targetTokens || paragraph.contains("```")) {
+				units.add(paragraph);
 				continue;
 			}
-			if (TokenEstimate.of(trimmed) <= this.targetTokens || trimmed.contains("```")) {
-				units.add(trimmed);
-				continue;
-			}
-			Matcher sentence = SENTENCE.matcher(trimmed);
+			UnbreakableSpans spans = UnbreakableSpans.in(paragraph);
+			Matcher sentence = SENTENCE.matcher(paragraph);
+			int from = 0;
 			while (sentence.find()) {
-				String piece = sentence.group().strip();
-				if (!piece.isEmpty()) {
-					units.addAll(slice(piece));
+				int end = sentence.end();
+				if (end < paragraph.length() && spans.cuts(end)) {
+					continue;
 				}
+				units.addAll(slice(paragraph.substring(from, end).strip()));
+				from = end;
 			}
+			units.addAll(slice(paragraph.substring(from).strip()));
+			units.removeIf(String::isEmpty);
 		}
 		return units;
 	}
 
-	/** Over-long sentences are cut at white space where there is some, else at code points. */
+	/** Text between blank lines; a fenced code block stays one paragraph even when it holds blank lines. */
+	private static List<String> paragraphs(String text) {
+		List<String> paragraphs = new ArrayList<>();
+		StringBuilder open = new StringBuilder();
+		for (String paragraph : text.split("\\n\\s*\\n")) {
+			if (!open.isEmpty()) {
+				open.append("\n\n");
+			}
+			open.append(paragraph);
+			if (countFences(open) % 2 == 0) {
+				paragraphs.add(open.toString().strip());
+				open.setLength(0);
+			}
+		}
+		paragraphs.add(open.toString().strip());
+		paragraphs.removeIf(String::isEmpty);
+		return paragraphs;
+	}
+
+	private static int countFences(CharSequence text) {
+		int count = 0;
+		for (int at = text.toString().indexOf("```"); at >= 0; at = text.toString().indexOf("```", at + 3)) {
+			count++;
+		}
+		return count;
+	}
+
+	/**
+	 * Over-long sentences are cut at white space where there is some, else between characters, but never inside a
+	 * code span, a word or a product code unless that alone is longer than a chunk.
+	 */
 	private List<String> slice(String sentence) {
 		if (TokenEstimate.of(sentence) <= this.targetTokens) {
 			return List.of(sentence);
 		}
+		UnbreakableSpans spans = UnbreakableSpans.in(sentence);
 		List<String> slices = new ArrayList<>();
-		int[] codePoints = sentence.codePoints().toArray();
 		int start = 0;
-		while (start < codePoints.length) {
+		while (start < sentence.length()) {
 			int end = start;
 			int lastSpace = -1;
-			while (end < codePoints.length
-					&& TokenEstimate.of(new String(codePoints, start, end - start + 1)) <= this.targetTokens) {
-				if (Character.isWhitespace(codePoints[end])) {
+			while (end < sentence.length()) {
+				int codePoint = sentence.codePointAt(end);
+				int next = end + Character.charCount(codePoint);
+				if (TokenEstimate.of(sentence.substring(start, next)) > this.targetTokens) {
+					break;
+				}
+				if (Character.isWhitespace(codePoint)) {
 					lastSpace = end;
 				}
-				end++;
+				end = next;
 			}
-			if (end < codePoints.length && lastSpace > start) {
-				end = lastSpace;
+			if (end < sentence.length()) {
+				int cut = spans.safeCutAtOrBefore((lastSpace > start) ? lastSpace : end);
+				end = (cut > start) ? cut : Math.max(end, start + Character.charCount(sentence.codePointAt(start)));
 			}
-			end = Math.max(end, start + 1);
-			slices.add(new String(codePoints, start, end - start).strip());
+			slices.add(sentence.substring(start, end).strip());
 			start = end;
 		}
 		slices.removeIf(String::isEmpty);
