@@ -22,6 +22,7 @@ import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean
 import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Conditional;
 import org.springframework.context.annotation.Import;
 import org.springframework.context.annotation.Primary;
 
@@ -34,10 +35,15 @@ import org.springframework.context.annotation.Primary;
  * model ({@code deepseek} keeps this one and switches the others off; another value switches this one off). Left
  * unset, every starter contributes its model and the DeepSeek one is {@code @Primary}, so an unqualified
  * {@code ChatModel} or {@code ChatClient.Builder} gets DeepSeek while the others stay injectable by qualifier.
+ *
+ * <p>Without any backend start-up fails with an analysis naming the properties to set, unless
+ * {@code deepseek.required=false}: then there is no chat model bean, and an application that degrades without a
+ * model asks for it through {@code ObjectProvider<ChatModel>}.
  */
 @AutoConfiguration(afterName = { "org.springframework.ai.model.tool.autoconfigure.ToolCallingAutoConfiguration",
 		"org.springframework.boot.micrometer.metrics.autoconfigure.CompositeMeterRegistryAutoConfiguration",
-		"org.springframework.boot.micrometer.observation.autoconfigure.ObservationAutoConfiguration" })
+		"org.springframework.boot.micrometer.observation.autoconfigure.ObservationAutoConfiguration" },
+		beforeName = "org.springframework.ai.model.chat.client.autoconfigure.ChatClientAutoConfiguration")
 @ConditionalOnBooleanProperty(name = "deepseek.enabled", matchIfMissing = true)
 @ConditionalOnProperty(name = DeepSeekAutoConfiguration.SPRING_AI_CHAT_MODEL_PROPERTY, havingValue = "deepseek",
 		matchIfMissing = true)
@@ -106,6 +112,7 @@ public class DeepSeekAutoConfiguration {
 	@Bean(name = CHAT_MODEL_BEAN_NAME)
 	@Primary
 	@ConditionalOnMissingBean(name = CHAT_MODEL_BEAN_NAME)
+	@Conditional(OnChatModelWantedCondition.class)
 	DeepSeekChatModel deepseekChatModel(DeepSeekProperties properties, ObjectProvider<DeepSeekApi> api,
 			ObjectProvider<LocalChatPort> localPort, StreamTimeouts timeouts, RetryPolicy retryPolicy,
 			CircuitBreakers circuitBreakers, PriceTable priceTable, ObjectProvider<MeterRegistry> meterRegistry,

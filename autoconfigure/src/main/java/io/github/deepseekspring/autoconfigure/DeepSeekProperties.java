@@ -31,6 +31,13 @@ public class DeepSeekProperties implements Validator {
 	private boolean enabled = true;
 
 	/**
+	 * Whether start-up fails when neither the DeepSeek API nor a local runtime is configured. Applications that
+	 * degrade without a model (answering from retrieval only, say) set it to false and then find no DeepSeek chat
+	 * model bean until a backend is configured.
+	 */
+	private boolean required = true;
+
+	/**
 	 * API key of the DeepSeek platform. Read from the DEEPSEEK_API_KEY environment variable too. Never logged.
 	 */
 	private String apiKey;
@@ -56,6 +63,14 @@ public class DeepSeekProperties implements Validator {
 
 	public void setEnabled(boolean enabled) {
 		this.enabled = enabled;
+	}
+
+	public boolean isRequired() {
+		return this.required;
+	}
+
+	public void setRequired(boolean required) {
+		this.required = required;
 	}
 
 	public String getApiKey() {

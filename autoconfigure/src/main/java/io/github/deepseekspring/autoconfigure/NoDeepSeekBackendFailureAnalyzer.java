@@ -16,7 +16,8 @@ class NoDeepSeekBackendFailureAnalyzer extends AbstractFailureAnalyzer<NoDeepSee
 						\tdeepseek.api-key            (or the environment variable DEEPSEEK_API_KEY) for the DeepSeek API
 						\tdeepseek.local.base-url     for a local runtime, e.g. http://localhost:11434 (Ollama)
 						\tdeepseek.local.endpoints[0].url   for a pool of local runtime endpoints
-						or set deepseek.enabled=false to keep the starter without a DeepSeek chat model.""",
+						or set deepseek.required=false to start without a DeepSeek chat model until one is configured,
+						or deepseek.enabled=false to keep the starter switched off.""",
 				cause);
 	}
 

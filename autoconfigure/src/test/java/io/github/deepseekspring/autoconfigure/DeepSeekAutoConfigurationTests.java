@@ -91,8 +91,29 @@ class DeepSeekAutoConfigurationTests {
 			assertThat(failure).rootCause().isInstanceOf(NoDeepSeekBackendException.class);
 			FailureAnalysis analysis = new NoDeepSeekBackendFailureAnalyzer().analyze(failure);
 			assertThat(analysis.getAction()).contains("deepseek.api-key", "DEEPSEEK_API_KEY", "deepseek.local.base-url",
-					"deepseek.enabled=false");
+					"deepseek.required=false", "deepseek.enabled=false");
 		});
+	}
+
+	@Test
+	void notRequiredAndNoBackendStartsWithoutChatModel() {
+		this.runner.withPropertyValues("deepseek.required=false")
+			.withConfiguration(AutoConfigurations.of(ChatClientAutoConfiguration.class))
+			.run((context) -> assertThat(context).hasNotFailed().doesNotHaveBean(ChatModel.class));
+	}
+
+	@Test
+	void notRequiredStillCreatesTheModelOnceABackendIsConfigured() {
+		this.runner.withPropertyValues("deepseek.required=false", "deepseek.api-key=sk-test-dummy-key")
+			.withConfiguration(AutoConfigurations.of(ChatClientAutoConfiguration.class))
+			.run((context) -> assertThat(context).hasSingleBean(DeepSeekChatModel.class)
+				.hasSingleBean(ChatClient.Builder.class));
+	}
+
+	@Test
+	void notRequiredStillCreatesTheModelForALocalRuntime() {
+		this.runner.withPropertyValues("deepseek.required=false", "deepseek.local.base-url=http://127.0.0.1:9")
+			.run((context) -> assertThat(context).hasSingleBean(DeepSeekChatModel.class));
 	}
 
 	@Test
