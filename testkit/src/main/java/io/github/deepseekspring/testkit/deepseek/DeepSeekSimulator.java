@@ -1,19 +1,15 @@
 package io.github.deepseekspring.testkit.deepseek;
 
-import java.net.URI;
 import java.util.List;
 import java.util.Objects;
 import java.util.Set;
 import java.util.concurrent.atomic.AtomicInteger;
 
-import io.github.deepseekspring.testkit.RequestLog;
-import io.github.deepseekspring.testkit.ScriptedReply;
-import io.github.deepseekspring.testkit.fault.FaultInjector;
 import io.github.deepseekspring.testkit.server.ApiError;
 import io.github.deepseekspring.testkit.server.ReplyScripts;
 import io.github.deepseekspring.testkit.server.Route;
+import io.github.deepseekspring.testkit.server.ScriptedSimulator;
 import io.github.deepseekspring.testkit.server.SimExchange;
-import io.github.deepseekspring.testkit.server.SimulatorServer;
 import tools.jackson.core.JacksonException;
 import tools.jackson.databind.JsonNode;
 
@@ -32,18 +28,21 @@ import tools.jackson.databind.JsonNode;
  * }
  * }</pre>
  *
+ * Without a matching {@link #onUserMessage script} the answer is {@code "Echo: <last user message>"} (a JSON object
+ * {@code {"echo": …}} with {@code response_format: json_object}), with the reasoning {@code "Thinking about the
+ * request: <last user message>"} in thinking mode; scripts match FIM prompts too. {@link #reset()} also empties the
+ * context cache (key, models and balance stay).
+ *
  * Configuration methods mutate this simulator and return it for chaining; they are thread-safe.
  */
-public final class DeepSeekSimulator implements AutoCloseable {
+public final class DeepSeekSimulator extends ScriptedSimulator<DeepSeekSimulator> {
 
     /** The API key accepted unless {@link #withApiKey(String)} sets another. */
     public static final String DEFAULT_API_KEY = "sk-test-dummy-key";
     /** The models served unless {@link #withModels(String...)} sets others; the first is the default model. */
     public static final List<String> DEFAULT_MODELS = List.of("deepseek-flash", "deepseek-v4-pro");
 
-    private final ReplyScripts scripts = new ReplyScripts();
     private final PrefixCache prefixCache = new PrefixCache();
-    private final SimulatorServer server;
     private volatile String apiKey = DEFAULT_API_KEY;
     private volatile List<String> models = DEFAULT_MODELS;
     private volatile String balance = "100.00";
@@ -52,9 +51,9 @@ public final class DeepSeekSimulator implements AutoCloseable {
     private final AtomicInteger inFlight = new AtomicInteger();
 
     private DeepSeekSimulator(int port) {
-        server = new SimulatorServer("deepseek", port, new DeepSeekErrors(), this::reset);
+        super("deepseek", port, new DeepSeekErrors());
         Route chat = secured(limited(new ChatCompletionsHandler(this)));
-        server.route("POST", "/chat/completions", chat)
+        server().route("POST", "/chat/completions", chat)
                 .route("POST", "/v1/chat/completions", chat)
                 .route("POST", "/beta/completions", secured(limited(new FimHandler(this))))
                 .route("GET", "/models", secured(exchange -> exchange.sendJson(200, AccountResponses.models(models))))
@@ -74,11 +73,6 @@ public final class DeepSeekSimulator implements AutoCloseable {
      */
     public static DeepSeekSimulator start(int port) {
         return new DeepSeekSimulator(port);
-    }
-
-    /** @return the base URL, e.g. {@code http://127.0.0.1:40123} (same paths as the official API) */
-    public URI baseUrl() {
-        return server.baseUrl();
     }
 
     /** @return the one API key accepted as {@code Authorization: Bearer <key>} */
@@ -132,43 +126,9 @@ public final class DeepSeekSimulator implements AutoCloseable {
         return this;
     }
 
-    /**
-     * Scripts the answer when the last user message contains {@code contains} (also matched against a FIM prompt).
-     * The most recently added matching script wins. Without a match the answer is {@code "Echo: <last user
-     * message>"} (a JSON object {@code {"echo": …}} with {@code response_format: json_object}), with the reasoning
-     * {@code "Thinking about the request: <last user message>"} in thinking mode.
-     *
-     * @param contains text to look for
-     * @param reply    the answer
-     * @return this
-     */
-    public DeepSeekSimulator onUserMessage(String contains, ScriptedReply reply) {
-        scripts.add(Objects.requireNonNull(contains), Objects.requireNonNull(reply));
-        return this;
-    }
-
-    /** @return the fault injector of this simulator */
-    public FaultInjector faults() {
-        return server.faults();
-    }
-
-    /** @return every request received */
-    public RequestLog requests() {
-        return server.requests();
-    }
-
-    /** Forgets scripts, faults, the request log and the context cache (keeps key, models and balance). */
-    public void reset() {
-        scripts.clear();
-        server.faults().clear();
-        server.requests().clear();
-        prefixCache.clear();
-    }
-
-    /** Stops listening and releases the threads. */
     @Override
-    public void close() {
-        server.close();
+    protected void forgetProtocolState() {
+        prefixCache.clear();
     }
 
     Set<String> modelNames() {
@@ -176,7 +136,7 @@ public final class DeepSeekSimulator implements AutoCloseable {
     }
 
     ReplyScripts scripts() {
-        return scripts;
+        return replyScripts();
     }
 
     PrefixCache prefixCache() {

@@ -5,7 +5,6 @@ import java.util.Optional;
 
 import io.github.deepseekspring.testkit.ScriptedReply;
 import io.github.deepseekspring.testkit.SimulatedTokenizer;
-import io.github.deepseekspring.testkit.server.ApiError;
 import io.github.deepseekspring.testkit.server.Json;
 import io.github.deepseekspring.testkit.server.PlannedReply;
 import io.github.deepseekspring.testkit.server.PlannedReply.Conversation;
@@ -26,19 +25,14 @@ final class OllamaChatHandler implements Route {
 
     @Override
     public void handle(SimExchange exchange) throws IOException {
-        JsonNode body = OllamaSimulator.parseBody(exchange);
-        ModelSpec model = simulator.models().require(Json.string(body, "model"));
-        if (!model.can("completion")) {
-            throw new ApiError(400, "\"" + model.name() + "\" does not support chat");
-        }
+        OllamaCall call = OllamaCall.read(simulator, exchange, "chat");
+        JsonNode body = call.body();
+        ModelSpec model = call.model();
         JsonNode tools = body.path("tools");
-        if (tools.isArray() && !tools.isEmpty() && !model.can("tools")) {
-            throw new ApiError(400, "\"" + model.name() + "\" does not support tools");
+        if (tools.isArray() && !tools.isEmpty()) {
+            call.require("tools", "tools");
         }
-        Boolean think = OllamaTurn.thinkRequest(body.get("think"));
-        boolean reasons = OllamaTurn.reasons(model, think);
-        simulator.waitLoading(exchange);
-        simulator.models().touch(model, KeepAlive.parse(body.get("keep_alive")));
+        call.loadModel(simulator, exchange);
         JsonNode messages = body.path("messages");
         if (!messages.isArray() || messages.isEmpty()) {
             sendLoaded(exchange, model);
@@ -46,11 +40,11 @@ final class OllamaChatHandler implements Route {
         }
         Conversation conversation = Conversation.of(messages);
         Optional<ScriptedReply> script = simulator.scripts().match(conversation.lastUserMessage());
-        PlannedReply plan = PlannedReply.plan(script, conversation, reasons);
+        PlannedReply plan = PlannedReply.plan(script, conversation, call.reasons());
         if (script.isEmpty() && body.has("format")) {
             plan = plan.asJsonEcho(conversation.lastUserMessage());
         }
-        OllamaTurn turn = OllamaTurn.of(plan, think, promptTokens(messages, tools), numPredict(body));
+        OllamaTurn turn = OllamaTurn.of(plan, call.think(), promptTokens(messages, tools), numPredict(body));
         if (body.path("stream").asBoolean(true)) {
             stream(exchange, model, turn);
         } else {

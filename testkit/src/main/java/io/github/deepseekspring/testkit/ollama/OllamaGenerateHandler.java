@@ -5,7 +5,6 @@ import java.util.Optional;
 
 import io.github.deepseekspring.testkit.ScriptedReply;
 import io.github.deepseekspring.testkit.SimulatedTokenizer;
-import io.github.deepseekspring.testkit.server.ApiError;
 import io.github.deepseekspring.testkit.server.Json;
 import io.github.deepseekspring.testkit.server.PlannedReply;
 import io.github.deepseekspring.testkit.server.PlannedReply.Conversation;
@@ -29,20 +28,15 @@ final class OllamaGenerateHandler implements Route {
 
     @Override
     public void handle(SimExchange exchange) throws IOException {
-        JsonNode body = OllamaSimulator.parseBody(exchange);
-        ModelSpec model = simulator.models().require(Json.string(body, "model"));
-        if (!model.can("completion")) {
-            throw new ApiError(400, "\"" + model.name() + "\" does not support generate");
-        }
+        OllamaCall call = OllamaCall.read(simulator, exchange, "generate");
+        JsonNode body = call.body();
+        ModelSpec model = call.model();
         String prompt = Json.contentText(body.get("prompt"));
         String suffix = Json.string(body, "suffix");
-        if (suffix != null && !suffix.isEmpty() && !model.can("insert")) {
-            throw new ApiError(400, "\"" + model.name() + "\" does not support insert");
+        if (suffix != null && !suffix.isEmpty()) {
+            call.require("insert", "insert");
         }
-        Boolean think = OllamaTurn.thinkRequest(body.get("think"));
-        boolean reasons = OllamaTurn.reasons(model, think);
-        simulator.waitLoading(exchange);
-        simulator.models().touch(model, KeepAlive.parse(body.get("keep_alive")));
+        call.loadModel(simulator, exchange);
         if (prompt.isEmpty()) {
             ObjectNode loaded = OllamaTurn.envelope(model).put("response", "");
             boolean unload = body.has("keep_alive") && KeepAlive.parse(body.get("keep_alive")).isZero();
@@ -50,7 +44,7 @@ final class OllamaGenerateHandler implements Route {
             return;
         }
         Optional<ScriptedReply> script = simulator.scripts().match(prompt);
-        PlannedReply plan = PlannedReply.plan(script, new Conversation(prompt, false, ""), reasons);
+        PlannedReply plan = PlannedReply.plan(script, new Conversation(prompt, false, ""), call.reasons());
         if (script.isEmpty() && suffix != null && !suffix.isEmpty()) {
             plan = new PlannedReply(plan.reasoning(), infill(prompt, suffix), plan.toolCalls(), plan.promptTokens(),
                     plan.completionTokens());
@@ -60,7 +54,7 @@ final class OllamaGenerateHandler implements Route {
         }
         int promptTokens = SimulatedTokenizer.count(prompt) + SimulatedTokenizer.count(suffix)
                 + SimulatedTokenizer.count(Json.string(body, "system"));
-        OllamaTurn turn = OllamaTurn.of(plan, think, promptTokens, OllamaChatHandler.numPredict(body));
+        OllamaTurn turn = OllamaTurn.of(plan, call.think(), promptTokens, OllamaChatHandler.numPredict(body));
         if (body.path("stream").asBoolean(true)) {
             ResponseStream out = exchange.startChunked(OllamaSimulator.NDJSON, true);
             for (String piece : turn.thinking()) {

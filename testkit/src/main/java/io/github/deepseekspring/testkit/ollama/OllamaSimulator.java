@@ -1,16 +1,12 @@
 package io.github.deepseekspring.testkit.ollama;
 
-import java.net.URI;
 import java.util.Objects;
 
-import io.github.deepseekspring.testkit.RequestLog;
-import io.github.deepseekspring.testkit.ScriptedReply;
-import io.github.deepseekspring.testkit.fault.FaultInjector;
 import io.github.deepseekspring.testkit.server.ApiError;
 import io.github.deepseekspring.testkit.server.Pause;
 import io.github.deepseekspring.testkit.server.ReplyScripts;
+import io.github.deepseekspring.testkit.server.ScriptedSimulator;
 import io.github.deepseekspring.testkit.server.SimExchange;
-import io.github.deepseekspring.testkit.server.SimulatorServer;
 import tools.jackson.core.JacksonException;
 import tools.jackson.databind.JsonNode;
 
@@ -25,21 +21,24 @@ import tools.jackson.databind.JsonNode;
  * unless the request says {@code think: true}), {@code deepseek-coder-v2:16b} (FIM via {@code suffix}) and
  * {@code bge-m3} (1024-dimension embeddings). A model not installed answers 404
  * {@code model "x" not found, try pulling it first}.
+ *
+ * <p>Native API under {@code /api}, OpenAI-compatible under {@code /v1}. Without a matching
+ * {@link #onUserMessage script} (matched against the {@code /api/generate} prompt too) the answer is {@code "Echo:
+ * <last user message>"} (a JSON object {@code {"echo": …}} when the request sets {@code format}). {@link #reset()}
+ * also restores the default models.
  */
-public final class OllamaSimulator implements AutoCloseable {
+public final class OllamaSimulator extends ScriptedSimulator<OllamaSimulator> {
 
     static final String NDJSON = "application/x-ndjson";
 
     private final OllamaModels models = new OllamaModels();
-    private final ReplyScripts scripts = new ReplyScripts();
-    private final SimulatorServer server;
 
     private OllamaSimulator(int port) {
-        server = new SimulatorServer("ollama", port, new OllamaErrors(), this::reset);
+        super("ollama", port, new OllamaErrors());
         OllamaEmbedHandler embed = new OllamaEmbedHandler(this);
         OllamaModelAdmin admin = new OllamaModelAdmin(models);
         OpenAiCompatHandler openAi = new OpenAiCompatHandler(this);
-        server.route("GET", "/", exchange -> exchange.sendText(200, "text/plain; charset=utf-8", "Ollama is running"))
+        server().route("GET", "/", exchange -> exchange.sendText(200, "text/plain; charset=utf-8", "Ollama is running"))
                 .route("HEAD", "/", exchange -> exchange.sendText(200, "text/plain; charset=utf-8", ""))
                 .route("POST", "/api/chat", new OllamaChatHandler(this))
                 .route("POST", "/api/generate", new OllamaGenerateHandler(this))
@@ -68,11 +67,6 @@ public final class OllamaSimulator implements AutoCloseable {
         return new OllamaSimulator(port);
     }
 
-    /** @return the base URL, e.g. {@code http://127.0.0.1:40124} (native API under /api, OpenAI-compatible under /v1) */
-    public URI baseUrl() {
-        return server.baseUrl();
-    }
-
     /**
      * Installs a model; what it can do follows from its name ({@code deepseek-r1*}: thinking and tools,
      * {@code *coder*}: FIM, {@code *embed*}/{@code bge*}: embeddings, anything else: chat and tools).
@@ -96,42 +90,9 @@ public final class OllamaSimulator implements AutoCloseable {
         return this;
     }
 
-    /**
-     * Scripts the answer when the last user message (or the {@code /api/generate} prompt) contains {@code contains}.
-     * The most recently added matching script wins. Without a match the answer is {@code "Echo: <last user
-     * message>"} (a JSON object {@code {"echo": …}} when the request sets {@code format}).
-     *
-     * @param contains text to look for
-     * @param reply    the answer
-     * @return this
-     */
-    public OllamaSimulator onUserMessage(String contains, ScriptedReply reply) {
-        scripts.add(Objects.requireNonNull(contains), Objects.requireNonNull(reply));
-        return this;
-    }
-
-    /** @return the fault injector ({@code queue} here means a model loading: a wait before the answer) */
-    public FaultInjector faults() {
-        return server.faults();
-    }
-
-    /** @return every request received */
-    public RequestLog requests() {
-        return server.requests();
-    }
-
-    /** Forgets scripts, faults and the request log, and restores the default models. */
-    public void reset() {
-        scripts.clear();
-        server.faults().clear();
-        server.requests().clear();
-        models.restoreDefaults();
-    }
-
-    /** Stops listening and releases the threads. */
     @Override
-    public void close() {
-        server.close();
+    protected void forgetProtocolState() {
+        models.restoreDefaults();
     }
 
     OllamaModels models() {
@@ -139,7 +100,7 @@ public final class OllamaSimulator implements AutoCloseable {
     }
 
     ReplyScripts scripts() {
-        return scripts;
+        return replyScripts();
     }
 
     void waitLoading(SimExchange exchange) {

@@ -6,24 +6,19 @@ import java.net.http.HttpResponse;
 import java.util.List;
 
 import io.github.deepseekspring.testkit.Http;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
+import io.github.deepseekspring.testkit.junit.SimulatorsExtension;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
 import tools.jackson.databind.JsonNode;
 
+@ExtendWith(SimulatorsExtension.class)
 class DeepSeekAccountAndFimTests {
 
-    static DeepSeekSimulator deepseek;
+    private final DeepSeekSimulator deepseek;
 
-    @BeforeAll
-    static void start() {
-        deepseek = DeepSeekSimulator.start();
-    }
-
-    @AfterAll
-    static void stop() {
-        deepseek.close();
+    DeepSeekAccountAndFimTests(DeepSeekSimulator deepseek) {
+        this.deepseek = deepseek;
     }
 
     @BeforeEach

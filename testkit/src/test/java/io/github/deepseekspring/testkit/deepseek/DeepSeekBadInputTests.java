@@ -5,24 +5,19 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.net.http.HttpResponse;
 
 import io.github.deepseekspring.testkit.Http;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
+import io.github.deepseekspring.testkit.junit.SimulatorsExtension;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
 import tools.jackson.databind.JsonNode;
 
 /** Bad input gets DeepSeek's error statuses and its {@code {"error":{message,type,param,code}}} body. */
+@ExtendWith(SimulatorsExtension.class)
 class DeepSeekBadInputTests {
 
-    static DeepSeekSimulator deepseek;
+    private final DeepSeekSimulator deepseek;
 
-    @BeforeAll
-    static void start() {
-        deepseek = DeepSeekSimulator.start();
-    }
-
-    @AfterAll
-    static void stop() {
-        deepseek.close();
+    DeepSeekBadInputTests(DeepSeekSimulator deepseek) {
+        this.deepseek = deepseek;
     }
 
     private static JsonNode error(HttpResponse<String> response, int status) {

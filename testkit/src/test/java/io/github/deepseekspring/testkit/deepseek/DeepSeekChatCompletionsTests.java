@@ -8,29 +8,18 @@ import java.util.List;
 import io.github.deepseekspring.testkit.Http;
 import io.github.deepseekspring.testkit.ScriptedReply;
 import io.github.deepseekspring.testkit.ToolCallSpec;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
-import org.junit.jupiter.api.BeforeEach;
+import io.github.deepseekspring.testkit.junit.SimulatorsExtension;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
 import tools.jackson.databind.JsonNode;
 
+@ExtendWith(SimulatorsExtension.class)
 class DeepSeekChatCompletionsTests {
 
-    static DeepSeekSimulator deepseek;
+    private final DeepSeekSimulator deepseek;
 
-    @BeforeAll
-    static void start() {
-        deepseek = DeepSeekSimulator.start();
-    }
-
-    @AfterAll
-    static void stop() {
-        deepseek.close();
-    }
-
-    @BeforeEach
-    void reset() {
-        deepseek.reset();
+    DeepSeekChatCompletionsTests(DeepSeekSimulator deepseek) {
+        this.deepseek = deepseek;
     }
 
     private HttpResponse<String> chat(String body) {

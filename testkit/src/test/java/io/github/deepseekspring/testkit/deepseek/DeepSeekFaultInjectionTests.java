@@ -14,11 +14,11 @@ import java.util.List;
 
 import io.github.deepseekspring.testkit.Http;
 import io.github.deepseekspring.testkit.RecordedRequest;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
-import org.junit.jupiter.api.BeforeEach;
+import io.github.deepseekspring.testkit.junit.SimulatorsExtension;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
 
+@ExtendWith(SimulatorsExtension.class)
 class DeepSeekFaultInjectionTests {
 
     static final String STREAM = """
@@ -26,21 +26,10 @@ class DeepSeekFaultInjectionTests {
     static final String PLAIN = """
             {"model":"deepseek-flash","messages":[{"role":"user","content":"hi"}]}""";
 
-    static DeepSeekSimulator deepseek;
+    private final DeepSeekSimulator deepseek;
 
-    @BeforeAll
-    static void start() {
-        deepseek = DeepSeekSimulator.start();
-    }
-
-    @AfterAll
-    static void stop() {
-        deepseek.close();
-    }
-
-    @BeforeEach
-    void reset() {
-        deepseek.reset();
+    DeepSeekFaultInjectionTests(DeepSeekSimulator deepseek) {
+        this.deepseek = deepseek;
     }
 
     private HttpResponse<String> post(String body) {

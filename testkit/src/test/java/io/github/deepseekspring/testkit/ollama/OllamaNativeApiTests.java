@@ -9,32 +9,21 @@ import io.github.deepseekspring.testkit.Http;
 import io.github.deepseekspring.testkit.ScriptedReply;
 import io.github.deepseekspring.testkit.ToolCallSpec;
 import io.github.deepseekspring.testkit.server.Json;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
-import org.junit.jupiter.api.BeforeEach;
+import io.github.deepseekspring.testkit.junit.SimulatorsExtension;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
 import tools.jackson.databind.JsonNode;
 
+@ExtendWith(SimulatorsExtension.class)
 class OllamaNativeApiTests {
 
-    static OllamaSimulator ollama;
+    private final OllamaSimulator ollama;
 
-    @BeforeAll
-    static void start() {
-        ollama = OllamaSimulator.start();
+    OllamaNativeApiTests(OllamaSimulator ollama) {
+        this.ollama = ollama;
     }
 
-    @AfterAll
-    static void stop() {
-        ollama.close();
-    }
-
-    @BeforeEach
-    void reset() {
-        ollama.reset();
-    }
-
-    private static HttpResponse<String> post(String path, String body) {
+    private HttpResponse<String> post(String path, String body) {
         return Http.post(ollama.baseUrl(), path, null, body);
     }
 
