@@ -18,7 +18,7 @@ import java.util.regex.Pattern;
  */
 public final class CitationNumbers {
 
-	private static final Pattern CITATION = Pattern.compile("\\[(\\d{1,3}(?:\\s*[,，、]\\s*\\d{1,3})*)\\]");
+	private static final Pattern CITATION = Pattern.compile("\\[([1-9]\\d{0,2}(?:\\s*[,，、]\\s*[1-9]\\d{0,2})*)\\]");
 
 	private static final Pattern OPEN_TAIL = Pattern.compile("\\[[\\d\\s,，、]{0,24}$");
 
