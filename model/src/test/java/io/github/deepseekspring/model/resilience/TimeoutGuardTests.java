@@ -1,7 +1,6 @@
 package io.github.deepseekspring.model.resilience;
 
 import java.time.Duration;
-
 import java.util.concurrent.atomic.AtomicBoolean;
 
 import org.junit.jupiter.api.Test;
