@@ -3,6 +3,8 @@ package io.github.deepseekspring.rag.openai;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
+import org.springframework.core.Ordered;
+import org.springframework.core.annotation.Order;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
@@ -12,7 +14,11 @@ import org.springframework.web.HttpRequestMethodNotSupportedException;
 import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.RestControllerAdvice;
 
-/** Every failure of {@code /v1} in OpenAI's error shape, never a stack trace. */
+/**
+ * Every failure of {@code /v1} in OpenAI's error shape, never a stack trace; ordered before the application's
+ * problem-details handling, which the rest of the API uses.
+ */
+@Order(Ordered.HIGHEST_PRECEDENCE)
 @RestControllerAdvice(assignableTypes = ChatCompletionsController.class)
 class OpenAiErrorHandler {
 
