@@ -2,14 +2,16 @@ package io.github.deepseekspring.rag.store;
 
 import java.util.List;
 import java.util.Optional;
+import java.util.OptionalInt;
 
 /**
  * Where the knowledge base lives: Elasticsearch or an embedded Lucene index. Both keep the same guarantees, checked
  * by one contract test suite: replacing a document's chunks is atomic for searchers (never both versions, never
  * neither), keyword search ranks exact product/error code matches first, vector search is by cosine similarity.
- * Fusion of the two searches is the caller's job.
+ * Fusion of the two searches is the caller's job. Closing a store releases what it holds (index files and locks,
+ * connections); the application context closes its store on shutdown.
  */
-public interface KnowledgeStore {
+public interface KnowledgeStore extends AutoCloseable {
 
 	/** Replaces all chunks of one document (empty list: deletes it), atomically. */
 	void replaceDocument(String documentId, List<KnowledgeChunk> chunks);
@@ -34,7 +36,17 @@ public interface KnowledgeStore {
 	/** Chunks nearest to the query vector. */
 	List<StoreHit> vectorSearch(float[] queryVector, int limit);
 
+	/**
+	 * The size of the vectors the store already holds or its index is mapped for; empty while it has none. An
+	 * embedding model of another size cannot be used with this index.
+	 */
+	OptionalInt vectorDimensions();
+
 	/** A short name for logs and status pages: {@code lucene} or {@code elasticsearch}. */
 	String kind();
+
+	/** Releases the store's resources; it cannot be used afterwards. */
+	@Override
+	void close();
 
 }

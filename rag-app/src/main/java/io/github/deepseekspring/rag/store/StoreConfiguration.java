@@ -11,7 +11,7 @@ import java.time.Duration;
 import java.util.List;
 
 import io.github.deepseekspring.rag.RagProperties;
-import io.github.deepseekspring.rag.store.elasticsearch.ElasticsearchClients;
+import io.github.deepseekspring.rag.embedding.EmbeddingService;
 import io.github.deepseekspring.rag.store.elasticsearch.ElasticsearchKnowledgeStore;
 import io.github.deepseekspring.rag.store.elasticsearch.ElasticsearchStoreOptions;
 import io.github.deepseekspring.rag.store.lucene.LuceneKnowledgeStore;
@@ -25,15 +25,17 @@ import org.springframework.context.annotation.Configuration;
 /**
  * Chooses the knowledge store: Elasticsearch when configured (or, in {@code auto}, when
  * {@code spring.elasticsearch.uris} is set and answers), otherwise an embedded Lucene index under the data folder.
+ * The context closes the store on shutdown: the Lucene writer releases its lock, the Elasticsearch client its
+ * connections and I/O threads.
  */
 @Configuration(proxyBeanMethods = false)
 class StoreConfiguration {
 
 	private static final Logger logger = LoggerFactory.getLogger(StoreConfiguration.class);
 
-	@Bean
-	KnowledgeStore knowledgeStore(RagProperties properties,
-			@Value("${spring.elasticsearch.uris:}") List<String> elasticsearchUris) {
+	@Bean(destroyMethod = "close")
+	KnowledgeStore knowledgeStore(RagProperties properties, ElasticsearchStoreProperties elasticsearch,
+			EmbeddingService embeddings, @Value("${spring.elasticsearch.uris:}") List<String> elasticsearchUris) {
 		boolean useElasticsearch = switch (properties.store()) {
 			case ELASTICSEARCH -> true;
 			case LUCENE -> false;
@@ -45,8 +47,11 @@ class StoreConfiguration {
 						"deepseek.rag.store=elasticsearch needs spring.elasticsearch.uris, e.g. http://localhost:9200");
 			}
 			logger.info("Knowledge base on Elasticsearch at {}", elasticsearchUris);
-			return ElasticsearchKnowledgeStore.open(ElasticsearchClients.connect(URI.create(elasticsearchUris.get(0))),
-					ElasticsearchStoreOptions.builder().build());
+			return ElasticsearchKnowledgeStore.connect(URI.create(elasticsearchUris.get(0)),
+					ElasticsearchStoreOptions.builder()
+						.alias(elasticsearch.alias())
+						.dimensions(embeddings.dimensions())
+						.build());
 		}
 		try {
 			Files.createDirectories(properties.dataDir());

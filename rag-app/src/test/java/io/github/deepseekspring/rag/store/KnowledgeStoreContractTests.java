@@ -39,6 +39,13 @@ public abstract class KnowledgeStoreContractTests {
 	}
 
 	@Test
+	void reportsTheSizeOfTheVectorsItHolds() {
+		this.store.replaceDocument("warranty", List.of(chunk("warranty", 0, "保修期限", "保修 2 年", 1, 0, 0)));
+
+		assertThat(this.store.vectorDimensions()).hasValue(3);
+	}
+
+	@Test
 	void storesSearchesListsAndDeletesADocument() {
 		this.store.replaceDocument("warranty",
 				List.of(chunk("warranty", 0, "保修期限", "路由器主机自签收之日起保修 2 年", 1, 0, 0),

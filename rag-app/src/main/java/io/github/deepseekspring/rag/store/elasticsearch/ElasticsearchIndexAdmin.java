@@ -5,6 +5,7 @@ import java.io.UncheckedIOException;
 import java.time.Clock;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
+import java.util.OptionalInt;
 import java.util.Set;
 import java.util.TreeSet;
 
@@ -55,6 +56,19 @@ final class ElasticsearchIndexAdmin {
             String index = createIndex();
             call(() -> client.indices().updateAliases(u -> u.actions(a -> a.add(add -> add.index(index).alias(alias)))));
         }
+    }
+
+    /** The vector size the mapping of the index behind the alias declares; empty when there is no such index. */
+    OptionalInt mappedDimensions() {
+        if (aliasTargets().isEmpty()) {
+            return OptionalInt.empty();
+        }
+        return call(() -> client.indices().getMapping(g -> g.index(alias))).mappings().values().stream()
+                .map(index -> index.mappings().properties().get(ChunkFields.EMBEDDING))
+                .filter(property -> property != null && property.isDenseVector()
+                        && property.denseVector().dims() != null)
+                .mapToInt(property -> property.denseVector().dims())
+                .findFirst();
     }
 
     /** Creates an empty index with the current mapping, not yet behind the alias; returns its name. */

@@ -5,10 +5,14 @@ import io.github.deepseekspring.rag.store.KnowledgeStore;
 import io.github.deepseekspring.rag.store.StoreHit;
 import io.github.deepseekspring.rag.store.StoredDocument;
 
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.URI;
 import java.time.Clock;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.OptionalInt;
 import java.util.stream.Collectors;
 import java.util.stream.StreamSupport;
 
@@ -20,7 +24,9 @@ import co.elastic.clients.elasticsearch.ElasticsearchClient;
  *
  * <p>Guarantees: replacing a document's chunks is atomic for searchers (see
  * {@link ElasticsearchChunkIndex}); {@link #rebuild} fills a fresh index and swaps the alias in one
- * step; searches return the best chunks of one mode each, fusion being the caller's job.
+ * step; searches return the best chunks of one mode each, fusion being the caller's job. A store made by
+ * {@link #connect} owns its client and closes it in {@link #close()}; one {@link #open opened} on a caller's client
+ * leaves it open.
  */
 public final class ElasticsearchKnowledgeStore implements KnowledgeStore {
 
@@ -33,18 +39,69 @@ public final class ElasticsearchKnowledgeStore implements KnowledgeStore {
     private final ElasticsearchIndexAdmin admin;
     private final ElasticsearchChunkIndex index;
     private final ElasticsearchChunkSearcher searcher;
+    private final ElasticsearchClient ownedClient;
 
-    private ElasticsearchKnowledgeStore(ElasticsearchClient client, ElasticsearchStoreOptions options) {
+    /** Size of the vectors the index behind the alias is mapped for (an older index may differ from the options). */
+    private volatile int mappedDimensions;
+
+    private ElasticsearchKnowledgeStore(ElasticsearchClient client, ElasticsearchStoreOptions options, boolean owned) {
         this.admin = new ElasticsearchIndexAdmin(client, options.alias(), options.dimensions(), Clock.systemUTC());
         this.index = new ElasticsearchChunkIndex(client, admin);
         this.searcher = new ElasticsearchChunkSearcher(client, options.alias());
+        this.ownedClient = owned ? client : null;
     }
 
-    /** Opens the store, creating its first index and alias when they do not exist yet. */
+    /**
+     * Opens the store on the caller's client, creating its first index and alias when they do not exist yet. The
+     * client stays the caller's to close.
+     */
     public static ElasticsearchKnowledgeStore open(ElasticsearchClient client, ElasticsearchStoreOptions options) {
-        ElasticsearchKnowledgeStore store = new ElasticsearchKnowledgeStore(client, options);
+        return open(new ElasticsearchKnowledgeStore(client, options, false));
+    }
+
+    /** Connects to the cluster at {@code uri} and opens the store; {@link #close()} closes the connection. */
+    public static ElasticsearchKnowledgeStore connect(URI uri, ElasticsearchStoreOptions options) {
+        ElasticsearchClient client = ElasticsearchClients.connect(uri);
+        try {
+            return open(new ElasticsearchKnowledgeStore(client, options, true));
+        }
+        catch (RuntimeException ex) {
+            closeQuietly(client, ex);
+            throw ex;
+        }
+    }
+
+    private static ElasticsearchKnowledgeStore open(ElasticsearchKnowledgeStore store) {
         store.admin.ensureIndex();
+        store.mappedDimensions = store.admin.mappedDimensions().orElse(store.admin.dimensions());
         return store;
+    }
+
+    @Override
+    public OptionalInt vectorDimensions() {
+        return OptionalInt.of(mappedDimensions);
+    }
+
+    /** Closes the connection when this store opened it itself ({@link #connect}). */
+    @Override
+    public void close() {
+        if (ownedClient != null) {
+            try {
+                ownedClient.close();
+            }
+            catch (IOException ex) {
+                throw new UncheckedIOException("Could not close the Elasticsearch client", ex);
+            }
+        }
+    }
+
+    private static void closeQuietly(ElasticsearchClient client, RuntimeException cause) {
+        try {
+            client.close();
+        }
+        catch (IOException ex) {
+            cause.addSuppressed(ex);
+        }
     }
 
     @Override
@@ -110,8 +167,8 @@ public final class ElasticsearchKnowledgeStore implements KnowledgeStore {
 
     @Override
     public List<StoreHit> vectorSearch(float[] queryVector, int limit) {
-        if (queryVector == null || queryVector.length != admin.dimensions()) {
-            throw new IllegalArgumentException("the query vector must have " + admin.dimensions() + " dimensions");
+        if (queryVector == null || queryVector.length != mappedDimensions) {
+            throw new IllegalArgumentException("the query vector must have " + mappedDimensions + " dimensions");
         }
         return hits(searcher.nearest(queryVector, checkLimit(limit)));
     }
@@ -119,6 +176,7 @@ public final class ElasticsearchKnowledgeStore implements KnowledgeStore {
     /** Re-creates the index with the current mapping from {@code chunks} and swaps the alias to it in one step. */
     public void rebuild(Iterable<ElasticsearchChunk> chunks) {
         index.rebuild(() -> StreamSupport.stream(chunks.spliterator(), false).map(ElasticsearchChunk::toDocument).iterator());
+        mappedDimensions = admin.dimensions();
     }
 
     /** Deletes the alias and all its indexes. */

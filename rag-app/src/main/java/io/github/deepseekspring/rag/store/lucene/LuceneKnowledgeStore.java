@@ -8,6 +8,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.OptionalInt;
 import java.util.Set;
 
 import io.github.deepseekspring.rag.store.KnowledgeChunk;
@@ -38,7 +39,7 @@ import org.apache.lucene.store.FSDirectory;
  * go to an exact keyword field, vectors to an HNSW field with cosine similarity. One writer; searches use
  * near-real-time readers refreshed after each commit.
  */
-public final class LuceneKnowledgeStore implements KnowledgeStore, AutoCloseable {
+public final class LuceneKnowledgeStore implements KnowledgeStore {
 
 	/** Most hits one search may ask for. */
 	public static final int MAX_LIMIT = 1000;
@@ -151,6 +152,14 @@ public final class LuceneKnowledgeStore implements KnowledgeStore, AutoCloseable
 			}
 			return hits(searcher,
 				searcher.search(new KnnFloatVectorQuery(ChunkFields.VECTOR, queryVector, limit), limit), Set.of());
+		});
+	}
+
+	@Override
+	public OptionalInt vectorDimensions() {
+		return withSearcher((searcher) -> {
+			int dimensions = vectorDimensions(searcher);
+			return (dimensions > 0) ? OptionalInt.of(dimensions) : OptionalInt.empty();
 		});
 	}
 
