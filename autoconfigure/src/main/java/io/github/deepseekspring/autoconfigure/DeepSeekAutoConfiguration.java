@@ -130,6 +130,7 @@ public class DeepSeekAutoConfiguration {
 			.circuitBreakers(circuitBreakers)
 			.priceTable(priceTable)
 			.routingMode(properties.getRouting().getMode())
+			.privacyMode(properties.getPrivacy().getMode())
 			.completionModel(properties.getChat().getCompletionModel());
 		clock.ifAvailable(builder::clock);
 		meterRegistry.ifAvailable(builder::meterRegistry);

@@ -8,6 +8,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
+import io.github.deepseekspring.model.privacy.PrivacyMode;
 import io.github.deepseekspring.model.routing.RoutingMode;
 
 import org.springframework.boot.context.properties.ConfigurationProperties;
@@ -56,6 +57,8 @@ public class DeepSeekProperties implements Validator {
 	private final Timeouts timeouts = new Timeouts();
 
 	private final Pricing pricing = new Pricing();
+
+	private final Privacy privacy = new Privacy();
 
 	public boolean isEnabled() {
 		return this.enabled;
@@ -111,6 +114,10 @@ public class DeepSeekProperties implements Validator {
 
 	public Pricing getPricing() {
 		return this.pricing;
+	}
+
+	public Privacy getPrivacy() {
+		return this.privacy;
 	}
 
 	/** @return whether an API key is set, so the remote backend can be used */
@@ -348,6 +355,28 @@ public class DeepSeekProperties implements Validator {
 
 		public void setModels(List<String> models) {
 			this.models = models;
+		}
+
+	}
+
+	/** Personal data (mobile numbers, resident IDs, card numbers, e-mail and postal addresses) in prompts. */
+	public static class Privacy {
+
+		/**
+		 * What happens to personal data in prompts. {@code off}: nothing. {@code mask}: masked in the text of system,
+		 * user, assistant and tool messages before a request goes to the remote API, keeping the first 4 and last 4
+		 * characters ({@code 1381***5678}); the local runtime, running on the operator's machines, sees the original.
+		 * {@code local-only}: a request with personal data is marked sensitive and answered by the local runtime only
+		 * (failing when there is none or it is down); other requests are routed as usual.
+		 */
+		private PrivacyMode mode = PrivacyMode.OFF;
+
+		public PrivacyMode getMode() {
+			return this.mode;
+		}
+
+		public void setMode(PrivacyMode mode) {
+			this.mode = mode;
 		}
 
 	}

@@ -8,11 +8,15 @@ import io.github.deepseekspring.model.api.DeepSeekApi;
 import io.github.deepseekspring.model.completion.CodeCompletion;
 import io.github.deepseekspring.model.cost.PriceTable;
 import io.github.deepseekspring.model.metrics.DeepSeekMetrics;
+import io.github.deepseekspring.model.privacy.PiiDetector;
+import io.github.deepseekspring.model.privacy.PrivacyMode;
+import io.github.deepseekspring.model.privacy.PromptPrivacy;
 import io.github.deepseekspring.model.remote.RemoteBackend;
 import io.github.deepseekspring.model.resilience.CircuitBreakers;
 import io.github.deepseekspring.model.resilience.ResilientExecutor;
 import io.github.deepseekspring.model.resilience.RetryPolicy;
 import io.github.deepseekspring.model.resilience.StreamTimeouts;
+import io.github.deepseekspring.model.routing.BackendKind;
 import io.github.deepseekspring.model.routing.BackendRequest;
 import io.github.deepseekspring.model.routing.BackendRouter;
 import io.github.deepseekspring.model.routing.ChatBackend;
@@ -53,6 +57,8 @@ public final class DeepSeekChatModel implements ChatModel {
 
 	private final ChatObservations observations;
 
+	private final PromptPrivacy privacy;
+
 	private DeepSeekChatModel(Builder b, BackendRouter router, ResilientExecutor executor, RemoteBackend remote) {
 		this.defaultOptions = b.defaultOptions;
 		this.router = router;
@@ -62,6 +68,7 @@ public final class DeepSeekChatModel implements ChatModel {
 		this.remote = remote;
 		this.defaultModel = b.defaultModel();
 		this.observations = new ChatObservations(b.observationRegistry, b.observationConvention);
+		this.privacy = b.privacy;
 	}
 
 	public static Builder builder() {
@@ -74,7 +81,7 @@ public final class DeepSeekChatModel implements ChatModel {
 		List<ChatBackend> order = this.router.route(request.options());
 		return this.observations.observeCall(prompt,
 				() -> this.executor
-					.execute(order, modelOf(request), b -> b.call(request).flux(), remember(request))
+					.execute(order, modelOf(request), b -> b.call(forBackend(request, b)).flux(), remember(request))
 					.blockLast());
 	}
 
@@ -83,7 +90,7 @@ public final class DeepSeekChatModel implements ChatModel {
 		return this.observations.observeStream(prompt, Flux.defer(() -> {
 			BackendRequest request = backendRequest(prompt);
 			return this.executor.execute(this.router.route(request.options()), modelOf(request),
-					b -> b.stream(request), remember(request));
+					b -> b.stream(forBackend(request, b)), remember(request));
 		}));
 	}
 
@@ -128,8 +135,24 @@ public final class DeepSeekChatModel implements ChatModel {
 
 	private BackendRequest backendRequest(Prompt prompt) {
 		DeepSeekChatOptions options = merge(prompt.getOptions());
+		if (!options.isSensitive() && this.privacy.keepLocal(prompt.getInstructions())) {
+			options = options.mutate().sensitive(true).build();
+		}
 		return new BackendRequest(prompt.getInstructions(), options,
 				this.toolCallingManager.resolveToolDefinitions(options));
+	}
+
+	/** The request as the backend may see it: masked for the remote API when the privacy mode says so. */
+	private BackendRequest forBackend(BackendRequest request, ChatBackend backend) {
+		if (backend.kind() != BackendKind.REMOTE || !this.privacy.masksRemote()) {
+			return request;
+		}
+		return new BackendRequest(this.privacy.mask(request.messages()), request.options(), request.tools());
+	}
+
+	/** How personal data in prompts is handled. */
+	public PrivacyMode privacyMode() {
+		return this.privacy.mode();
 	}
 
 	private DeepSeekChatOptions merge(ChatOptions runtime) {
@@ -189,6 +212,18 @@ public final class DeepSeekChatModel implements ChatModel {
 		private String apiKey;
 
 		private ChatModelObservationConvention observationConvention;
+
+		private PromptPrivacy privacy = PromptPrivacy.off();
+
+		/**
+		 * Privacy mode: {@link PrivacyMode#MASK} masks personal data before requests go to the remote API (the local
+		 * runtime sees the original), {@link PrivacyMode#LOCAL_ONLY} keeps requests with personal data on the local
+		 * runtime; {@link PrivacyMode#OFF} by default.
+		 */
+		public Builder privacyMode(PrivacyMode mode) {
+			this.privacy = mode == PrivacyMode.OFF ? PromptPrivacy.off() : new PromptPrivacy(mode, PiiDetector.defaults());
+			return this;
+		}
 
 		/** Registry for Spring AI's chat model observations; none by default. */
 		public Builder observationRegistry(ObservationRegistry observationRegistry) {
