@@ -12,7 +12,6 @@ import io.github.deepseekspring.model.routing.BackendKind;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Timer;
-import io.micrometer.core.instrument.composite.CompositeMeterRegistry;
 import io.github.resilience4j.circuitbreaker.CallNotPermittedException;
 
 /**
@@ -20,6 +19,9 @@ import io.github.resilience4j.circuitbreaker.CallNotPermittedException;
  * {@code deepseek.ttft}, {@code deepseek.tokens} (type = prompt, cache_hit, completion, reasoning),
  * {@code deepseek.cost} (CNY), {@code deepseek.failovers} (from, to) and {@code deepseek.inflight}. Tags hold only
  * backend kinds, model names, outcomes and status codes: never a key, a prompt or a conversation id.
+ *
+ * <p>Without a registry ({@link #noop()}) every method returns at once and Micrometer is never touched, so an
+ * application without metrics does not load Micrometer's classes at start-up.
  */
 public final class DeepSeekMetrics {
 
@@ -29,6 +31,9 @@ public final class DeepSeekMetrics {
 
 	public DeepSeekMetrics(MeterRegistry registry) {
 		this.registry = registry;
+		if (registry == null) {
+			return;
+		}
 		for (BackendKind kind : BackendKind.values()) {
 			AtomicInteger gauge = new AtomicInteger();
 			this.inflight.put(kind, gauge);
@@ -38,19 +43,19 @@ public final class DeepSeekMetrics {
 
 	/** Metrics that go nowhere. */
 	public static DeepSeekMetrics noop() {
-		return new DeepSeekMetrics(new CompositeMeterRegistry());
-	}
-
-	public MeterRegistry registry() {
-		return this.registry;
+		return new DeepSeekMetrics(null);
 	}
 
 	public void started(BackendKind backend) {
-		this.inflight.get(backend).incrementAndGet();
+		if (this.registry != null) {
+			this.inflight.get(backend).incrementAndGet();
+		}
 	}
 
 	public void finished(BackendKind backend) {
-		this.inflight.get(backend).decrementAndGet();
+		if (this.registry != null) {
+			this.inflight.get(backend).decrementAndGet();
+		}
 	}
 
 	public void success(BackendKind backend, String model) {
@@ -66,6 +71,9 @@ public final class DeepSeekMetrics {
 	}
 
 	private void request(BackendKind backend, String model, String outcome, String error) {
+		if (this.registry == null) {
+			return;
+		}
 		Counter.builder("deepseek.requests")
 			.description("Chat requests per backend attempt")
 			.tags("backend", backend.tag(), "model", safe(model), "outcome", outcome, "error", error)
@@ -74,6 +82,9 @@ public final class DeepSeekMetrics {
 	}
 
 	public void timeToFirstToken(BackendKind backend, String model, Duration ttft) {
+		if (this.registry == null) {
+			return;
+		}
 		Timer.builder("deepseek.ttft")
 			.description("Time to the first token of a stream")
 			.tags("backend", backend.tag(), "model", safe(model))
@@ -82,10 +93,16 @@ public final class DeepSeekMetrics {
 	}
 
 	public void failover(BackendKind from, BackendKind to) {
+		if (this.registry == null) {
+			return;
+		}
 		Counter.builder("deepseek.failovers").tags("from", from.tag(), "to", to.tag()).register(this.registry).increment();
 	}
 
 	public void usage(BackendKind backend, String model, DeepSeekUsage usage) {
+		if (this.registry == null) {
+			return;
+		}
 		tokens(backend, model, "prompt", usage.promptTokens());
 		tokens(backend, model, "cache_hit", usage.cacheHitTokens());
 		tokens(backend, model, "completion", usage.completionTokens());

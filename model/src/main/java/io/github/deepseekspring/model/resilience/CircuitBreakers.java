@@ -1,8 +1,8 @@
 package io.github.deepseekspring.model.resilience;
 
 import java.time.Duration;
-import java.util.EnumMap;
-import java.util.Map;
+import java.util.concurrent.atomic.AtomicReferenceArray;
+import java.util.function.Supplier;
 
 import io.github.deepseekspring.model.api.DeepSeekApiException;
 import io.github.deepseekspring.model.api.DeepSeekTransportException;
@@ -13,15 +13,23 @@ import io.github.resilience4j.circuitbreaker.CircuitBreakerConfig;
 /**
  * One resilience4j circuit breaker per backend. Only failures that say the backend is unwell count (connection
  * errors, timeouts, 5xx, 429); a bad request (400/401/402/422) says nothing about the backend and is ignored.
+ *
+ * <p>Breakers are built on the first call of their backend, not at start-up: resilience4j's classes then load
+ * when the application first talks to a model, which keeps the starter's share of start-up time small.
  */
 public final class CircuitBreakers {
 
-	private final Map<BackendKind, CircuitBreaker> breakers = new EnumMap<>(BackendKind.class);
+	private final Supplier<CircuitBreakerConfig> config;
+
+	private final AtomicReferenceArray<CircuitBreaker> breakers = new AtomicReferenceArray<>(
+			BackendKind.values().length);
 
 	public CircuitBreakers(CircuitBreakerConfig config) {
-		for (BackendKind kind : BackendKind.values()) {
-			this.breakers.put(kind, CircuitBreaker.of("deepseek-" + kind.tag(), config));
-		}
+		this(() -> config);
+	}
+
+	private CircuitBreakers(Supplier<CircuitBreakerConfig> config) {
+		this.config = config;
 	}
 
 	/**
@@ -41,7 +49,7 @@ public final class CircuitBreakers {
 	}
 
 	public static CircuitBreakers defaults() {
-		return new CircuitBreakers(config(10, Duration.ofSeconds(30)));
+		return new CircuitBreakers(() -> config(10, Duration.ofSeconds(30)));
 	}
 
 	static boolean isBackendFailure(Throwable error) {
@@ -53,7 +61,13 @@ public final class CircuitBreakers {
 
 	/** The breaker of a backend. */
 	public CircuitBreaker of(BackendKind kind) {
-		return this.breakers.get(kind);
+		CircuitBreaker breaker = this.breakers.get(kind.ordinal());
+		if (breaker == null) {
+			this.breakers.compareAndSet(kind.ordinal(), null,
+					CircuitBreaker.of("deepseek-" + kind.tag(), this.config.get()));
+			breaker = this.breakers.get(kind.ordinal());
+		}
+		return breaker;
 	}
 
 }

@@ -1,10 +1,13 @@
 package io.github.deepseekspring.model.resilience;
 
 import java.time.Duration;
+import java.util.concurrent.atomic.AtomicBoolean;
 
 import org.junit.jupiter.api.Test;
 import reactor.core.publisher.Flux;
 import reactor.test.StepVerifier;
+
+import static org.assertj.core.api.Assertions.assertThat;
 
 class TimeoutGuardTests {
 
@@ -35,6 +38,24 @@ class TimeoutGuardTests {
 		StepVerifier.create(TimeoutGuard.guard(queued, LIMITS, "token"::equals))
 			.expectNextCount(7)
 			.verifyComplete();
+	}
+
+	@Test
+	void steadyTokensStillStopAtTheTotalLimit() {
+		StreamTimeouts limits = new StreamTimeouts(Duration.ofSeconds(1), Duration.ofMillis(400),
+				Duration.ofMillis(150), Duration.ofMillis(500));
+		Flux<String> endless = Flux.interval(Duration.ofMillis(20)).map(i -> "token");
+		StepVerifier.create(TimeoutGuard.guard(endless, limits, "token"::equals))
+			.thenConsumeWhile(e -> true)
+			.verifyErrorMatches(e -> e instanceof BackendTimeoutException && e.getMessage().startsWith("total"));
+	}
+
+	@Test
+	void cancellingTheGuardedStreamCancelsItsSource() {
+		AtomicBoolean cancelled = new AtomicBoolean();
+		Flux<String> source = Flux.interval(Duration.ofMillis(10)).map(i -> "token").doOnCancel(() -> cancelled.set(true));
+		StepVerifier.create(TimeoutGuard.guard(source, LIMITS, "token"::equals)).expectNext("token").thenCancel().verify();
+		assertThat(cancelled).isTrue();
 	}
 
 }
