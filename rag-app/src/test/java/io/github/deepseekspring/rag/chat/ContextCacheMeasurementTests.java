@@ -49,6 +49,9 @@ class ContextCacheMeasurementTests {
 	private static final String ANSWER = "根据知识库的说明，这个问题的答案如下：请先在云帆管家 App 中确认设备型号与固件版本，"
 			+ "然后按照对应文档中的步骤操作 [1]。如果仍有问题，可以参考相关的故障排查说明，或者联系客服获取进一步帮助 [2]。";
 
+	/** The same reasoning for both layouts (the simulator's default one repeats the last user message). */
+	private static final String REASONING = "先确认客户问的是哪个型号和哪个方面，再从段落中找出对应的说明并标注来源。";
+
 	@Autowired
 	DeepSeekSimulator deepseek;
 
@@ -71,7 +74,7 @@ class ContextCacheMeasurementTests {
 	void stableLayoutServesMostOfTheLaterPromptsFromTheCache() throws IOException {
 		List<List<String>> conversations = conversations();
 		this.deepseek.reset();
-		this.deepseek.onUserMessage("", ScriptedReply.text(ANSWER));
+		this.deepseek.onUserMessage("", ScriptedReply.text(ANSWER).withReasoning(REASONING));
 		Tally ours = new Tally();
 		for (List<String> questions : conversations) {
 			String conversationId = null;
@@ -82,7 +85,7 @@ class ContextCacheMeasurementTests {
 			}
 		}
 		this.deepseek.reset();
-		this.deepseek.onUserMessage("", ScriptedReply.text(ANSWER));
+		this.deepseek.onUserMessage("", ScriptedReply.text(ANSWER).withReasoning(REASONING));
 		Tally rebuilt = new Tally();
 		for (List<String> questions : conversations) {
 			List<Message> history = new ArrayList<>();
@@ -107,7 +110,11 @@ class ContextCacheMeasurementTests {
 			history.add(new AssistantMessage(ANSWER));
 			return null;
 		}
-		String passages = this.texts.userTurn(found.passages(), question);
+		List<PromptTexts.Numbered> numbered = new ArrayList<>();
+		for (int i = 0; i < found.passages().size(); i++) {
+			numbered.add(new PromptTexts.Numbered(i + 1, found.passages().get(i)));
+		}
+		String passages = this.texts.userTurn(numbered, List.of(), question);
 		passages = passages.substring(0, passages.indexOf("<question>"));
 		List<Message> prompt = new ArrayList<>();
 		prompt.add(new SystemMessage(this.texts.systemPrompt(Language.ZH) + "\n\n" + passages));
