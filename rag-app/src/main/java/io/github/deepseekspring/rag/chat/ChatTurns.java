@@ -68,6 +68,10 @@ public class ChatTurns {
 				: this.conversations.findOwned(request.conversationId(), ownerHash)
 					.orElseThrow(() -> new ConversationNotFoundException(request.conversationId()));
 		KnowledgeLookup.Found found = this.lookup.find(question);
+		if (found.faq()) {
+			// The FAQ answer stands on its one passage: later prompts need no other passage of this turn.
+			found = new KnowledgeLookup.Found(List.of(found.passages().get(found.faqIndex())), 0);
+		}
 		HistoryWindow.Window window = HistoryWindow.fit(
 				this.conversations.messagesFrom(conversation.id(), conversation.historyStart()),
 				this.properties.historyTokenBudget());

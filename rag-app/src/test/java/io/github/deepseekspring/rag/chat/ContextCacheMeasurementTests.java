@@ -12,6 +12,8 @@ import java.util.ArrayList;
 import java.util.List;
 
 import io.github.deepseekspring.model.cost.PriceTable;
+import io.github.deepseekspring.model.resilience.CircuitBreakers;
+import io.github.deepseekspring.model.routing.BackendKind;
 import io.github.deepseekspring.rag.conversation.TokenUsage;
 import io.github.deepseekspring.testkit.ScriptedReply;
 import io.github.deepseekspring.testkit.deepseek.DeepSeekSimulator;
@@ -26,6 +28,7 @@ import org.springframework.ai.chat.model.ChatModel;
 import org.springframework.ai.chat.model.ChatResponse;
 import org.springframework.ai.chat.prompt.Prompt;
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.test.context.TestPropertySource;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -34,9 +37,11 @@ import static org.assertj.core.api.Assertions.assertThat;
  * units): the app's layout (stable system prompt, earlier turns verbatim, new turn with its passages appended) against
  * the common layout that puts each turn's passages into the system prompt, so every prompt differs from its first
  * message on. Multi-turn conversations are consecutive questions of the evaluation set. Writes
- * {@code target/chat-cache-report.md}.
+ * {@code target/chat-cache-report.md}. Runs in a context of its own (the extra property), so that documents other tests
+ * add and remove do not change which turns reach the model.
  */
 @ChatAppTest
+@TestPropertySource(properties = "deepseek.rag.chat.passages=5")
 class ContextCacheMeasurementTests {
 
 	private static final int CONVERSATIONS = 12;
@@ -70,9 +75,14 @@ class ContextCacheMeasurementTests {
 	@Autowired
 	PriceTable prices;
 
+	@Autowired
+	CircuitBreakers circuits;
+
 	@Test
 	void stableLayoutServesMostOfTheLaterPromptsFromTheCache() throws IOException {
 		List<List<String>> conversations = conversations();
+		// Other tests in this context inject faults; every turn here must reach the model when it should.
+		this.circuits.of(BackendKind.REMOTE).reset();
 		this.deepseek.reset();
 		this.deepseek.onUserMessage("", ScriptedReply.text(ANSWER).withReasoning(REASONING));
 		Tally ours = new Tally();
@@ -80,6 +90,7 @@ class ContextCacheMeasurementTests {
 			String conversationId = null;
 			for (int turn = 0; turn < questions.size(); turn++) {
 				ChatReply reply = this.chat.answer(new ChatRequest(conversationId, questions.get(turn)), "measurement");
+				assertThat(reply.mode()).isNotEqualTo(ChatMode.RETRIEVAL_ONLY);
 				conversationId = reply.conversationId();
 				ours.add(turn, reply.usage());
 			}
