@@ -93,8 +93,22 @@ class PagesTests {
 	}
 
 	@Test
+	void pageErrorsAreFriendlyPagesAndApiErrorsStayProblemDetails() throws Exception {
+		this.mvc.perform(get("/admin/no-such-page").with(user("admin").roles("ADMIN")).accept("text/html"))
+			.andExpect(status().isNotFound())
+			.andExpect(content().string(containsString("This page does not exist.")))
+			.andExpect(content().string(not(containsString("Exception"))));
+		this.mvc.perform(get("/api/kb/no-such-thing").with(user("admin").roles("ADMIN")).accept("text/html"))
+			.andExpect(status().isNotFound())
+			.andExpect(content().string(not(containsString("<html"))));
+		this.mvc.perform(get("/admin/no-such-page").with(user("admin").roles("ADMIN")).accept("application/json"))
+			.andExpect(status().isNotFound())
+			.andExpect(content().string(not(containsString("<html"))));
+	}
+
+	@Test
 	void hitTestingToleratesBadInput() throws Exception {
-		this.mvc.perform(get("/admin/search?q=%20%20&k=abc").with(user("admin").roles("ADMIN")))
+		this.mvc.perform(get("/admin/search").param("q", "  ").param("k", "abc").with(user("admin").roles("ADMIN")))
 			.andExpect(status().isOk())
 			.andExpect(content().string(containsString("Type a question")));
 		this.mvc.perform(get("/admin/search?q=warranty&k=999").with(user("admin").roles("ADMIN")))
