@@ -8,6 +8,7 @@ import java.util.HexFormat;
 import java.util.List;
 import java.util.Optional;
 
+import io.github.deepseekspring.rag.embedding.EmbeddingProperties;
 import io.github.deepseekspring.rag.embedding.EmbeddingService;
 import io.github.deepseekspring.rag.store.KnowledgeChunk;
 import io.github.deepseekspring.rag.store.KnowledgeStore;
@@ -29,11 +30,21 @@ public class IngestionService {
 
 	private final KnowledgeStore store;
 
+	private final EmbeddingDimensionGuard guard;
+
+	/** Ingestion with the default embedding settings' messages (the offline model). */
 	public IngestionService(DocumentParser parser, Chunker chunker, EmbeddingService embeddings, KnowledgeStore store) {
+		this(parser, chunker, embeddings, store, new EmbeddingDimensionGuard(EmbeddingProperties.defaults()));
+	}
+
+	/** Ingestion whose writes the {@code guard} checks against the index's vector size. */
+	public IngestionService(DocumentParser parser, Chunker chunker, EmbeddingService embeddings, KnowledgeStore store,
+			EmbeddingDimensionGuard guard) {
 		this.parser = parser;
 		this.chunker = chunker;
 		this.embeddings = embeddings;
 		this.store = store;
+		this.guard = guard;
 	}
 
 	/**
@@ -60,6 +71,10 @@ public class IngestionService {
 		List<Chunker.Piece> pieces = this.chunker.chunk(parsed);
 		List<float[]> vectors = this.embeddings
 			.embedPassages(pieces.stream().map((piece) -> embeddingText(parsed.title(), piece)).toList());
+		if (!vectors.isEmpty()) {
+			// Before anything is written: a model of another size than the index's would corrupt it for search.
+			this.guard.check(this.store, vectors.get(0).length);
+		}
 		List<KnowledgeChunk> chunks = new ArrayList<>(pieces.size());
 		for (int i = 0; i < pieces.size(); i++) {
 			Chunker.Piece piece = pieces.get(i);

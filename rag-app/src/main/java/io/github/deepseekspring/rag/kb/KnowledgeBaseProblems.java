@@ -1,5 +1,7 @@
 package io.github.deepseekspring.rag.kb;
 
+import io.github.deepseekspring.rag.embedding.EmbeddingMismatchException;
+import io.github.deepseekspring.rag.embedding.EmbeddingUnavailableException;
 import io.github.deepseekspring.rag.ingest.UnreadableDocumentException;
 
 import org.springframework.http.HttpStatus;
@@ -29,6 +31,16 @@ class KnowledgeBaseProblems {
 	@ExceptionHandler(DocumentNotFoundException.class)
 	ProblemDetail notFound(DocumentNotFoundException ex) {
 		return problem(HttpStatus.NOT_FOUND, "Document not found", ex.getMessage());
+	}
+
+	@ExceptionHandler(EmbeddingUnavailableException.class)
+	ProblemDetail embeddingUnavailable(EmbeddingUnavailableException ex) {
+		return problem(HttpStatus.SERVICE_UNAVAILABLE, "Embedding model unavailable", ex.getMessage());
+	}
+
+	@ExceptionHandler(EmbeddingMismatchException.class)
+	ProblemDetail embeddingMismatch(EmbeddingMismatchException ex) {
+		return problem(HttpStatus.INTERNAL_SERVER_ERROR, "Embedding model does not fit the index", ex.getMessage());
 	}
 
 	@ExceptionHandler(IllegalArgumentException.class)

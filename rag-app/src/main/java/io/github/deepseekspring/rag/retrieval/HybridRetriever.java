@@ -8,9 +8,12 @@ import java.util.Map;
 
 import io.github.deepseekspring.rag.RagProperties;
 import io.github.deepseekspring.rag.embedding.EmbeddingService;
+import io.github.deepseekspring.rag.embedding.EmbeddingUnavailableException;
 import io.github.deepseekspring.rag.store.KnowledgeChunk;
 import io.github.deepseekspring.rag.store.KnowledgeStore;
 import io.github.deepseekspring.rag.store.StoreHit;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * Hybrid retrieval computed in the application: BM25 and kNN over the same chunks, fused by weighted
@@ -19,6 +22,8 @@ import io.github.deepseekspring.rag.store.StoreHit;
  * overlapping neighbour chunks.
  */
 public class HybridRetriever {
+
+	private static final Logger logger = LoggerFactory.getLogger(HybridRetriever.class);
 
 	private final KnowledgeStore store;
 
@@ -44,9 +49,11 @@ public class HybridRetriever {
 			maxScore += this.settings.bm25Weight();
 		}
 		if (mode != SearchMode.BM25) {
-			add(fused, this.store.vectorSearch(this.embeddings.embedQuery(query), candidates),
-					this.settings.vectorWeight(), SearchMode.VECTOR);
-			maxScore += this.settings.vectorWeight();
+			float[] vector = queryVector(query, mode);
+			if (vector != null) {
+				add(fused, this.store.vectorSearch(vector, candidates), this.settings.vectorWeight(), SearchMode.VECTOR);
+				maxScore += this.settings.vectorWeight();
+			}
 		}
 		double normaliser = maxScore / (this.settings.rrfK() + 1);
 		List<Fused> ranked = new ArrayList<>(fused.values());
@@ -68,6 +75,20 @@ public class HybridRetriever {
 			}
 		}
 		return hits;
+	}
+
+	/** The query's vector; in hybrid mode null (keywords alone) when the embedding model is away. */
+	private float[] queryVector(String query, SearchMode mode) {
+		try {
+			return this.embeddings.embedQuery(query);
+		}
+		catch (EmbeddingUnavailableException ex) {
+			if (mode == SearchMode.VECTOR) {
+				throw ex;
+			}
+			logger.warn("Searching by keywords only: {}", ex.getMessage());
+			return null;
+		}
 	}
 
 	private void add(Map<String, Fused> fused, List<StoreHit> hits, double weight, SearchMode mode) {
