@@ -46,6 +46,10 @@ final class ChatHttp {
 				: Map.of("message", message)));
 	}
 
+	Response delete(String path) {
+		return send(HttpRequest.newBuilder(URI.create(this.baseUrl + path)).DELETE().build());
+	}
+
 	Response get(String path) {
 		return send(HttpRequest.newBuilder(URI.create(this.baseUrl + path)).GET().build());
 	}
