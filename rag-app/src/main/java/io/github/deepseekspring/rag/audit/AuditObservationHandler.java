@@ -78,7 +78,7 @@ public class AuditObservationHandler implements ObservationHandler<ChatModelObse
 		}
 		String model = (response != null && response.getMetadata().getModel() != null
 				&& !response.getMetadata().getModel().isEmpty()) ? response.getMetadata().getModel()
-						: context.getRequestOptions().getModel();
+						: (context.getRequest().getOptions() != null) ? context.getRequest().getOptions().getModel() : null;
 		DeepSeekUsage usage = (response != null && response.getMetadata().getUsage() instanceof DeepSeekUsage u) ? u
 				: null;
 		String conversationId = (context.getRequest().getOptions() instanceof DeepSeekChatOptions options)
