@@ -112,6 +112,13 @@ class ChatBrowserIntegrationTests {
 			}
 			browser.resize(390, 844);
 			browser.screenshot("chat-phone");
+
+			// A reload shows the conversation again, citations and feedback buttons included.
+			browser.open(url("/"));
+			WebElement restored = browser.visible(By.cssSelector("article.assistant.done"));
+			assertThat(restored.getText()).contains("30-month");
+			assertThat(restored.findElements(By.cssSelector("a.cite"))).hasSize(1);
+			assertThat(restored.findElements(By.cssSelector("button.thumb"))).hasSize(2);
 		}
 	}
 
