@@ -36,4 +36,9 @@ class ChatConfiguration {
 		return new ChatService(turns, model, properties);
 	}
 
+	@Bean
+	ChatStreamService chatStreamService(ChatTurns turns, ChatService chat, ObjectProvider<ChatModel> model) {
+		return new ChatStreamService(turns, chat, model);
+	}
+
 }

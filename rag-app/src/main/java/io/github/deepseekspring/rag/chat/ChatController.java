@@ -7,12 +7,14 @@ import io.github.deepseekspring.rag.conversation.ConversationNotFoundException;
 import io.github.deepseekspring.rag.conversation.ConversationStore;
 
 import org.springframework.http.MediaType;
+import org.springframework.http.codec.ServerSentEvent;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RestController;
+import reactor.core.publisher.Flux;
 
 /** The customer chat: a question in, an answer with citations out (contract in the chat API notes). */
 @RestController
@@ -21,12 +23,15 @@ class ChatController {
 
 	private final ChatService chat;
 
+	private final ChatStreamService stream;
+
 	private final ChatTurns turns;
 
 	private final ConversationStore conversations;
 
-	ChatController(ChatService chat, ChatTurns turns, ConversationStore conversations) {
+	ChatController(ChatService chat, ChatStreamService stream, ChatTurns turns, ConversationStore conversations) {
 		this.chat = chat;
+		this.stream = stream;
 		this.turns = turns;
 		this.conversations = conversations;
 	}
@@ -34,6 +39,13 @@ class ChatController {
 	@PostMapping(consumes = MediaType.APPLICATION_JSON_VALUE, produces = MediaType.APPLICATION_JSON_VALUE)
 	ChatReply chat(@RequestBody ChatRequest body, HttpServletRequest request, HttpServletResponse response) {
 		return this.chat.answer(body, ChatOwner.ownerHash(request, response));
+	}
+
+	@PostMapping(path = "/stream", consumes = MediaType.APPLICATION_JSON_VALUE,
+			produces = MediaType.TEXT_EVENT_STREAM_VALUE)
+	Flux<ServerSentEvent<Object>> stream(@RequestBody ChatRequest body, HttpServletRequest request,
+			HttpServletResponse response) {
+		return this.stream.stream(body, ChatOwner.ownerHash(request, response));
 	}
 
 	@GetMapping(path = "/{conversationId}", produces = MediaType.APPLICATION_JSON_VALUE)

@@ -22,12 +22,13 @@ import org.springframework.boot.context.properties.ConfigurationProperties;
  * @param systemPromptZh system prompt for conversations that start in Chinese; the built-in one when unset
  * @param systemPromptEn system prompt for conversations that start in English; the built-in one when unset
  * @param englishMaxCjkRatio a question whose share of CJK characters among its letters is at most this is English
+ * @param unansweredSimilarity cosine similarity from which two unanswered questions are grouped in the admin report
  */
 @ConfigurationProperties("deepseek.rag.chat")
 public record ChatProperties(Integer maxMessageLength, Integer passages, Double minScore, Double minSimilarity,
 		Double faqMinSimilarity,
 		Integer historyTokenBudget, Boolean thinking, String notCoveredSentinel, String systemPromptZh,
-		String systemPromptEn, Double englishMaxCjkRatio) {
+		String systemPromptEn, Double englishMaxCjkRatio, Double unansweredSimilarity) {
 
 	public ChatProperties {
 		maxMessageLength = (maxMessageLength != null) ? maxMessageLength : 2000;
@@ -38,6 +39,7 @@ public record ChatProperties(Integer maxMessageLength, Integer passages, Double 
 		historyTokenBudget = (historyTokenBudget != null) ? historyTokenBudget : 8000;
 		notCoveredSentinel = (notCoveredSentinel != null) ? notCoveredSentinel : "[[NOT_COVERED]]";
 		englishMaxCjkRatio = (englishMaxCjkRatio != null) ? englishMaxCjkRatio : 0.1;
+		unansweredSimilarity = (unansweredSimilarity != null) ? unansweredSimilarity : 0.85;
 	}
 
 }

@@ -2,6 +2,7 @@ package io.github.deepseekspring.rag.chat;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.UUID;
 
 import io.github.deepseekspring.rag.conversation.Conversation;
 import io.github.deepseekspring.rag.conversation.ConversationNotFoundException;
@@ -76,7 +77,8 @@ public class ChatTurns {
 					: new AssistantMessage(message.promptText()));
 		}
 		prompt.add(new UserMessage(userTurn));
-		return new Turn(conversation, question, language, found, userTurn, window.startSeq(), List.copyOf(prompt));
+		return new Turn(conversation, UUID.randomUUID().toString(), question, language, found, userTurn,
+				window.startSeq(), List.copyOf(prompt));
 	}
 
 	/**
@@ -96,6 +98,12 @@ public class ChatTurns {
 
 	boolean isNotCovered(String modelText) {
 		return modelText.contains(this.properties.notCoveredSentinel());
+	}
+
+	/** Whether the start of a streamed answer may still turn out to be the not-covered sentinel. */
+	boolean couldBeNotCovered(String start) {
+		String sentinel = this.properties.notCoveredSentinel();
+		return (start.length() < sentinel.length()) ? sentinel.startsWith(start) : start.startsWith(sentinel);
 	}
 
 	/** The FAQ answer as the knowledge base has it. */
@@ -136,7 +144,7 @@ public class ChatTurns {
 	ChatReply finish(Turn turn, Outcome outcome) {
 		List<Citation> citations = citations(turn, outcome.cited());
 		StoredMessage answer = this.conversations.appendTurn(turn.conversation().id(), turn.historyStart(),
-				NewMessage.question(turn.question(), turn.userTurnText()),
+				NewMessage.question(turn.question(), turn.userTurnText()), turn.answerId(),
 				new NewMessage(outcome.answer(), outcome.modelText(), outcome.mode().wireName(),
 						this.json.writeValueAsString(citations), outcome.reasoning(), outcome.usage()));
 		return new ChatReply(turn.conversation().id(), answer.id(), outcome.answer(), outcome.reasoning(), citations,

@@ -73,24 +73,26 @@ public class ConversationStore {
 	 *
 	 * @param historyStart the new seq of the first message to send to the model from now on; negative for the
 	 * question appended now
+	 * @param answerId the id of the answer (known before it is stored when it is streamed)
 	 * @return the stored answer
 	 */
 	@Transactional
-	public StoredMessage appendTurn(String conversationId, int historyStart, NewMessage question, NewMessage answer) {
+	public StoredMessage appendTurn(String conversationId, int historyStart, NewMessage question, String answerId,
+			NewMessage answer) {
 		int next = this.jdbc.sql("select coalesce(max(seq), -1) + 1 from message where conversation_id = ?")
 			.param(conversationId)
 			.query(Integer.class)
 			.single();
-		insert(conversationId, next, StoredMessage.USER, question);
-		StoredMessage stored = insert(conversationId, next + 1, StoredMessage.ASSISTANT, answer);
+		insert(UUID.randomUUID().toString(), conversationId, next, StoredMessage.USER, question);
+		StoredMessage stored = insert(answerId, conversationId, next + 1, StoredMessage.ASSISTANT, answer);
 		this.jdbc.sql("update conversation set history_start = ? where id = ?").params((historyStart >= 0) ? historyStart : next, conversationId)
 			.update();
 		return stored;
 	}
 
-	private StoredMessage insert(String conversationId, int seq, String role, NewMessage message) {
+	private StoredMessage insert(String id, String conversationId, int seq, String role, NewMessage message) {
 		TokenUsage usage = message.usage();
-		StoredMessage stored = new StoredMessage(UUID.randomUUID().toString(), seq, role, message.content(),
+		StoredMessage stored = new StoredMessage(id, seq, role, message.content(),
 				message.promptText(), message.mode(), message.citationsJson(), message.reasoning(), usage, now());
 		this.jdbc.sql("""
 				insert into message (id, conversation_id, seq, role, content, prompt_text, mode, citations, reasoning,

@@ -46,6 +46,20 @@ final class ChatHttp {
 				: Map.of("message", message)));
 	}
 
+	Response delete(String path) {
+		return send(HttpRequest.newBuilder(URI.create(this.baseUrl + path)).DELETE().build());
+	}
+
+	/** A request as the administrator (HTTP Basic). */
+	Response admin(String method, String path) {
+		String credentials = java.util.Base64.getEncoder()
+			.encodeToString("admin:test-admin-password".getBytes(StandardCharsets.UTF_8));
+		return send(HttpRequest.newBuilder(URI.create(this.baseUrl + path))
+			.header("Authorization", "Basic " + credentials)
+			.method(method, HttpRequest.BodyPublishers.noBody())
+			.build());
+	}
+
 	Response get(String path) {
 		return send(HttpRequest.newBuilder(URI.create(this.baseUrl + path)).GET().build());
 	}
