@@ -10,7 +10,6 @@ import java.util.UUID;
 
 import io.github.deepseekspring.model.chat.DeepSeekChatModel;
 import io.github.deepseekspring.model.chat.DeepSeekChatOptions;
-import io.github.deepseekspring.rag.retrieval.SearchHit;
 import jakarta.servlet.http.HttpServletResponse;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -49,15 +48,15 @@ class ChatCompletionsController {
 
 	private final ModelCatalog catalog;
 
-	private final KnowledgeBaseGrounding grounding;
+	private final KnowledgeBaseAnswers knowledgeBase;
 
 	private final JsonMapper json;
 
 	ChatCompletionsController(ObjectProvider<DeepSeekChatModel> chatModel, ModelCatalog catalog,
-			KnowledgeBaseGrounding grounding, JsonMapper json) {
+			KnowledgeBaseAnswers knowledgeBase, JsonMapper json) {
 		this.chatModel = chatModel;
 		this.catalog = catalog;
-		this.grounding = grounding;
+		this.knowledgeBase = knowledgeBase;
 		this.json = json;
 	}
 
@@ -83,7 +82,7 @@ class ChatCompletionsController {
 			return null;
 		}
 		ChatResponse whole = answer.prompt() != null ? answer.model().call(answer.prompt()) : answer.fixed();
-		return ResponseEntity.ok(CompletionTranslator.completion(id, created, request.model(), whole, answer.appendix()));
+		return ResponseEntity.ok(CompletionTranslator.completion(id, created, request.model(), whole, answer.text()));
 	}
 
 	private Answer direct(FacadeRequest request) {
@@ -94,18 +93,16 @@ class ChatCompletionsController {
 					"No model backend is configured on this server; only the `" + this.catalog.names()
 						.get(this.catalog.names().size() - 1) + "` model answers (from the knowledge base).");
 		}
-		return new Answer(model, new Prompt(request.messages(), options), null, null);
+		return new Answer(model, new Prompt(request.messages(), options), null, AnswerText.verbatim());
 	}
 
 	private Answer knowledgeBase(FacadeRequest request) {
-		List<SearchHit> hits = this.grounding.retrieve(request.lastUserText());
 		DeepSeekChatModel model = this.chatModel.getIfAvailable();
-		if (hits.isEmpty()) {
-			return new Answer(null, null, fixed(KnowledgeBaseGrounding.NOT_COVERED), null);
-		}
-		String citations = KnowledgeBaseGrounding.citations(hits);
-		if (model == null) {
-			return new Answer(null, null, fixed(KnowledgeBaseGrounding.retrievalOnly(hits)), citations);
+		KnowledgeBaseAnswers.Grounding grounding = this.knowledgeBase.ground(request.messages(), request.lastUserText());
+		String fixed = grounding.withoutModel(model != null);
+		if (fixed != null) {
+			// Already the client's text: passed on verbatim.
+			return new Answer(null, null, fixed(fixed), AnswerText.verbatim());
 		}
 		DeepSeekChatOptions o = request.options();
 		DeepSeekChatOptions options = DeepSeekChatOptions.builder()
@@ -115,8 +112,7 @@ class ChatCompletionsController {
 			.temperature(o.getTemperature())
 			.topP(o.getTopP())
 			.build();
-		return new Answer(model, new Prompt(KnowledgeBaseGrounding.grounded(request.messages(), hits), options), null,
-				citations);
+		return new Answer(model, new Prompt(grounding.prompt(), options), null, grounding.text());
 	}
 
 	private void stream(HttpServletResponse response, CompletionTranslator.Stream state, Answer answer,
@@ -131,7 +127,7 @@ class ChatCompletionsController {
 			Iterator<ChatResponse> it = stream.iterator();
 			try {
 				while (it.hasNext()) {
-					for (OpenAiWire.Chunk chunk : state.accept(it.next())) {
+					for (OpenAiWire.Chunk chunk : state.accept(it.next(), answer.text())) {
 						write(out, chunk);
 					}
 				}
@@ -145,8 +141,9 @@ class ChatCompletionsController {
 				write(out, error.body());
 				return;
 			}
-			if (answer.appendix() != null && !answer.appendix().isEmpty()) {
-				write(out, state.text(answer.appendix()));
+			String end = answer.text().end();
+			if (!end.isEmpty()) {
+				write(out, state.text(end));
 			}
 			for (OpenAiWire.Chunk chunk : state.finish(includeUsage)) {
 				write(out, chunk);
@@ -171,8 +168,8 @@ class ChatCompletionsController {
 		return new ChatResponse(List.of(new Generation(AssistantMessage.builder().content(text).build())));
 	}
 
-	/** What answers: a prompt for the model, or a fixed answer; plus text appended to it (citations). */
-	private record Answer(DeepSeekChatModel model, Prompt prompt, ChatResponse fixed, String appendix) {
+	/** What answers: a prompt for the model, or a fixed answer; and how its text reaches the client. */
+	private record Answer(DeepSeekChatModel model, Prompt prompt, ChatResponse fixed, AnswerText text) {
 
 	}
 

@@ -19,14 +19,16 @@ final class CompletionTranslator {
 	private CompletionTranslator() {
 	}
 
-	/** The {@code chat.completion} for a whole answer; {@code appendix} (citations) is added to its text. */
+	/** The {@code chat.completion} for a whole answer, its text passed through {@code answerText}. */
 	static OpenAiWire.Completion completion(String id, long created, String model, ChatResponse response,
-			String appendix) {
+			AnswerText answerText) {
 		Generation generation = response.getResult();
 		AssistantMessage message = generation != null ? generation.getOutput() : null;
 		List<OpenAiWire.ToolCall> calls = message != null ? toolCalls(message, false) : List.of();
 		String text = message != null && message.getText() != null ? message.getText() : "";
-		text = text + (appendix == null ? "" : appendix);
+		if (calls.isEmpty()) {
+			text = answerText.whole(text);
+		}
 		String reasoning = message != null ? DeepSeekMetadata.reasoning(message).orElse(null) : null;
 		OpenAiWire.Message wire = new OpenAiWire.Message("assistant",
 				text.isEmpty() && !calls.isEmpty() ? null : text, reasoning, calls.isEmpty() ? null : calls, null);
@@ -102,8 +104,8 @@ final class CompletionTranslator {
 			this.model = model;
 		}
 
-		/** The chunks for one piece of the answer (none when it adds nothing). */
-		List<OpenAiWire.Chunk> accept(ChatResponse response) {
+		/** The chunks for one piece of the answer (none when it adds nothing), its text passed through {@code answerText}. */
+		List<OpenAiWire.Chunk> accept(ChatResponse response, AnswerText answerText) {
 			List<OpenAiWire.Chunk> chunks = new ArrayList<>(2);
 			OpenAiWire.Usage seen = usage(response);
 			if (seen != null) {
@@ -115,7 +117,8 @@ final class CompletionTranslator {
 			}
 			AssistantMessage message = generation.getOutput();
 			String reasoning = DeepSeekMetadata.reasoningDelta(message).orElse(null);
-			String text = message.getText();
+			String text = message.getText() == null || message.getText().isEmpty() ? null
+					: answerText.piece(message.getText());
 			List<OpenAiWire.ToolCall> calls = toolCalls(message, true);
 			if (reasoning != null) {
 				chunks.add(chunk(new OpenAiWire.Delta(role(), null, reasoning, null), null));
@@ -134,7 +137,7 @@ final class CompletionTranslator {
 			return chunks;
 		}
 
-		/** Extra text (citations) as one more content chunk. */
+		/** Text the answer ends with (held-back text, sources) as one more content chunk. */
 		OpenAiWire.Chunk text(String text) {
 			return chunk(new OpenAiWire.Delta(role(), text, null, null), null);
 		}

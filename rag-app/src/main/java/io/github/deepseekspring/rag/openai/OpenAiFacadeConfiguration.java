@@ -1,7 +1,9 @@
 package io.github.deepseekspring.rag.openai;
 
 import io.github.deepseekspring.autoconfigure.DeepSeekProperties;
-import io.github.deepseekspring.rag.retrieval.HybridRetriever;
+import io.github.deepseekspring.rag.chat.ChatProperties;
+import io.github.deepseekspring.rag.chat.KnowledgeLookup;
+import io.github.deepseekspring.rag.chat.PromptTexts;
 import tools.jackson.databind.json.JsonMapper;
 
 import org.springframework.beans.factory.ObjectProvider;
@@ -10,7 +12,7 @@ import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.core.Ordered;
 
-/** The OpenAI-compatible API: its Bearer-key filter, model catalog and knowledge-base grounding. */
+/** The OpenAI-compatible API: its Bearer-key filter, model catalog and knowledge-base answers. */
 @Configuration(proxyBeanMethods = false)
 class OpenAiFacadeConfiguration {
 
@@ -30,8 +32,8 @@ class OpenAiFacadeConfiguration {
 	}
 
 	@Bean
-	KnowledgeBaseGrounding knowledgeBaseGrounding(HybridRetriever retriever, OpenAiFacadeProperties properties) {
-		return new KnowledgeBaseGrounding(retriever, properties.openai().kbPassages());
+	KnowledgeBaseAnswers knowledgeBaseAnswers(KnowledgeLookup lookup, PromptTexts texts, ChatProperties chat) {
+		return new KnowledgeBaseAnswers(lookup, texts, chat);
 	}
 
 }

@@ -15,7 +15,7 @@ public record OpenAiFacadeProperties(List<String> apiKeys, OpenAi openai) {
 
 	public OpenAiFacadeProperties {
 		apiKeys = (apiKeys != null) ? apiKeys.stream().filter((k) -> k != null && !k.isBlank()).toList() : List.of();
-		openai = (openai != null) ? openai : new OpenAi(null, null, 0);
+		openai = (openai != null) ? openai : new OpenAi(null, null);
 	}
 
 	/**
@@ -23,14 +23,12 @@ public record OpenAiFacadeProperties(List<String> apiKeys, OpenAi openai) {
 	 *
 	 * @param kbModel name of the model that answers through the knowledge base with citations
 	 * @param models model names accepted besides the configured DeepSeek and local models (e.g. deepseek-v4-pro)
-	 * @param kbPassages how many retrieved passages ground a knowledge-base answer
 	 */
-	public record OpenAi(String kbModel, List<String> models, int kbPassages) {
+	public record OpenAi(String kbModel, List<String> models) {
 
 		public OpenAi {
 			kbModel = (kbModel != null && !kbModel.isBlank()) ? kbModel : "kb";
 			models = (models != null) ? List.copyOf(models) : List.of();
-			kbPassages = (kbPassages > 0) ? kbPassages : 5;
 		}
 
 	}

@@ -83,7 +83,7 @@ class SecurityConfiguration {
 	@Order(2)
 	SecurityFilterChain pageSecurityFilterChain(HttpSecurity http) throws Exception {
 		http.authorizeHttpRequests((requests) -> requests
-			.requestMatchers("/", "/login", "/error", "/css/**", "/js/**", "/images/**", "/favicon.ico")
+			.requestMatchers("/", "/code", "/login", "/error", "/css/**", "/js/**", "/images/**", "/favicon.ico")
 			.permitAll()
 			.anyRequest()
 			.hasRole("ADMIN"))
