@@ -30,6 +30,11 @@ public final class CitationNumbers {
 
 	private final StringBuilder pending = new StringBuilder();
 
+	/** @param passageCount the prompt has passages 1..passageCount */
+	public CitationNumbers(int passageCount) {
+		this(java.util.stream.IntStream.rangeClosed(1, passageCount).boxed().collect(java.util.stream.Collectors.toSet()));
+	}
+
 	/** @param valid the passage numbers in the prompt */
 	public CitationNumbers(java.util.Set<Integer> valid) {
 		this.valid = valid;

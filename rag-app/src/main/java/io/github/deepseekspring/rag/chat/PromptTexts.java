@@ -57,6 +57,15 @@ public class PromptTexts {
 		return ((language == Language.EN) ? EN : ZH).formatted(this.properties.notCoveredSentinel());
 	}
 
+	/** A single turn's user message: the passages numbered 1..n in the given order, and the question. */
+	public String userTurn(List<SearchHit> passages, String question) {
+		List<Numbered> numbered = new java.util.ArrayList<>();
+		for (int i = 0; i < passages.size(); i++) {
+			numbered.add(new Numbered(i + 1, passages.get(i)));
+		}
+		return userTurn(numbered, List.of(), question);
+	}
+
 	/**
 	 * One user turn as the model sees it: the passages new to the conversation with their numbers, the numbers of
 	 * earlier passages relevant again, and the question, each inside its delimiters.
