@@ -25,6 +25,8 @@ public class KnowledgeLookup {
 
 	private static final int FAQ_CANDIDATES = 3;
 
+	private static final int SIMILARITY_CANDIDATES = 10;
+
 	private final HybridRetriever retriever;
 
 	private final KnowledgeStore store;
@@ -75,8 +77,10 @@ public class KnowledgeLookup {
 	}
 
 	private boolean similarEnough(String question) {
-		List<StoreHit> closest = this.store.vectorSearch(this.embeddings.embedQuery(question), 1);
-		return !closest.isEmpty() && closest.get(0).score() >= this.properties.minSimilarity();
+		// Approximate (HNSW) search finds the true nearest neighbour far more reliably among several candidates than
+		// when asked for one.
+		List<StoreHit> closest = this.store.vectorSearch(this.embeddings.embedQuery(question), SIMILARITY_CANDIDATES);
+		return closest.stream().mapToDouble(StoreHit::score).max().orElse(0) >= this.properties.minSimilarity();
 	}
 
 	/** Whether the question names a product or error code that a passage contains (short questions like "E-1023"). */
