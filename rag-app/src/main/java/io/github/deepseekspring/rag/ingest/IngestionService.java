@@ -5,7 +5,9 @@ import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.util.ArrayList;
 import java.util.HexFormat;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 
 import io.github.deepseekspring.rag.embedding.EmbeddingProperties;
@@ -55,6 +57,34 @@ public class IngestionService {
 	 * @param title title to use when the document has none of its own
 	 */
 	public IngestionResult ingest(byte[] content, DocumentFormat format, String source, String title) {
+		return ingestAll(List.of(new Upload(content, format, source, title))).get(0);
+	}
+
+	/**
+	 * Ingests several documents and writes them to the store in one step (for Lucene one commit and one reader
+	 * refresh, for Elasticsearch one bulk request), which makes bulk loads much faster than a write per document;
+	 * each document still switches atomically. When one document cannot be ingested (unreadable, or vectors of the
+	 * wrong size) nothing of the batch is stored. A batch's chunks and vectors are held in memory until the write,
+	 * so callers keep batches modest.
+	 */
+	public List<IngestionResult> ingestAll(List<Upload> uploads) {
+		Map<String, List<KnowledgeChunk>> writes = new LinkedHashMap<>();
+		List<IngestionResult> results = new ArrayList<>(uploads.size());
+		for (Upload upload : uploads) {
+			results.add(prepare(upload, writes));
+		}
+		if (!writes.isEmpty()) {
+			this.store.replaceDocuments(writes);
+		}
+		return results;
+	}
+
+	/** Parses, chunks and embeds one upload into {@code writes}, unless the store has this version already. */
+	private IngestionResult prepare(Upload upload, Map<String, List<KnowledgeChunk>> writes) {
+		byte[] content = upload.content();
+		DocumentFormat format = upload.format();
+		String source = upload.source();
+		String title = upload.title();
 		String documentId = documentId((source != null && !source.isBlank()) ? source : title);
 		String documentHash = sha256(content);
 		Optional<String> stored = this.store.documentHash(documentId);
@@ -83,9 +113,20 @@ public class IngestionService {
 					parsed.title(), headingPath(piece), piece.text(), source, piece.page(), contentHash, documentHash,
 					vectors.get(i)));
 		}
-		this.store.replaceDocument(documentId, chunks);
+		writes.put(documentId, chunks);
 		return new IngestionResult(documentId, parsed.title(),
 				stored.isPresent() ? IngestionResult.Status.UPDATED : IngestionResult.Status.CREATED, chunks.size());
+	}
+
+	/**
+	 * One document to ingest.
+	 * @param content the file's bytes
+	 * @param format its format
+	 * @param source where it came from (file name or URL); names the document
+	 * @param title title to use when the document has none of its own
+	 */
+	public record Upload(byte[] content, DocumentFormat format, String source, String title) {
+
 	}
 
 	/** Removes a document; false when there was none with that id. */
