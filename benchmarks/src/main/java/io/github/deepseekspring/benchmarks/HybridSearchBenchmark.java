@@ -1,5 +1,7 @@
 package io.github.deepseekspring.benchmarks;
 
+import java.lang.management.ManagementFactory;
+import java.lang.management.ThreadMXBean;
 import java.net.URI;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -42,7 +44,8 @@ import org.springframework.util.FileSystemUtils;
  * slightly perturbed so the HNSW graph is not degenerate. Measured on the embedded Lucene store and, with
  * {@code -Dbenchmark.elasticsearch=true} (the testkit's Elasticsearch: {@code ES_URL}, Docker or the distribution),
  * on the Elasticsearch store next to the raw Elasticsearch Java client sending the same two queries. Query vectors are
- * computed up front (the store and fusion are measured); one extra row adds the query's embedding, end to end.
+ * computed up front (the store and fusion are measured); one extra row adds the query's embedding, end to end, and
+ * one gives the CPU time of a Lucene search, which does not depend on how busy the machine is.
  *
  * <p>Run: {@code mvn -q -pl benchmarks -am -DskipTests install && mvn -q -pl benchmarks exec:java
  * -Dbenchmark.main=io.github.deepseekspring.benchmarks.HybridSearchBenchmark -Dbenchmark.elasticsearch=true}
@@ -78,6 +81,7 @@ public final class HybridSearchBenchmark {
 			HybridRetriever retriever = new HybridRetriever(lucene, queries, settings);
 			hybrid(retriever, 300);
 			report("lucene", "HybridRetriever (query vectors precomputed)", hybrid(retriever, requests));
+			report("lucene", "CPU time of HybridRetriever (query vectors precomputed)", cpuTime(retriever, requests));
 			report("lucene", "HybridRetriever incl. query embedding",
 					hybrid(new HybridRetriever(lucene, model, settings), Math.max(100, requests / 4)));
 		}
@@ -162,6 +166,21 @@ public final class HybridSearchBenchmark {
 		AtomicInteger next = new AtomicInteger();
 		return ConcurrentRunner.measure(1, requests,
 				() -> retriever.search(QUERIES.get(next.getAndIncrement() % QUERIES.size()), 10, SearchMode.HYBRID));
+	}
+
+	/**
+	 * The calling thread's CPU time per search, on a platform thread: what a search costs regardless of how many
+	 * other processes share the cores (an in-process Lucene search runs on the caller's thread).
+	 */
+	private static LatencyStats cpuTime(HybridRetriever retriever, int requests) {
+		ThreadMXBean threads = ManagementFactory.getThreadMXBean();
+		long[] nanos = new long[requests];
+		for (int i = 0; i < requests; i++) {
+			long start = threads.getCurrentThreadCpuTime();
+			retriever.search(QUERIES.get(i % QUERIES.size()), 10, SearchMode.HYBRID);
+			nanos[i] = threads.getCurrentThreadCpuTime() - start;
+		}
+		return LatencyStats.of(nanos);
 	}
 
 	private static void report(String store, String path, LatencyStats stats) {
