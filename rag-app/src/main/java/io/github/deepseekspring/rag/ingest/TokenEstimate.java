@@ -4,12 +4,13 @@ package io.github.deepseekspring.rag.ingest;
  * A tokenizer-free estimate of how many model tokens a text costs: one per CJK character, one per short Latin word
  * (longer words count a token per four letters), one per other symbol. Good enough to size chunks.
  */
-final class TokenEstimate {
+public final class TokenEstimate {
 
 	private TokenEstimate() {
 	}
 
-	static int of(String text) {
+	/** Estimated model tokens of a text. */
+	public static int of(String text) {
 		int tokens = 0;
 		int wordLength = 0;
 		for (int i = 0; i < text.length();) {

@@ -59,7 +59,10 @@ class SecurityConfiguration {
 		http.securityMatcher("/api/**", "/v1/**", "/actuator/**")
 			.authorizeHttpRequests((requests) -> requests.requestMatchers("/actuator/health", "/actuator/health/**")
 				.permitAll()
-				.requestMatchers("/api/chat/**")
+				.requestMatchers("/api/chat/**", "/api/code/**")
+				.permitAll()
+				// Bearer keys of deepseek.rag.api-keys, checked by the OpenAI facade's own filter.
+				.requestMatchers("/v1/**")
 				.permitAll()
 				.anyRequest()
 				.hasRole("ADMIN"))
@@ -80,7 +83,7 @@ class SecurityConfiguration {
 	@Order(2)
 	SecurityFilterChain pageSecurityFilterChain(HttpSecurity http) throws Exception {
 		http.authorizeHttpRequests((requests) -> requests
-			.requestMatchers("/", "/login", "/error", "/css/**", "/js/**", "/images/**", "/favicon.ico")
+			.requestMatchers("/", "/code", "/login", "/error", "/css/**", "/js/**", "/images/**", "/favicon.ico")
 			.permitAll()
 			.anyRequest()
 			.hasRole("ADMIN"))

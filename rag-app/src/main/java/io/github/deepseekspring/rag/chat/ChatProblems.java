@@ -1,0 +1,39 @@
+package io.github.deepseekspring.rag.chat;
+
+import io.github.deepseekspring.rag.conversation.ConversationNotFoundException;
+
+import org.springframework.core.Ordered;
+import org.springframework.core.annotation.Order;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.ProblemDetail;
+import org.springframework.http.converter.HttpMessageNotReadableException;
+import org.springframework.web.bind.annotation.ExceptionHandler;
+import org.springframework.web.bind.annotation.RestControllerAdvice;
+
+/** RFC 9457 problem details for the chat's errors. */
+@RestControllerAdvice(basePackages = { "io.github.deepseekspring.rag.chat", "io.github.deepseekspring.rag.feedback" })
+@Order(Ordered.HIGHEST_PRECEDENCE)
+class ChatProblems {
+
+	@ExceptionHandler(InvalidMessageException.class)
+	ProblemDetail invalid(InvalidMessageException ex) {
+		return problem(HttpStatus.BAD_REQUEST, "Invalid message", ex.getMessage());
+	}
+
+	@ExceptionHandler(ConversationNotFoundException.class)
+	ProblemDetail notFound(ConversationNotFoundException ex) {
+		return problem(HttpStatus.NOT_FOUND, "Conversation not found", ex.getMessage());
+	}
+
+	@ExceptionHandler(HttpMessageNotReadableException.class)
+	ProblemDetail unreadable(HttpMessageNotReadableException ex) {
+		return problem(HttpStatus.BAD_REQUEST, "Malformed request", "The request body is not valid JSON of the expected shape");
+	}
+
+	static ProblemDetail problem(HttpStatus status, String title, String detail) {
+		ProblemDetail problem = ProblemDetail.forStatusAndDetail(status, detail);
+		problem.setTitle(title);
+		return problem;
+	}
+
+}

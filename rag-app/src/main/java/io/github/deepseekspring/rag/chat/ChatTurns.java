@@ -1,0 +1,172 @@
+package io.github.deepseekspring.rag.chat;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.UUID;
+
+import io.github.deepseekspring.rag.conversation.Conversation;
+import io.github.deepseekspring.rag.conversation.ConversationNotFoundException;
+import io.github.deepseekspring.rag.conversation.ConversationStore;
+import io.github.deepseekspring.rag.conversation.ConversationStore.NewMessage;
+import io.github.deepseekspring.rag.conversation.StoredMessage;
+import io.github.deepseekspring.rag.conversation.TokenUsage;
+import io.github.deepseekspring.rag.retrieval.SearchHit;
+import org.springframework.ai.chat.messages.AssistantMessage;
+import org.springframework.ai.chat.messages.Message;
+import org.springframework.ai.chat.messages.SystemMessage;
+import org.springframework.ai.chat.messages.UserMessage;
+import tools.jackson.databind.json.JsonMapper;
+
+/**
+ * The steps of a turn around the model call, shared by the JSON and the streaming endpoint: validate, find the
+ * passages, lay out the prompt (system prompt, earlier turns verbatim, new turn), and store the outcome.
+ */
+public class ChatTurns {
+
+	private static final int RETRIEVAL_ONLY_PASSAGES = 3;
+
+	private final ConversationStore conversations;
+
+	private final KnowledgeLookup lookup;
+
+	private final PromptTexts texts;
+
+	private final ChatProperties properties;
+
+	private final JsonMapper json;
+
+	public ChatTurns(ConversationStore conversations, KnowledgeLookup lookup, PromptTexts texts,
+			ChatProperties properties, JsonMapper json) {
+		this.conversations = conversations;
+		this.lookup = lookup;
+		this.texts = texts;
+		this.properties = properties;
+		this.json = json;
+	}
+
+	/**
+	 * Validates the message and prepares its turn; a new conversation starts when the request names none.
+	 *
+	 * @throws InvalidMessageException when the message is empty or too long
+	 * @param ownerHash the caller's owner hash ({@link ChatOwner})
+	 * @throws ConversationNotFoundException when the named conversation does not exist or is not the caller's
+	 */
+	Turn prepare(ChatRequest request, String ownerHash) {
+		String question = (request.message() != null) ? request.message().strip() : "";
+		if (question.isEmpty()) {
+			throw new InvalidMessageException("The message is empty");
+		}
+		if (question.length() > this.properties.maxMessageLength()) {
+			throw new InvalidMessageException(
+					"The message is longer than " + this.properties.maxMessageLength() + " characters");
+		}
+		Language language = Language.detect(question, this.properties.englishMaxCjkRatio());
+		Conversation conversation = (request.conversationId() == null)
+				? this.conversations.create(ownerHash, language.name(), this.texts.systemPrompt(language))
+				: this.conversations.findOwned(request.conversationId(), ownerHash)
+					.orElseThrow(() -> new ConversationNotFoundException(request.conversationId()));
+		KnowledgeLookup.Found found = this.lookup.find(question);
+		String userTurn = this.texts.userTurn(found.passages(), question);
+		HistoryWindow.Window window = HistoryWindow.fit(
+				this.conversations.messagesFrom(conversation.id(), conversation.historyStart()),
+				this.properties.historyTokenBudget());
+		List<Message> prompt = new ArrayList<>();
+		prompt.add(new SystemMessage(conversation.systemPrompt()));
+		for (StoredMessage message : window.messages()) {
+			prompt.add(StoredMessage.USER.equals(message.role()) ? new UserMessage(message.promptText())
+					: new AssistantMessage(message.promptText()));
+		}
+		prompt.add(new UserMessage(userTurn));
+		return new Turn(conversation, UUID.randomUUID().toString(), question, language, found, userTurn,
+				window.startSeq(), List.copyOf(prompt));
+	}
+
+	/**
+	 * The model's answer; not covered when it answered with the sentinel, or when it repeats a line of the system
+	 * prompt (an injection that succeeded must not show the customer the instructions).
+	 */
+	Outcome fromModel(Turn turn, String modelText, String reasoning, TokenUsage usage) {
+		if (modelText == null || modelText.isBlank() || isNotCovered(modelText)
+				|| SystemPromptLeak.leaks(turn.conversation().systemPrompt(), modelText)) {
+			return new Outcome(ChatMode.NOT_COVERED, (modelText != null) ? modelText : "",
+					CannedAnswers.notCovered(turn.language()), List.of(), reasoning, usage);
+		}
+		CitationNumbers numbers = new CitationNumbers(turn.found().passages().size());
+		String answer = numbers.rewrite(modelText);
+		return new Outcome(ChatMode.LLM, modelText, answer, numbers.cited(), reasoning, usage);
+	}
+
+	boolean isNotCovered(String modelText) {
+		return modelText.contains(this.properties.notCoveredSentinel());
+	}
+
+	/** Whether the start of a streamed answer may still turn out to be the not-covered sentinel. */
+	boolean couldBeNotCovered(String start) {
+		String sentinel = this.properties.notCoveredSentinel();
+		return (start.length() < sentinel.length()) ? sentinel.startsWith(start) : start.startsWith(sentinel);
+	}
+
+	/** The FAQ answer as the knowledge base has it. */
+	Outcome faq(Turn turn) {
+		int index = turn.found().faqIndex();
+		String modelText = turn.found().passages().get(index).text().strip() + " [" + (index + 1) + "]";
+		CitationNumbers numbers = new CitationNumbers(turn.found().passages().size());
+		return new Outcome(ChatMode.FAQ, modelText, numbers.rewrite(modelText), numbers.cited(), null, null);
+	}
+
+	/** Nothing passed the threshold. */
+	Outcome notCovered(Turn turn) {
+		return new Outcome(ChatMode.NOT_COVERED, this.properties.notCoveredSentinel(),
+				CannedAnswers.notCovered(turn.language()), List.of(), null, null);
+	}
+
+	/** The model is away or failed: the best passages, labelled. */
+	Outcome retrievalOnly(Turn turn) {
+		List<SearchHit> best = turn.found().passages()
+			.subList(0, Math.min(RETRIEVAL_ONLY_PASSAGES, turn.found().passages().size()));
+		String answer = CannedAnswers.retrievalOnly(turn.language(), best);
+		List<Integer> cited = new ArrayList<>();
+		for (int i = 1; i <= best.size(); i++) {
+			cited.add(i);
+		}
+		return new Outcome(ChatMode.RETRIEVAL_ONLY, answer, answer, cited, null, null);
+	}
+
+	/** The outcome decided without the model, or null when the model should answer. */
+	Outcome withoutModel(Turn turn) {
+		if (!turn.found().covered()) {
+			return notCovered(turn);
+		}
+		return turn.found().faq() ? faq(turn) : null;
+	}
+
+	/** Stores the question and its answer, and returns the answer as the API shows it. */
+	ChatReply finish(Turn turn, Outcome outcome) {
+		List<Citation> citations = citations(turn, outcome.cited());
+		StoredMessage answer = this.conversations.appendTurn(turn.conversation().id(), turn.historyStart(),
+				NewMessage.question(turn.question(), turn.userTurnText()), turn.answerId(),
+				new NewMessage(outcome.answer(), outcome.modelText(), outcome.mode().wireName(),
+						this.json.writeValueAsString(citations), outcome.reasoning(), outcome.usage()));
+		return new ChatReply(turn.conversation().id(), answer.id(), outcome.answer(), outcome.reasoning(), citations,
+				outcome.mode(), outcome.usage());
+	}
+
+	List<Citation> citations(Turn turn, List<Integer> cited) {
+		List<Citation> citations = new ArrayList<>();
+		for (int i = 0; i < cited.size(); i++) {
+			SearchHit hit = turn.found().passages().get(cited.get(i) - 1);
+			citations.add(new Citation(i + 1, hit.documentId(), hit.title(), hit.source(),
+					CannedAnswers.snippet(hit.text())));
+		}
+		return citations;
+	}
+
+	/** Citations stored with an answer. */
+	List<Citation> storedCitations(String citationsJson) {
+		if (citationsJson == null) {
+			return null;
+		}
+		return List.of(this.json.readValue(citationsJson, Citation[].class));
+	}
+
+}

@@ -1,0 +1,113 @@
+package io.github.deepseekspring.rag.chat;
+
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+import io.github.deepseekspring.rag.embedding.EmbeddingService;
+import io.github.deepseekspring.rag.retrieval.HybridRetriever;
+import io.github.deepseekspring.rag.retrieval.SearchHit;
+import io.github.deepseekspring.rag.retrieval.SearchMode;
+import io.github.deepseekspring.rag.store.KnowledgeStore;
+import io.github.deepseekspring.rag.store.StoreHit;
+
+/**
+ * Finds the passages for a question: none when even the closest passage is not similar enough, otherwise hybrid
+ * retrieval and the chat's fused-score threshold. A passage under an FAQ heading
+ * ({@code Q: …}, {@code 问：…}) whose question is close enough to the customer's is returned as the FAQ answer.
+ */
+public class KnowledgeLookup {
+
+	private static final Pattern FAQ_HEADING = Pattern.compile("^(?:Q|问)\\s*[:：]\\s*(.+)$");
+
+	private static final int FAQ_CANDIDATES = 3;
+
+	private final HybridRetriever retriever;
+
+	private final KnowledgeStore store;
+
+	private final EmbeddingService embeddings;
+
+	private final ChatProperties properties;
+
+	private final Map<String, float[]> faqVectors = new ConcurrentHashMap<>();
+
+	public KnowledgeLookup(HybridRetriever retriever, KnowledgeStore store, EmbeddingService embeddings,
+			ChatProperties properties) {
+		this.retriever = retriever;
+		this.store = store;
+		this.embeddings = embeddings;
+		this.properties = properties;
+	}
+
+	/**
+	 * @param question the customer's question
+	 * @return passages above the threshold (best first), and the index of an FAQ passage among them that answers the
+	 * question as is, or -1
+	 */
+	public Found find(String question) {
+		List<StoreHit> closest = this.store.vectorSearch(this.embeddings.embedQuery(question), 1);
+		if (closest.isEmpty() || closest.get(0).score() < this.properties.minSimilarity()) {
+			return new Found(List.of(), -1);
+		}
+		List<SearchHit> passages = this.retriever.search(question, this.properties.passages(), SearchMode.HYBRID)
+			.stream()
+			.filter((hit) -> hit.score() >= this.properties.minScore())
+			.toList();
+		float[] questionVector = null;
+		for (int i = 0; i < Math.min(FAQ_CANDIDATES, passages.size()); i++) {
+			String faqQuestion = faqQuestion(passages.get(i));
+			if (faqQuestion == null) {
+				continue;
+			}
+			if (questionVector == null) {
+				questionVector = this.embeddings.embedPassages(List.of(question.strip())).get(0);
+			}
+			float[] faqVector = this.faqVectors.computeIfAbsent(faqQuestion,
+					(text) -> this.embeddings.embedPassages(List.of(text)).get(0));
+			if (dot(questionVector, faqVector) >= this.properties.faqMinSimilarity()) {
+				return new Found(passages, i);
+			}
+		}
+		return new Found(passages, -1);
+	}
+
+	/** The question of an FAQ passage (its last heading without the {@code Q:}), or null. */
+	static String faqQuestion(SearchHit hit) {
+		if (hit.headingPath() == null) {
+			return null;
+		}
+		String[] headings = hit.headingPath().split(" > ");
+		Matcher faq = FAQ_HEADING.matcher(headings[headings.length - 1].strip());
+		return faq.matches() ? faq.group(1).strip() : null;
+	}
+
+	private static double dot(float[] a, float[] b) {
+		double sum = 0;
+		for (int i = 0; i < a.length; i++) {
+			sum += a[i] * b[i];
+		}
+		return sum;
+	}
+
+	/**
+	 * What the knowledge base has for a question.
+	 *
+	 * @param passages passages above the threshold, best first
+	 * @param faqIndex index in passages of an FAQ answer to return as is, or -1
+	 */
+	public record Found(List<SearchHit> passages, int faqIndex) {
+
+		public boolean covered() {
+			return !this.passages.isEmpty();
+		}
+
+		public boolean faq() {
+			return this.faqIndex >= 0;
+		}
+
+	}
+
+}

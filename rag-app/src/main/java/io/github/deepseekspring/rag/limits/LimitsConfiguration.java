@@ -1,0 +1,50 @@
+package io.github.deepseekspring.rag.limits;
+
+import org.springframework.boot.web.servlet.FilterRegistrationBean;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+
+/**
+ * Registers the request limits as servlet filters after Spring Security's chain (so API keys and users are
+ * authenticated first and anonymous requests count by IP): body size, then the per-client rate, then the global cap
+ * on model calls. {@code deepseek.rag.limits.enabled=false} registers none.
+ */
+@Configuration(proxyBeanMethods = false)
+public class LimitsConfiguration {
+
+	/** Spring Security's filter chain runs at -100; these run right after it. */
+	static final int ORDER = -90;
+
+	@Bean
+	ModelCallGate modelCallGate(LimitsProperties properties) {
+		return new ModelCallGate(properties.concurrency());
+	}
+
+	@Bean
+	FilterRegistrationBean<RequestSizeFilter> requestSizeFilter(LimitsProperties properties) {
+		return register(new RequestSizeFilter(new PathPatterns(properties.paths()),
+				new PathPatterns(properties.request().uploadPaths()), properties.request()), properties, 0);
+	}
+
+	@Bean
+	FilterRegistrationBean<RateLimitFilter> rateLimitFilter(LimitsProperties properties) {
+		return register(new RateLimitFilter(new PathPatterns(properties.paths()),
+				new TokenBuckets(properties.rate(), System::nanoTime)), properties, 1);
+	}
+
+	@Bean
+	FilterRegistrationBean<ModelConcurrencyFilter> modelConcurrencyFilter(LimitsProperties properties,
+			ModelCallGate gate) {
+		return register(new ModelConcurrencyFilter(new PathPatterns(properties.concurrency().modelPaths()), gate,
+				properties.concurrency().retryAfter()), properties, 2);
+	}
+
+	private static <F extends jakarta.servlet.Filter> FilterRegistrationBean<F> register(F filter,
+			LimitsProperties properties, int offset) {
+		FilterRegistrationBean<F> registration = new FilterRegistrationBean<>(filter);
+		registration.setOrder(ORDER + offset);
+		registration.setEnabled(properties.enabled());
+		return registration;
+	}
+
+}
