@@ -78,15 +78,15 @@ public final class IngestionThroughputBenchmark {
 		Map<Integer, List<Round>> springAi = new LinkedHashMap<>();
 		for (int round = 0; round < rounds; round++) {
 			ours.add(ours(corpus, embeddings, batch));
-			System.out.printf("round %d: ours %.1f chunks/s (%d chunks, %.1f s)", round + 1,
-					ours.getLast().chunksPerSecond(), ours.getLast().chunks(), ours.getLast().nanos() / 1e9);
+			StringBuilder line = new StringBuilder(String.format("round %d: ours %.1f chunks/s (%d chunks, %.1f s)",
+					round + 1, ours.getLast().chunksPerSecond(), ours.getLast().chunks(), ours.getLast().nanos() / 1e9));
 			for (int size : springAiChunkTokens) {
 				Round spring = springAi(corpus, embeddings, size);
 				springAi.computeIfAbsent(size, (key) -> new ArrayList<>()).add(spring);
-				System.out.printf(", Spring AI(%d) %.1f chunks/s (%d chunks, %.1f s)", size, spring.chunksPerSecond(),
-						spring.chunks(), spring.nanos() / 1e9);
+				line.append(String.format(", Spring AI(%d) %.1f chunks/s (%d chunks, %.1f s)", size,
+						spring.chunksPerSecond(), spring.chunks(), spring.nanos() / 1e9));
 			}
-			System.out.println();
+			System.out.println(line);
 		}
 		System.out.println();
 		System.out.println("| path | chunks | best chunks/s | median chunks/s | best docs/s | best kchars/s |");
