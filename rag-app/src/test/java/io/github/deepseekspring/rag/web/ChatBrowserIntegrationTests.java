@@ -190,6 +190,8 @@ class ChatBrowserIntegrationTests {
 			browser.open(url("/"));
 			awaitDone(browser, ask(browser, "My YF-Q7 warranty repair is late"));
 			browser.click(By.id("handoff"));
+			browser.visible(By.id("contact")).sendKeys("customer@example.com");
+			browser.click(By.id("handoff-submit"));
 			browser.until((driver) -> driver.findElement(By.id("notice")).getAttribute("data-ticket") != null);
 			String ticket = browser.driver().findElement(By.id("notice")).getAttribute("data-ticket");
 			assertThat(browser.visible(By.id("notice")).getText()).contains("#" + ticket);
@@ -199,7 +201,7 @@ class ChatBrowserIntegrationTests {
 			browser.until(ExpectedConditions.urlContains("/admin"));
 			browser.open(url("/admin/tickets"));
 			By row = By.xpath("//table[@id='report']//tr[td[1][normalize-space()='" + ticket + "']]");
-			browser.visible(row);
+			assertThat(browser.visible(row).getText()).contains("customer@example.com", "The customer asked for a human");
 			browser.screenshot("admin-tickets");
 			browser.driver().findElement(row).findElement(By.cssSelector("button.close-ticket")).click();
 			browser.until(ExpectedConditions.invisibilityOfElementLocated(row));

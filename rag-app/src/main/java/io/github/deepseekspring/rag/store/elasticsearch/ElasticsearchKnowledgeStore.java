@@ -45,7 +45,8 @@ public final class ElasticsearchKnowledgeStore implements KnowledgeStore {
     private volatile int mappedDimensions;
 
     private ElasticsearchKnowledgeStore(ElasticsearchClient client, ElasticsearchStoreOptions options, boolean owned) {
-        this.admin = new ElasticsearchIndexAdmin(client, options.alias(), options.dimensions(), Clock.systemUTC());
+        this.admin = new ElasticsearchIndexAdmin(client, options.alias(), options.dimensions(), options.shards(),
+                options.replicas(), Clock.systemUTC());
         this.index = new ElasticsearchChunkIndex(client, admin);
         this.searcher = new ElasticsearchChunkSearcher(client, options.alias());
         this.ownedClient = owned ? client : null;
