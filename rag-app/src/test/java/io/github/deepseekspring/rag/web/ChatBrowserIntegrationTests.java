@@ -141,11 +141,8 @@ class ChatBrowserIntegrationTests {
 			assertThat(answer.findElement(By.cssSelector(".answer strong")).getText()).isEqualTo("30 个月");
 			answer.findElement(By.cssSelector("a.cite")).click();
 			assertThat(browser.visible(By.id("passage-snippet")).getText()).contains("保修 30 个月");
-			Path screenshot = browser.screenshot("chat-zh");
-			Path docs = Path.of("..", "docs", "images");
-			if (Files.isDirectory(docs)) {
-				Files.copy(screenshot, docs.resolve("chat-zh.png"), StandardCopyOption.REPLACE_EXISTING);
-			}
+			// Not copied to docs: machines without a CJK font render the characters as boxes.
+			browser.screenshot("chat-zh");
 		}
 	}
 
