@@ -107,7 +107,14 @@ public final class ElasticsearchKnowledgeStore implements KnowledgeStore {
 
     @Override
     public void replaceDocument(String documentId, List<KnowledgeChunk> chunks) {
-        replaceDocuments(Map.of(documentId, chunks.stream().map(ElasticsearchKnowledgeStore::toElasticsearch).toList()));
+        replaceDocuments(Map.of(documentId, chunks));
+    }
+
+    /** All documents in one bulk request; each document switches atomically. */
+    @Override
+    public void replaceDocuments(Map<String, List<KnowledgeChunk>> chunksByDocument) {
+        replaceElasticsearchChunks(chunksByDocument.entrySet().stream().collect(Collectors.toMap(Map.Entry::getKey,
+                entry -> entry.getValue().stream().map(ElasticsearchKnowledgeStore::toElasticsearch).toList())));
     }
 
     @Override
@@ -135,7 +142,7 @@ public final class ElasticsearchKnowledgeStore implements KnowledgeStore {
     }
 
     /** Replaces several documents in one bulk request; each document switches atomically. */
-    public void replaceDocuments(Map<String, List<ElasticsearchChunk>> chunksByDocument) {
+    public void replaceElasticsearchChunks(Map<String, List<ElasticsearchChunk>> chunksByDocument) {
         chunksByDocument.forEach((documentId, chunks) -> chunks.forEach(chunk -> {
             if (!chunk.documentId().equals(documentId)) {
                 throw new IllegalArgumentException("chunk " + chunk.chunkId() + " belongs to " + chunk.documentId()
@@ -148,7 +155,7 @@ public final class ElasticsearchKnowledgeStore implements KnowledgeStore {
 
     @Override
     public void deleteDocument(String documentId) {
-        replaceDocuments(Map.of(documentId, List.of()));
+        replaceElasticsearchChunks(Map.of(documentId, List.of()));
     }
 
     @Override
