@@ -67,14 +67,18 @@ public class ChatTurns {
 				? this.conversations.create(ownerHash, language.name(), this.texts.systemPrompt(language))
 				: this.conversations.findOwned(request.conversationId(), ownerHash)
 					.orElseThrow(() -> new ConversationNotFoundException(request.conversationId()));
+		List<StoredMessage> history = this.conversations.messagesFrom(conversation.id(), conversation.historyStart());
 		KnowledgeLookup.Found found = this.lookup.find(question);
+		String previous = lastQuestion(history);
+		if (!found.covered() && previous != null) {
+			// A follow-up ("那第二个呢？") often means nothing alone: look it up together with the question before it.
+			found = this.lookup.find(previous + "\n" + question);
+		}
 		if (found.faq()) {
 			// The FAQ answer stands on its one passage: later prompts need no other passage of this turn.
 			found = new KnowledgeLookup.Found(List.of(found.passages().get(found.faqIndex())), 0);
 		}
-		HistoryWindow.Window window = HistoryWindow.fit(
-				this.conversations.messagesFrom(conversation.id(), conversation.historyStart()),
-				this.properties.historyTokenBudget());
+		HistoryWindow.Window window = HistoryWindow.fit(history, this.properties.historyTokenBudget());
 		List<Message> prompt = new ArrayList<>();
 		prompt.add(new SystemMessage(conversation.systemPrompt()));
 		Map<Integer, PassageRef> numbered = new LinkedHashMap<>();
@@ -109,6 +113,15 @@ public class ChatTurns {
 		prompt.add(new UserMessage(userTurn));
 		return new Turn(conversation, UUID.randomUUID().toString(), question, language, found, List.copyOf(relevant),
 				Map.copyOf(numbered), List.copyOf(sent), userTurn, window.startSeq(), List.copyOf(prompt));
+	}
+
+	private static String lastQuestion(List<StoredMessage> history) {
+		for (int i = history.size() - 1; i >= 0; i--) {
+			if (StoredMessage.USER.equals(history.get(i).role())) {
+				return history.get(i).content();
+			}
+		}
+		return null;
 	}
 
 	private static Integer numberOf(Map<Integer, PassageRef> numbered, String chunkId) {

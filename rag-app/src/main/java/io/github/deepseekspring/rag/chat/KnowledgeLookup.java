@@ -25,8 +25,6 @@ public class KnowledgeLookup {
 
 	private static final int FAQ_CANDIDATES = 3;
 
-	private static final int SIMILARITY_CANDIDATES = 10;
-
 	private final HybridRetriever retriever;
 
 	private final KnowledgeStore store;
@@ -35,10 +33,16 @@ public class KnowledgeLookup {
 
 	private final ChatProperties properties;
 
+	private final int candidates;
+
 	private final Map<String, float[]> faqVectors = new ConcurrentHashMap<>();
 
+	/**
+	 * @param candidates how many nearest neighbours the similarity gate asks the store for (the retrieval's candidates)
+	 */
 	public KnowledgeLookup(HybridRetriever retriever, KnowledgeStore store, EmbeddingService embeddings,
-			ChatProperties properties) {
+			ChatProperties properties, int candidates) {
+		this.candidates = candidates;
 		this.retriever = retriever;
 		this.store = store;
 		this.embeddings = embeddings;
@@ -77,9 +81,9 @@ public class KnowledgeLookup {
 	}
 
 	private boolean similarEnough(String question) {
-		// Approximate (HNSW) search finds the true nearest neighbour far more reliably among several candidates than
-		// when asked for one.
-		List<StoreHit> closest = this.store.vectorSearch(this.embeddings.embedQuery(question), SIMILARITY_CANDIDATES);
+		// Approximate (HNSW) search: asked for few neighbours it can miss the nearest one; ask for as many as hybrid
+		// retrieval does.
+		List<StoreHit> closest = this.store.vectorSearch(this.embeddings.embedQuery(question), this.candidates);
 		return closest.stream().mapToDouble(StoreHit::score).max().orElse(0) >= this.properties.minSimilarity();
 	}
 

@@ -155,6 +155,16 @@ class ChatApiTests {
 		assertThat(firstPassages.get(0)).contains(second.path("citations").get(0).path("snippet").asString().replace("…", ""));
 	}
 
+	@Test
+	void vagueFollowUpIsLookedUpWithThePreviousQuestion() {
+		assertThat(this.http.chat(null, "那第二个呢？").body().path("mode").asString()).isEqualTo("not-covered");
+		String conversationId = this.http.chat(null, "YF-AX3000 保修多久？").body().path("conversationId").asString();
+		this.deepseek.onUserMessage("那第二个呢", ScriptedReply.text("电源适配器保修一年 [1]。"));
+		JsonNode followUp = this.http.chat(conversationId, "那第二个呢？").body();
+		assertThat(followUp.path("mode").asString()).isEqualTo("llm");
+		assertThat(lastUserTurn()).endsWith("<question>\n那第二个呢？\n</question>");
+	}
+
 	private String lastUserTurn() {
 		JsonNode messages = this.deepseek.requests().last().json().path("messages");
 		return messages.get(messages.size() - 1).path("content").asString();

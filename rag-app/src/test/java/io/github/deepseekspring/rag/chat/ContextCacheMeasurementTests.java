@@ -101,7 +101,7 @@ class ContextCacheMeasurementTests {
 		for (List<String> questions : conversations) {
 			List<Message> history = new ArrayList<>();
 			for (int turn = 0; turn < questions.size(); turn++) {
-				rebuilt.add(turn, rebuiltTurn(history, questions.get(turn)));
+				rebuilt.add(turn, rebuiltTurn(history, (turn > 0) ? questions.get(turn - 1) : null, questions.get(turn)));
 			}
 		}
 		String model = this.deepseek.requests().last().json().path("model").asString();
@@ -113,9 +113,15 @@ class ContextCacheMeasurementTests {
 		assertThat(ours.laterHitShare()).isGreaterThan(rebuilt.laterHitShare());
 	}
 
-	/** The common layout: this turn's passages in the system prompt, then plain questions and answers. */
-	private TokenUsage rebuiltTurn(List<Message> history, String question) {
+	/**
+	 * The common layout: this turn's passages in the system prompt, then plain questions and answers. Passages are
+	 * looked up as the app does (a follow-up not covered alone is looked up with the question before it).
+	 */
+	private TokenUsage rebuiltTurn(List<Message> history, String previous, String question) {
 		KnowledgeLookup.Found found = this.lookup.find(question);
+		if (!found.covered() && previous != null) {
+			found = this.lookup.find(previous + "\n" + question);
+		}
 		if (!found.covered() || found.faq()) {
 			history.add(new UserMessage(question));
 			history.add(new AssistantMessage(ANSWER));
