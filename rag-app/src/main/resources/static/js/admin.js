@@ -24,6 +24,9 @@
       td.appendChild(list);
     } else if (value !== null && typeof value === 'object') {
       td.textContent = Object.entries(value).map(([k, v]) => k + ': ' + (typeof v === 'object' ? JSON.stringify(v) : v)).join(' · ');
+    } else if (typeof value === 'string' && /^\d{4}-\d{2}-\d{2}T/.test(value) && !isNaN(Date.parse(value))) {
+      td.textContent = new Date(value).toLocaleString(document.documentElement.lang || undefined);
+      td.title = value;
     } else {
       td.textContent = value === null || value === undefined ? '' : String(value);
     }

@@ -16,6 +16,7 @@
   const notice = $('notice');
   const passage = $('passage');
 
+  const STORED_CONVERSATION = 'chat.conversationId';
   let conversationId = null;
   let controller = null;
 
@@ -99,6 +100,7 @@
     turn.on = (name, data) => {
       if (name === 'meta') {
         conversationId = data.conversationId || conversationId;
+        sessionStorage.setItem(STORED_CONVERSATION, conversationId);
         turn.messageId = data.messageId;
       } else if (name === 'reasoning') {
         reasoning.hidden = false;
@@ -148,9 +150,15 @@
   function feedback(article, turn) {
     if (!conversationId || !turn.messageId) return;
     const bar = element('div', 'feedback');
-    const up = element('button', 'thumb up', '👍');
-    const down = element('button', 'thumb down', '👎');
-    up.type = down.type = 'button';
+    const up = element('button', 'thumb up');
+    const down = element('button', 'thumb down');
+    for (const button of [up, down]) {
+      button.type = 'button';
+      const icon = element('img');
+      icon.src = '/images/thumb.svg';
+      icon.alt = '';
+      button.appendChild(icon);
+    }
     up.title = text.helpful;
     up.setAttribute('aria-label', text.helpful);
     down.title = text.notHelpful;
@@ -180,12 +188,41 @@
     question.disabled = busy;
   }
 
-  async function ask(message) {
-    if (!message || controller) return;
-    say('');
+  function userMessage(message) {
     const mine = element('article', 'message user');
     mine.append(element('h3', 'who', text.you), element('p', null, message));
     log.appendChild(mine);
+  }
+
+  /** After a reload, shows the conversation of this tab again (the server checks that it is ours). */
+  async function restore() {
+    const saved = sessionStorage.getItem(STORED_CONVERSATION);
+    if (!saved) return;
+    const response = await fetch('/api/chat/' + encodeURIComponent(saved), { headers: { Accept: 'application/json' } })
+      .catch(() => null);
+    if (!response || !response.ok) {
+      sessionStorage.removeItem(STORED_CONVERSATION);
+      return;
+    }
+    const conversation = await response.json();
+    for (const message of conversation.messages || []) {
+      if (message.role === 'user') {
+        userMessage(message.content);
+        continue;
+      }
+      const turn = answerTurn();
+      turn.on('meta', { conversationId: conversation.conversationId, messageId: message.messageId });
+      turn.on('token', { text: message.content || '' });
+      turn.on('citations', { citations: message.citations || [] });
+      turn.on('done', { mode: message.mode });
+      turn.finish();
+    }
+  }
+
+  async function ask(message) {
+    if (!message || controller) return;
+    say('');
+    userMessage(message);
     question.value = '';
     const turn = answerTurn();
     scrollDown();
@@ -200,6 +237,7 @@
       });
       if (response.status === 404 && conversationId) {
         conversationId = null;
+        sessionStorage.removeItem(STORED_CONVERSATION);
         turn.fail(text.errorExpired);
       } else if (!response.ok) {
         turn.fail(await problemDetail(response));
@@ -247,4 +285,5 @@
   stop.addEventListener('click', () => controller && controller.abort());
   $('handoff').addEventListener('click', handoff);
   $('passage-close').addEventListener('click', () => { passage.hidden = true; });
+  restore();
 })();

@@ -100,7 +100,7 @@ public class DeepSeekAutoConfiguration {
 
 	@Bean
 	@ConditionalOnMissingBean
-	@ConditionalOnProperty(name = "deepseek.api-key")
+	@Conditional(OnApiKeyCondition.class)
 	DeepSeekApi deepSeekApi(DeepSeekConnectionDetails connection, StreamTimeouts timeouts) {
 		return DeepSeekApi.builder()
 			.baseUrl(connection.baseUrl())

@@ -6,7 +6,6 @@ import io.github.deepseekspring.model.local.LocalChatPort;
 import org.springframework.boot.autoconfigure.condition.AnyNestedCondition;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnBean;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnBooleanProperty;
-import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
 import org.springframework.context.annotation.Conditional;
 import org.springframework.context.annotation.ConfigurationCondition;
 
@@ -25,7 +24,7 @@ class OnChatModelWantedCondition extends AnyNestedCondition {
 
 	}
 
-	@ConditionalOnProperty("deepseek.api-key")
+	@Conditional(OnApiKeyCondition.class)
 	static class ApiKey {
 
 	}

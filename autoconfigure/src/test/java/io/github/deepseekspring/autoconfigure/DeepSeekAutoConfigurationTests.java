@@ -103,6 +103,22 @@ class DeepSeekAutoConfigurationTests {
 	}
 
 	@Test
+	void anEmptyApiKeyConfiguresNoRemoteApi() {
+		// DEEPSEEK_API_KEY= as an .env file or a Secret template leaves it: no API called with an empty key.
+		this.runner.withPropertyValues("deepseek.required=false", "deepseek.api-key=")
+			.withConfiguration(AutoConfigurations.of(ChatClientAutoConfiguration.class))
+			.run((context) -> assertThat(context).hasNotFailed()
+				.doesNotHaveBean(DeepSeekApi.class)
+				.doesNotHaveBean(ChatModel.class));
+		this.runner.withPropertyValues("deepseek.required=false", "deepseek.api-key=  ",
+				"deepseek.local.base-url=http://127.0.0.1:9")
+			.run((context) -> assertThat(context).doesNotHaveBean(DeepSeekApi.class)
+				.hasSingleBean(DeepSeekChatModel.class));
+		this.runner.withPropertyValues("deepseek.api-key=")
+			.run((context) -> assertThat(context).hasFailed());
+	}
+
+	@Test
 	void notRequiredStillCreatesTheModelOnceABackendIsConfigured() {
 		this.runner.withPropertyValues("deepseek.required=false", "deepseek.api-key=sk-test-dummy-key")
 			.withConfiguration(AutoConfigurations.of(ChatClientAutoConfiguration.class))

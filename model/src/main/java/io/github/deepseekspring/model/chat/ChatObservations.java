@@ -60,13 +60,21 @@ final class ChatObservations {
 					this.convention, DEFAULT_CONVENTION, () -> context, this.registry);
 			observation.parentObservation(contextView.getOrDefault(ObservationThreadLocalAccessor.KEY, null));
 			observation.start();
+			StringBuilder text = new StringBuilder();
 			return stream.doOnNext(response -> {
+				if (response.getResult() != null && response.getResult().getOutput().getText() != null) {
+					text.append(response.getResult().getOutput().getText());
+				}
 				if (response.getMetadata().getUsage() instanceof DeepSeekUsage) {
 					context.setResponse(response);
 				}
 			})
 				.doOnError(observation::error)
-				.doFinally(signal -> observation.stop())
+				.doFinally(signal -> {
+					context.put(DeepSeekMetadata.OBSERVED_STREAM_TEXT, text.toString());
+					context.put(DeepSeekMetadata.OBSERVED_STREAM_END, signal.toString());
+					observation.stop();
+				})
 				.contextWrite(c -> c.put(ObservationThreadLocalAccessor.KEY, observation));
 		});
 	}

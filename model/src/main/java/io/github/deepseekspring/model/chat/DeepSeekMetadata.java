@@ -36,6 +36,18 @@ public final class DeepSeekMetadata {
 	/** Name of the backend that answered ("remote" or "local"). */
 	public static final String BACKEND = "backend";
 
+	/**
+	 * Key in the chat model observation context of a stream: the text the stream delivered (all of it, or up to where
+	 * it stopped), for observation handlers such as audit logs.
+	 */
+	public static final String OBSERVED_STREAM_TEXT = "deepseek.streamText";
+
+	/**
+	 * Key in the chat model observation context of a stream: how it ended, {@code onComplete}, {@code onError} or
+	 * {@code cancel} (the caller went away).
+	 */
+	public static final String OBSERVED_STREAM_END = "deepseek.streamEnd";
+
 	/** Set to {@code true} on the last assistant message to ask for prefix completion (beta). */
 	public static final String PREFIX = "prefix";
 

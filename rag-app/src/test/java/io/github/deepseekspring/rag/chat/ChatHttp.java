@@ -46,6 +46,10 @@ final class ChatHttp {
 				: Map.of("message", message)));
 	}
 
+	Response delete(String path) {
+		return send(HttpRequest.newBuilder(URI.create(this.baseUrl + path)).DELETE().build());
+	}
+
 	/** A request as the administrator (HTTP Basic). */
 	Response admin(String method, String path) {
 		String credentials = java.util.Base64.getEncoder()

@@ -183,6 +183,41 @@ class DeploymentDescriptorTests {
 	}
 
 	@Test
+	void theImageBuildCopiesEveryModuleAndNothingIgnored() {
+		String dockerfile = DeploymentFiles.read("Dockerfile");
+		List<String> copied = new ArrayList<>();
+		for (String line : dockerfile.split("\n")) {
+			if (line.startsWith("COPY ") && !line.contains("--from=")) {
+				String[] parts = line.split("\\s+");
+				copied.addAll(List.of(parts).subList(1, parts.length - 1));
+			}
+		}
+		// Maven reads every module of the parent pom, even for -pl rag-app -am.
+		java.util.regex.Matcher modules = java.util.regex.Pattern.compile("<module>([^<]+)</module>")
+			.matcher(DeploymentFiles.read("pom.xml"));
+		int count = 0;
+		while (modules.find()) {
+			count++;
+			assertThat(copied).contains(modules.group(1) + "/pom.xml");
+		}
+		assertThat(count).isGreaterThanOrEqualTo(6);
+		List<String> ignored = DeploymentFiles.read(".dockerignore").lines()
+			.map(String::strip)
+			.filter((l) -> !l.isEmpty() && !l.startsWith("#") && !l.startsWith("!"))
+			.map((l) -> l.replace("**/", "").replaceAll("/$", ""))
+			.toList();
+		for (String source : copied) {
+			assertThat(DeploymentFiles.ROOT.resolve(source)).as(source).exists();
+			for (String pattern : ignored) {
+				assertThat(source.equals(pattern) || source.startsWith(pattern + "/") || source.contains("/" + pattern + "/"))
+					.as(source + " is kept out by .dockerignore " + pattern).isFalse();
+			}
+		}
+		assertThat(dockerfile).contains("-Djarmode=tools -jar application.jar extract --layers --launcher",
+				"USER 10001", "HEALTHCHECK", "MaxRAMPercentage", "org.springframework.boot.loader.launch.JarLauncher");
+	}
+
+	@Test
 	void noSecretsAreCommitted() {
 		ComposeFile.exampleEnvironment().forEach((name, value) -> {
 			if (Secrets.isSecretName(name)) {

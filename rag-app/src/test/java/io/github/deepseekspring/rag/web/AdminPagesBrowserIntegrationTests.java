@@ -74,6 +74,10 @@ class AdminPagesBrowserIntegrationTests {
 			assertThat(browser.visible(By.id("flash")).getText()).contains("deleted");
 			assertThat(browser.driver().findElements(By.id("documents"))).isEmpty();
 
+			browser.open(url("/admin/no-such-page"));
+			assertThat(browser.visible(By.id("error-message")).getText()).isEqualTo("This page does not exist.");
+
+			browser.open(url("/admin/kb"));
 			browser.click(By.id("logout"));
 			browser.visible(By.id("login-logout"));
 			browser.open(url("/admin/kb"));
