@@ -11,9 +11,12 @@ import com.openai.core.JsonValue;
 import com.openai.core.http.StreamResponse;
 import com.openai.models.chat.completions.ChatCompletionChunk;
 import com.openai.models.chat.completions.ChatCompletionCreateParams;
+import io.github.deepseekspring.model.chat.DeepSeekChatModel;
+import io.github.deepseekspring.model.chat.DeepSeekChatOptions;
 import io.github.deepseekspring.rag.RagApplication;
 import io.github.deepseekspring.testkit.deepseek.DeepSeekSimulator;
 
+import org.springframework.ai.chat.prompt.Prompt;
 import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.boot.web.server.context.WebServerApplicationContext;
 import org.springframework.context.ConfigurableApplicationContext;
@@ -59,13 +62,17 @@ public final class FacadeOverheadBenchmark {
 			ConcurrentRunner.Action facadeCall = () -> call(facade, params);
 			ConcurrentRunner.Action directFirstToken = () -> firstToken(direct, params);
 			ConcurrentRunner.Action facadeFirstToken = () -> firstToken(facade, params);
+			// The app's own model bean, without the facade: what the configured model costs on its own.
+			DeepSeekChatModel model = app.getBean(DeepSeekChatModel.class);
+			Prompt prompt = new Prompt(QUESTION, DeepSeekChatOptions.builder().model("deepseek-flash").thinking(false).build());
+			ConcurrentRunner.Action modelCall = () -> model.call(prompt);
 			// Without the model: what HTTP, the filters and Spring MVC cost on their own.
 			ConcurrentRunner.Action directModels = () -> direct.models().list();
 			ConcurrentRunner.Action facadeModels = () -> facade.models().list();
 
 			System.out.println("Warming up...");
 			for (ConcurrentRunner.Action action : new ConcurrentRunner.Action[] { directCall, facadeCall,
-					directFirstToken, facadeFirstToken, directModels, facadeModels }) {
+					directFirstToken, facadeFirstToken, directModels, facadeModels, modelCall }) {
 				ConcurrentRunner.measure(8, Math.min(requests, 1500), action);
 			}
 			System.out.println("| measure | concurrency | SDK → simulator | SDK → /v1 facade → simulator | added p50 | added p99 |");
@@ -73,8 +80,10 @@ public final class FacadeOverheadBenchmark {
 			for (int concurrency : concurrencies) {
 				report("models().list()", concurrency, ConcurrentRunner.measure(concurrency, requests, directModels),
 						ConcurrentRunner.measure(concurrency, requests, facadeModels));
-				report("create()", concurrency, ConcurrentRunner.measure(concurrency, requests, directCall),
-						ConcurrentRunner.measure(concurrency, requests, facadeCall));
+				LatencyStats directCalls = ConcurrentRunner.measure(concurrency, requests, directCall);
+				report("create()", concurrency, directCalls, ConcurrentRunner.measure(concurrency, requests, facadeCall));
+				report("app's model bean call(), no facade", concurrency, directCalls,
+						ConcurrentRunner.measure(concurrency, requests, modelCall));
 				report("createStreaming() first token", concurrency,
 						ConcurrentRunner.measure(concurrency, requests, directFirstToken),
 						ConcurrentRunner.measure(concurrency, requests, facadeFirstToken));
