@@ -32,8 +32,14 @@
     notice.hidden = !message;
   }
 
+  // Follows the answer as it grows, unless the reader has scrolled up to read something else.
+  let following = true;
+  log.addEventListener('scroll', () => {
+    following = log.scrollHeight - log.scrollTop - log.clientHeight < 40;
+  });
+
   function scrollDown() {
-    log.scrollTop = log.scrollHeight;
+    if (following) log.scrollTop = log.scrollHeight;
   }
 
   function postJson(url, body) {
@@ -223,6 +229,7 @@
     if (!message || controller) return;
     say('');
     userMessage(message);
+    following = true;
     question.value = '';
     const turn = answerTurn();
     scrollDown();
@@ -256,15 +263,27 @@
     }
   }
 
-  async function handoff() {
+  const handoffForm = $('handoff-form');
+
+  function offerHandoff() {
     if (!conversationId) {
       say(text.handoffFirst);
       return;
     }
-    const response = await postJson('/api/chat/' + encodeURIComponent(conversationId) + '/handoff',
-      { reason: 'customer asked for a human' }).catch(() => null);
+    say('');
+    handoffForm.hidden = false;
+    $('contact').focus();
+  }
+
+  async function handoff(event) {
+    event.preventDefault();
+    const contact = $('contact').value.trim();
+    const body = contact ? { reason: text.handoffReason, contact: contact } : { reason: text.handoffReason };
+    const response = await postJson('/api/chat/' + encodeURIComponent(conversationId) + '/handoff', body)
+      .catch(() => null);
     if (response && response.ok) {
       const ticket = await response.json();
+      handoffForm.hidden = true;
       say(text.handoffDone.replace('{id}', ticket.ticketId));
       notice.dataset.ticket = ticket.ticketId;
     } else {
@@ -283,7 +302,9 @@
     }
   });
   stop.addEventListener('click', () => controller && controller.abort());
-  $('handoff').addEventListener('click', handoff);
+  $('handoff').addEventListener('click', offerHandoff);
+  handoffForm.addEventListener('submit', handoff);
+  $('handoff-cancel').addEventListener('click', () => { handoffForm.hidden = true; });
   $('passage-close').addEventListener('click', () => { passage.hidden = true; });
   restore();
 })();

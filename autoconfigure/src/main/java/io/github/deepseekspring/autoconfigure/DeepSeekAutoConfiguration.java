@@ -8,6 +8,7 @@ import io.github.deepseekspring.model.chat.DeepSeekChatOptions;
 import io.github.deepseekspring.model.cost.ModelPrice;
 import io.github.deepseekspring.model.cost.PriceTable;
 import io.github.deepseekspring.model.local.LocalChatPort;
+import io.github.deepseekspring.model.privacy.PiiDetector;
 import io.github.deepseekspring.model.resilience.CircuitBreakers;
 import io.github.deepseekspring.model.resilience.RetryPolicy;
 import io.github.deepseekspring.model.resilience.StreamTimeouts;
@@ -130,7 +131,8 @@ public class DeepSeekAutoConfiguration {
 			.circuitBreakers(circuitBreakers)
 			.priceTable(priceTable)
 			.routingMode(properties.getRouting().getMode())
-			.privacyMode(properties.getPrivacy().getMode())
+			.privacy(properties.getPrivacy().getMode(),
+					PiiDetector.defaults().allowing(properties.getPrivacy().getAllowed()))
 			.completionModel(properties.getChat().getCompletionModel());
 		clock.ifAvailable(builder::clock);
 		meterRegistry.ifAvailable(builder::meterRegistry);

@@ -371,6 +371,20 @@ public class DeepSeekProperties implements Validator {
 		 */
 		private PrivacyMode mode = PrivacyMode.OFF;
 
+		/**
+		 * Values never masked: the organisation's own phone numbers and e-mail addresses, which answers must quote
+		 * correctly. An entry starting with "@" allows every e-mail address of that domain.
+		 */
+		private List<String> allowed = new ArrayList<>();
+
+		public List<String> getAllowed() {
+			return this.allowed;
+		}
+
+		public void setAllowed(List<String> allowed) {
+			this.allowed = allowed;
+		}
+
 		public PrivacyMode getMode() {
 			return this.mode;
 		}

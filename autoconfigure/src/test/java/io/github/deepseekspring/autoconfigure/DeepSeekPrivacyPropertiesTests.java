@@ -40,6 +40,13 @@ class DeepSeekPrivacyPropertiesTests {
 	}
 
 	@Test
+	void allowedContactsBind() {
+		this.runner.withPropertyValues("deepseek.privacy.mode=mask", "deepseek.privacy.allowed=@example.com,400-820-6688")
+			.run((context) -> assertThat(context.getBean(DeepSeekProperties.class).getPrivacy().getAllowed())
+				.containsExactly("@example.com", "400-820-6688"));
+	}
+
+	@Test
 	void unknownModeFailsStartUpNamingTheProperty() {
 		this.runner.withPropertyValues("deepseek.privacy.mode=sometimes")
 			.run((context) -> assertThat(context).hasFailed()

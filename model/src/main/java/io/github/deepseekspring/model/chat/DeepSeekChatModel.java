@@ -221,7 +221,12 @@ public final class DeepSeekChatModel implements ChatModel {
 		 * runtime; {@link PrivacyMode#OFF} by default.
 		 */
 		public Builder privacyMode(PrivacyMode mode) {
-			this.privacy = mode == PrivacyMode.OFF ? PromptPrivacy.off() : new PromptPrivacy(mode, PiiDetector.defaults());
+			return privacy(mode, PiiDetector.defaults());
+		}
+
+		/** Like {@link #privacyMode(PrivacyMode)} with a detector of one's own, e.g. one allowing company contacts. */
+		public Builder privacy(PrivacyMode mode, PiiDetector detector) {
+			this.privacy = mode == PrivacyMode.OFF ? PromptPrivacy.off() : new PromptPrivacy(mode, detector);
 			return this;
 		}
 

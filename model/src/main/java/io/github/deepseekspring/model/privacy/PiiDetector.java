@@ -51,14 +51,58 @@ public final class PiiDetector {
 			+ "(?<v>[\\p{IsHan}A-Za-z0-9]{1,10}?(?:路|街|大道|巷|弄|胡同)[0-9０-９]{1,5}(?:[-－][0-9]{1,4})?号"
 			+ "(?:[0-9A-Za-z-]{1,6}(?:号楼|栋|幢|座|单元|室|层|楼))*)");
 
-	private static final PiiDetector DEFAULT = new PiiDetector();
+	private static final PiiDetector DEFAULT = new PiiDetector(java.util.Set.of(), java.util.Set.of());
 
-	private PiiDetector() {
+	private final java.util.Set<String> allowedValues;
+
+	private final java.util.Set<String> allowedDomains;
+
+	private PiiDetector(java.util.Set<String> allowedValues, java.util.Set<String> allowedDomains) {
+		this.allowedValues = allowedValues;
+		this.allowedDomains = allowedDomains;
 	}
 
-	/** The detector with every kind of {@link PiiType} switched on. */
+	/** The detector with every kind of {@link PiiType} switched on and nothing allowed. */
 	public static PiiDetector defaults() {
 		return DEFAULT;
+	}
+
+	/**
+	 * A detector that leaves the given values alone: the organisation's own contact details, which are not personal
+	 * data and which answers must quote correctly. An entry starting with {@code @} allows every e-mail address of
+	 * that domain ({@code @example.com}); any other entry is one value, compared ignoring case, spaces and hyphens.
+	 */
+	public PiiDetector allowing(java.util.Collection<String> allowed) {
+		java.util.Set<String> values = new java.util.HashSet<>(this.allowedValues);
+		java.util.Set<String> domains = new java.util.HashSet<>(this.allowedDomains);
+		for (String entry : allowed) {
+			if (entry == null || entry.isBlank()) {
+				continue;
+			}
+			String e = entry.strip().toLowerCase(java.util.Locale.ROOT);
+			if (e.startsWith("@")) {
+				domains.add(e.substring(1));
+			}
+			else {
+				values.add(normalize(e));
+			}
+		}
+		return new PiiDetector(java.util.Set.copyOf(values), java.util.Set.copyOf(domains));
+	}
+
+	private boolean allowed(PiiType type, String value) {
+		if (this.allowedValues.isEmpty() && this.allowedDomains.isEmpty()) {
+			return false;
+		}
+		String v = value.toLowerCase(java.util.Locale.ROOT);
+		if (type == PiiType.EMAIL && this.allowedDomains.contains(v.substring(v.indexOf('@') + 1))) {
+			return true;
+		}
+		return this.allowedValues.contains(normalize(v));
+	}
+
+	private static String normalize(String value) {
+		return value.replace(" ", "").replace("-", "");
 	}
 
 	/** Whether the text holds any personal data. */
@@ -139,11 +183,11 @@ public final class PiiDetector {
 		return false;
 	}
 
-	private static void collect(Pattern pattern, PiiType type, CharSequence text, List<PiiMatch> into) {
+	private void collect(Pattern pattern, PiiType type, CharSequence text, List<PiiMatch> into) {
 		Matcher m = pattern.matcher(text);
 		while (m.find()) {
 			String value = m.group("v");
-			if (valid(type, value)) {
+			if (valid(type, value) && !allowed(type, value)) {
 				into.add(new PiiMatch(type, m.start("v"), m.end("v"), value));
 			}
 		}

@@ -110,4 +110,13 @@ class PiiDetectorTests {
 		assertTimeoutPreemptively(Duration.ofSeconds(5), () -> this.detector.find(hostile));
 	}
 
+	@Test
+	void allowedCompanyContactsStay() {
+		PiiDetector allowing = this.detector.allowing(List.of("@yunfan.example", "138-0000-8888"));
+		String text = "写信给 support@yunfan.example 或拨打 13800008888，我的邮箱 li@mail.example.com";
+		assertThat(allowing.mask(text)).contains("support@yunfan.example", "13800008888")
+			.doesNotContain("li@mail.example.com");
+		assertThat(this.detector.mask(text)).doesNotContain("support@yunfan.example", "13800008888");
+	}
+
 }

@@ -3,8 +3,10 @@ package io.github.deepseekspring.rag.ingest;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
+import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Comparator;
+import java.util.List;
 import java.util.Optional;
 
 import org.springframework.core.io.Resource;
@@ -17,14 +19,14 @@ public final class SampleKnowledgeBase {
 	}
 
 	/**
-	 * Ingests every sample document through the normal ingestion path.
+	 * Ingests every sample document through the normal ingestion path, in one batch.
 	 * @return how many documents were ingested
 	 */
 	public static int loadInto(IngestionService ingestion) {
 		try {
 			Resource[] documents = new PathMatchingResourcePatternResolver().getResources("classpath:/sample-kb/*");
 			Arrays.sort(documents, Comparator.comparing(Resource::getFilename));
-			int loaded = 0;
+			List<IngestionService.Upload> uploads = new ArrayList<>();
 			for (Resource document : documents) {
 				String name = document.getFilename();
 				Optional<DocumentFormat> format = DocumentFormat.detect(name, null);
@@ -32,10 +34,12 @@ public final class SampleKnowledgeBase {
 					continue;
 				}
 				try (InputStream in = document.getInputStream()) {
-					ingestion.ingest(in.readAllBytes(), format.get(), name, name.substring(0, name.lastIndexOf('.')));
-					loaded++;
+					uploads.add(new IngestionService.Upload(in.readAllBytes(), format.get(), name,
+							name.substring(0, name.lastIndexOf('.'))));
 				}
 			}
+			// One write for the whole (small) sample: one commit instead of one per document.
+			int loaded = ingestion.ingestAll(uploads).size();
 			return loaded;
 		}
 		catch (IOException ex) {

@@ -1,5 +1,8 @@
 package io.github.deepseekspring.rag.limits;
 
+import io.micrometer.core.instrument.MeterRegistry;
+
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.web.servlet.FilterRegistrationBean;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -21,22 +24,28 @@ public class LimitsConfiguration {
 	}
 
 	@Bean
-	FilterRegistrationBean<RequestSizeFilter> requestSizeFilter(LimitsProperties properties) {
-		return register(new RequestSizeFilter(new PathPatterns(properties.paths()),
-				new PathPatterns(properties.request().uploadPaths()), properties.request()), properties, 0);
+	LimitMetrics limitMetrics(ObjectProvider<MeterRegistry> registry, ModelCallGate gate) {
+		MeterRegistry meters = registry.getIfAvailable();
+		return (meters != null) ? LimitMetrics.of(meters, gate) : LimitMetrics.noop();
 	}
 
 	@Bean
-	FilterRegistrationBean<RateLimitFilter> rateLimitFilter(LimitsProperties properties) {
+	FilterRegistrationBean<RequestSizeFilter> requestSizeFilter(LimitsProperties properties, LimitMetrics metrics) {
+		return register(new RequestSizeFilter(new PathPatterns(properties.paths()),
+				new PathPatterns(properties.request().uploadPaths()), properties.request(), metrics), properties, 0);
+	}
+
+	@Bean
+	FilterRegistrationBean<RateLimitFilter> rateLimitFilter(LimitsProperties properties, LimitMetrics metrics) {
 		return register(new RateLimitFilter(new PathPatterns(properties.paths()),
-				new TokenBuckets(properties.rate(), System::nanoTime)), properties, 1);
+				new TokenBuckets(properties.rate(), System::nanoTime), metrics), properties, 1);
 	}
 
 	@Bean
 	FilterRegistrationBean<ModelConcurrencyFilter> modelConcurrencyFilter(LimitsProperties properties,
-			ModelCallGate gate) {
+			ModelCallGate gate, LimitMetrics metrics) {
 		return register(new ModelConcurrencyFilter(new PathPatterns(properties.concurrency().modelPaths()), gate,
-				properties.concurrency().retryAfter()), properties, 2);
+				properties.concurrency().retryAfter(), metrics), properties, 2);
 	}
 
 	private static <F extends jakarta.servlet.Filter> FilterRegistrationBean<F> register(F filter,

@@ -26,10 +26,13 @@ class ModelConcurrencyFilter extends OncePerRequestFilter {
 
 	private final Duration retryAfter;
 
-	ModelConcurrencyFilter(PathPatterns modelPaths, ModelCallGate gate, Duration retryAfter) {
+	private final LimitMetrics metrics;
+
+	ModelConcurrencyFilter(PathPatterns modelPaths, ModelCallGate gate, Duration retryAfter, LimitMetrics metrics) {
 		this.modelPaths = modelPaths;
 		this.gate = gate;
 		this.retryAfter = retryAfter;
+		this.metrics = metrics;
 	}
 
 	@Override
@@ -49,6 +52,7 @@ class ModelConcurrencyFilter extends OncePerRequestFilter {
 			admitted = false;
 		}
 		if (!admitted) {
+			this.metrics.busy();
 			LimitProblems.write(request, response, HttpStatus.SERVICE_UNAVAILABLE,
 					"The assistant is busy right now; try again after the time in Retry-After.", this.retryAfter);
 			return;

@@ -18,9 +18,12 @@ class RateLimitFilter extends OncePerRequestFilter {
 
 	private final TokenBuckets buckets;
 
-	RateLimitFilter(PathPatterns paths, TokenBuckets buckets) {
+	private final LimitMetrics metrics;
+
+	RateLimitFilter(PathPatterns paths, TokenBuckets buckets, LimitMetrics metrics) {
 		this.paths = paths;
 		this.buckets = buckets;
+		this.metrics = metrics;
 	}
 
 	@Override
@@ -33,6 +36,7 @@ class RateLimitFilter extends OncePerRequestFilter {
 			throws ServletException, IOException {
 		Duration wait = this.buckets.take(ClientIds.of(request));
 		if (!wait.isZero()) {
+			this.metrics.rate();
 			LimitProblems.write(request, response, HttpStatus.TOO_MANY_REQUESTS,
 					"Too many requests from this client; try again after the time in Retry-After.", wait);
 			return;

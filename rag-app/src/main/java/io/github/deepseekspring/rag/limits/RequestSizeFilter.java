@@ -28,7 +28,11 @@ class RequestSizeFilter extends OncePerRequestFilter {
 
 	private final int maxFiles;
 
-	RequestSizeFilter(PathPatterns paths, PathPatterns uploadPaths, LimitsProperties.Request limits) {
+	private final LimitMetrics metrics;
+
+	RequestSizeFilter(PathPatterns paths, PathPatterns uploadPaths, LimitsProperties.Request limits,
+			LimitMetrics metrics) {
+		this.metrics = metrics;
 		this.paths = paths;
 		this.uploadPaths = uploadPaths;
 		this.maxBodySize = limits.maxBodySize().toBytes();
@@ -40,6 +44,7 @@ class RequestSizeFilter extends OncePerRequestFilter {
 			throws ServletException, IOException {
 		if (this.paths.matches(request)) {
 			if (request.getContentLengthLong() > this.maxBodySize) {
+				this.metrics.size();
 				LimitProblems.write(request, response, HttpStatus.CONTENT_TOO_LARGE,
 						"The request body is larger than " + this.maxBodySize + " bytes.", null);
 				return;
@@ -48,6 +53,7 @@ class RequestSizeFilter extends OncePerRequestFilter {
 			return;
 		}
 		if (isMultipart(request) && this.uploadPaths.matches(request) && files(request) > this.maxFiles) {
+			this.metrics.size();
 			LimitProblems.write(request, response, HttpStatus.CONTENT_TOO_LARGE,
 					"At most " + this.maxFiles + " files may be uploaded at once.", null);
 			return;

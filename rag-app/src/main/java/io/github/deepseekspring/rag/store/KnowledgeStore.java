@@ -1,6 +1,7 @@
 package io.github.deepseekspring.rag.store;
 
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.OptionalInt;
 
@@ -15,6 +16,14 @@ public interface KnowledgeStore extends AutoCloseable {
 
 	/** Replaces all chunks of one document (empty list: deletes it), atomically. */
 	void replaceDocument(String documentId, List<KnowledgeChunk> chunks);
+
+	/**
+	 * Replaces the chunks of several documents (an empty list deletes one) in one write where the store can: one
+	 * commit, one bulk request. Each document switches atomically; the batch becomes searchable together.
+	 */
+	default void replaceDocuments(Map<String, List<KnowledgeChunk>> chunksByDocument) {
+		chunksByDocument.forEach(this::replaceDocument);
+	}
 
 	/** Removes every chunk of the document. */
 	default void deleteDocument(String documentId) {

@@ -51,6 +51,8 @@ class StoreConfiguration {
 					ElasticsearchStoreOptions.builder()
 						.alias(elasticsearch.alias())
 						.dimensions(embeddings.dimensions())
+						.shards(elasticsearch.shards())
+						.replicas(elasticsearch.replicas())
 						.build());
 		}
 		try {

@@ -57,23 +57,6 @@ class EmbeddingDimensionGuardTests {
 		}
 	}
 
-	/** Every text gets the first unit vector of the given size. */
-	private record UnitEmbeddings(int dimensions) implements EmbeddingService {
-
-		@Override
-		public List<float[]> embedPassages(List<String> passages) {
-			return passages.stream().map(this::embedQuery).toList();
-		}
-
-		@Override
-		public float[] embedQuery(String query) {
-			float[] vector = new float[this.dimensions];
-			vector[0] = 1;
-			return vector;
-		}
-
-	}
-
 	/** A model that cannot be reached. */
 	private static final class AwayEmbeddings implements EmbeddingService {
 

@@ -7,6 +7,7 @@ import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
 
+import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import org.junit.jupiter.api.Test;
 
 import org.springframework.http.MediaType;
@@ -43,14 +44,18 @@ class LimitFiltersTests {
 
 	private final Endpoints endpoints = new Endpoints();
 
+	private final SimpleMeterRegistry meters = new SimpleMeterRegistry();
+
+	private final LimitMetrics metrics = LimitMetrics.of(this.meters, this.gate);
+
 	private final MockMvc mvc = MockMvcBuilders.standaloneSetup(this.endpoints)
 		.addFilters(
 				new RequestSizeFilter(new PathPatterns(this.properties.paths()),
-						new PathPatterns(this.properties.request().uploadPaths()), this.properties.request()),
+						new PathPatterns(this.properties.request().uploadPaths()), this.properties.request(), this.metrics),
 				new RateLimitFilter(new PathPatterns(this.properties.paths()),
-						new TokenBuckets(this.properties.rate(), this.now::get)),
+						new TokenBuckets(this.properties.rate(), this.now::get), this.metrics),
 				new ModelConcurrencyFilter(new PathPatterns(this.properties.concurrency().modelPaths()), this.gate,
-						this.properties.concurrency().retryAfter()))
+						this.properties.concurrency().retryAfter(), this.metrics))
 		.build();
 
 	@Test
@@ -70,6 +75,7 @@ class LimitFiltersTests {
 		this.now.addAndGet(Duration.ofSeconds(10).toNanos());
 		this.mvc.perform(get("/api/chat/c1").with(ip("10.0.0.1"))).andExpect(status().isOk());
 		this.mvc.perform(get("/api/chat/c1").with(ip("10.0.0.1"))).andExpect(status().isTooManyRequests());
+		assertThat(this.meters.get("deepseek.rag.limits.rejected").tag("reason", "rate").counter().count()).isEqualTo(2);
 	}
 
 	@Test
@@ -108,6 +114,8 @@ class LimitFiltersTests {
 			.andExpect(status().isServiceUnavailable())
 			.andExpect(header().string("Retry-After", "7"))
 			.andExpect(jsonPath("$.status").value(503));
+		assertThat(this.meters.get("deepseek.rag.limits.model.calls").gauge().value()).isEqualTo(1);
+		assertThat(this.meters.get("deepseek.rag.limits.rejected").tag("reason", "busy").counter().count()).isEqualTo(1);
 		// reading a conversation is no model call
 		this.mvc.perform(get("/api/chat/c1").with(ip("10.0.0.2"))).andExpect(status().isOk());
 		this.endpoints.release.countDown();

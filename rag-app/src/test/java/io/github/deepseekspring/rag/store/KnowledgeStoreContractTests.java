@@ -39,6 +39,24 @@ public abstract class KnowledgeStoreContractTests {
 	}
 
 	@Test
+	void replacesSeveralDocumentsInOneWrite() {
+		this.store.replaceDocument("old", List.of(chunk("old", 0, "旧", "旧版内容", 0, 0, 1)));
+		java.util.Map<String, List<KnowledgeChunk>> batch = new java.util.LinkedHashMap<>();
+		batch.put("warranty", List.of(chunk("warranty", 0, "保修期限", "主机保修 2 年", 1, 0, 0),
+				chunk("warranty", 1, "配件", "电源适配器保修 1 年", 0, 1, 0)));
+		batch.put("shipping", List.of(chunk("shipping", 0, "运费", "满 99 元免运费", 0, 0, 1)));
+		batch.put("old", List.of());
+
+		this.store.replaceDocuments(batch);
+
+		assertThat(this.store.chunkCount()).isEqualTo(3);
+		assertThat(this.store.documentHash("old")).isEmpty();
+		assertThat(this.store.keywordSearch("运费", 5)).extracting((hit) -> hit.chunk().documentId()).containsExactly("shipping");
+		assertThatIllegalArgumentException()
+			.isThrownBy(() -> this.store.replaceDocuments(java.util.Map.of("a", List.of(chunk("b", 0, "h", "文本", 1, 0, 0)))));
+	}
+
+	@Test
 	void reportsTheSizeOfTheVectorsItHolds() {
 		this.store.replaceDocument("warranty", List.of(chunk("warranty", 0, "保修期限", "保修 2 年", 1, 0, 0)));
 

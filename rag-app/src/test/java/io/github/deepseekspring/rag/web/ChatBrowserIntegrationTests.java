@@ -6,6 +6,7 @@ import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.time.Duration;
 import java.util.List;
+import java.util.Map;
 
 import io.github.deepseekspring.autoconfigure.test.UseDeepSeekSimulator;
 import io.github.deepseekspring.rag.browser.HeadlessChromium;
@@ -20,6 +21,7 @@ import org.junit.jupiter.api.io.TempDir;
 import org.openqa.selenium.By;
 import org.openqa.selenium.JavascriptExecutor;
 import org.openqa.selenium.WebElement;
+import org.openqa.selenium.chrome.ChromeDriver;
 import org.openqa.selenium.support.ui.ExpectedConditions;
 
 import org.springframework.beans.factory.annotation.Autowired;
@@ -123,6 +125,28 @@ class ChatBrowserIntegrationTests {
 	}
 
 	@Test
+	void aChineseBrowserGetsTheChinesePageAndAnswer() throws Exception {
+		this.ingestion.ingest("# YF-Q7 保修政策\n\nYF-Q7 旅行路由器自购买之日起保修 30 个月，电源适配器保修 12 个月。\n"
+			.getBytes(StandardCharsets.UTF_8), DocumentFormat.MARKDOWN, "yf-q7-保修.md", "YF-Q7 保修政策");
+		this.deepseek.onUserMessage("YF-Q7 保修", ScriptedReply.text("YF-Q7 旅行路由器保修 **30 个月** [1]。"));
+		try (HeadlessChromium browser = HeadlessChromium.start()) {
+			ChromeDriver chrome = (ChromeDriver) browser.driver();
+			chrome.executeCdpCommand("Network.enable", Map.of());
+			chrome.executeCdpCommand("Network.setExtraHTTPHeaders",
+					Map.of("headers", Map.of("Accept-Language", "zh-CN,zh;q=0.9")));
+			browser.open(url("/"));
+			assertThat(browser.visible(By.id("handoff")).getText()).isEqualTo("转人工客服");
+			WebElement answer = ask(browser, "YF-Q7 保修多久？");
+			awaitDone(browser, answer);
+			assertThat(answer.findElement(By.cssSelector(".answer strong")).getText()).isEqualTo("30 个月");
+			answer.findElement(By.cssSelector("a.cite")).click();
+			assertThat(browser.visible(By.id("passage-snippet")).getText()).contains("保修 30 个月");
+			// Not copied to docs: machines without a CJK font render the characters as boxes.
+			browser.screenshot("chat-zh");
+		}
+	}
+
+	@Test
 	void htmlInAnAnswerIsShownAsTextAndNeverRuns() {
 		this.deepseek.onUserMessage("YF-Q7 warranty in HTML", ScriptedReply.text(
 				"<img src=x onerror=\"document.title='pwned'\"><script>document.title='pwned'</script> 30 months "
@@ -190,6 +214,8 @@ class ChatBrowserIntegrationTests {
 			browser.open(url("/"));
 			awaitDone(browser, ask(browser, "My YF-Q7 warranty repair is late"));
 			browser.click(By.id("handoff"));
+			browser.visible(By.id("contact")).sendKeys("customer@example.com");
+			browser.click(By.id("handoff-submit"));
 			browser.until((driver) -> driver.findElement(By.id("notice")).getAttribute("data-ticket") != null);
 			String ticket = browser.driver().findElement(By.id("notice")).getAttribute("data-ticket");
 			assertThat(browser.visible(By.id("notice")).getText()).contains("#" + ticket);
@@ -199,7 +225,7 @@ class ChatBrowserIntegrationTests {
 			browser.until(ExpectedConditions.urlContains("/admin"));
 			browser.open(url("/admin/tickets"));
 			By row = By.xpath("//table[@id='report']//tr[td[1][normalize-space()='" + ticket + "']]");
-			browser.visible(row);
+			assertThat(browser.visible(row).getText()).contains("customer@example.com", "The customer asked for a human");
 			browser.screenshot("admin-tickets");
 			browser.driver().findElement(row).findElement(By.cssSelector("button.close-ticket")).click();
 			browser.until(ExpectedConditions.invisibilityOfElementLocated(row));

@@ -31,12 +31,21 @@ final class ElasticsearchIndexAdmin {
     private final ElasticsearchClient client;
     private final String alias;
     private final int dimensions;
+    private final int shards;
+    private final int replicas;
     private final Clock clock;
 
     ElasticsearchIndexAdmin(ElasticsearchClient client, String alias, int dimensions, Clock clock) {
+        this(client, alias, dimensions, 1, 0, clock);
+    }
+
+    ElasticsearchIndexAdmin(ElasticsearchClient client, String alias, int dimensions, int shards, int replicas,
+            Clock clock) {
         this.client = client;
         this.alias = alias;
         this.dimensions = dimensions;
+        this.shards = shards;
+        this.replicas = replicas;
         this.clock = clock;
     }
 
@@ -75,7 +84,8 @@ final class ElasticsearchIndexAdmin {
     String createIndex() {
         String index = alias + "-" + SUFFIX.format(clock.instant());
         call(() -> client.indices().create(c -> c.index(index)
-                .settings(s -> s.numberOfShards("1").numberOfReplicas("0").refreshInterval(t -> t.time("-1")))
+                .settings(s -> s.numberOfShards(Integer.toString(shards)).numberOfReplicas(Integer.toString(replicas))
+                        .refreshInterval(t -> t.time("-1")))
                 .mappings(mapping())));
         return index;
     }

@@ -45,7 +45,8 @@ public final class ElasticsearchKnowledgeStore implements KnowledgeStore {
     private volatile int mappedDimensions;
 
     private ElasticsearchKnowledgeStore(ElasticsearchClient client, ElasticsearchStoreOptions options, boolean owned) {
-        this.admin = new ElasticsearchIndexAdmin(client, options.alias(), options.dimensions(), Clock.systemUTC());
+        this.admin = new ElasticsearchIndexAdmin(client, options.alias(), options.dimensions(), options.shards(),
+                options.replicas(), Clock.systemUTC());
         this.index = new ElasticsearchChunkIndex(client, admin);
         this.searcher = new ElasticsearchChunkSearcher(client, options.alias());
         this.ownedClient = owned ? client : null;
@@ -106,7 +107,14 @@ public final class ElasticsearchKnowledgeStore implements KnowledgeStore {
 
     @Override
     public void replaceDocument(String documentId, List<KnowledgeChunk> chunks) {
-        replaceDocuments(Map.of(documentId, chunks.stream().map(ElasticsearchKnowledgeStore::toElasticsearch).toList()));
+        replaceDocuments(Map.of(documentId, chunks));
+    }
+
+    /** All documents in one bulk request; each document switches atomically. */
+    @Override
+    public void replaceDocuments(Map<String, List<KnowledgeChunk>> chunksByDocument) {
+        replaceElasticsearchChunks(chunksByDocument.entrySet().stream().collect(Collectors.toMap(Map.Entry::getKey,
+                entry -> entry.getValue().stream().map(ElasticsearchKnowledgeStore::toElasticsearch).toList())));
     }
 
     @Override
@@ -134,7 +142,7 @@ public final class ElasticsearchKnowledgeStore implements KnowledgeStore {
     }
 
     /** Replaces several documents in one bulk request; each document switches atomically. */
-    public void replaceDocuments(Map<String, List<ElasticsearchChunk>> chunksByDocument) {
+    public void replaceElasticsearchChunks(Map<String, List<ElasticsearchChunk>> chunksByDocument) {
         chunksByDocument.forEach((documentId, chunks) -> chunks.forEach(chunk -> {
             if (!chunk.documentId().equals(documentId)) {
                 throw new IllegalArgumentException("chunk " + chunk.chunkId() + " belongs to " + chunk.documentId()
@@ -147,7 +155,7 @@ public final class ElasticsearchKnowledgeStore implements KnowledgeStore {
 
     @Override
     public void deleteDocument(String documentId) {
-        replaceDocuments(Map.of(documentId, List.of()));
+        replaceElasticsearchChunks(Map.of(documentId, List.of()));
     }
 
     @Override

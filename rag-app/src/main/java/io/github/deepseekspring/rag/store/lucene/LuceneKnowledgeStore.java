@@ -69,27 +69,39 @@ public final class LuceneKnowledgeStore implements KnowledgeStore {
 	}
 
 	@Override
-	public synchronized void replaceDocument(String documentId, List<KnowledgeChunk> chunks) {
-		for (KnowledgeChunk chunk : chunks) {
-			if (!chunk.documentId().equals(documentId)) {
-				throw new IllegalArgumentException(
-						"chunk " + chunk.chunkId() + " belongs to " + chunk.documentId() + ", not to " + documentId);
+	public void replaceDocument(String documentId, List<KnowledgeChunk> chunks) {
+		replaceDocuments(Map.of(documentId, chunks));
+	}
+
+	/** All documents in one commit and one reader refresh; each one's delete-and-add is a single block. */
+	@Override
+	public synchronized void replaceDocuments(Map<String, List<KnowledgeChunk>> chunksByDocument) {
+		chunksByDocument.forEach((documentId, chunks) -> {
+			for (KnowledgeChunk chunk : chunks) {
+				if (!chunk.documentId().equals(documentId)) {
+					throw new IllegalArgumentException(
+							"chunk " + chunk.chunkId() + " belongs to " + chunk.documentId() + ", not to " + documentId);
+				}
 			}
-		}
+		});
+		String current = null;
 		try {
-			Term document = new Term(ChunkFields.DOCUMENT_ID, documentId);
-			if (chunks.isEmpty()) {
-				this.writer.deleteDocuments(document);
-			}
-			else {
-				// One delete-and-add block: readers see either the old chunks or the new ones, never a mix or nothing.
-				this.writer.updateDocuments(document, chunks.stream().map(ChunkFields::toDocument).toList());
+			for (Map.Entry<String, List<KnowledgeChunk>> document : chunksByDocument.entrySet()) {
+				current = document.getKey();
+				Term term = new Term(ChunkFields.DOCUMENT_ID, current);
+				if (document.getValue().isEmpty()) {
+					this.writer.deleteDocuments(term);
+				}
+				else {
+					// One delete-and-add block: readers see either the old chunks or the new ones, never a mix or nothing.
+					this.writer.updateDocuments(term, document.getValue().stream().map(ChunkFields::toDocument).toList());
+				}
 			}
 			this.writer.commit();
 			this.searchers.maybeRefreshBlocking();
 		}
 		catch (IOException ex) {
-			throw new UncheckedIOException("Could not store document " + documentId, ex);
+			throw new UncheckedIOException("Could not store document " + current, ex);
 		}
 	}
 

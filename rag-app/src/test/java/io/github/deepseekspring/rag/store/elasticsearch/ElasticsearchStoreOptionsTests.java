@@ -12,6 +12,8 @@ class ElasticsearchStoreOptionsTests {
         ElasticsearchStoreOptions options = ElasticsearchStoreOptions.builder().build();
         assertThat(options.alias()).isEqualTo("deepseek-knowledge");
         assertThat(options.dimensions()).isEqualTo(512);
+        assertThat(options.shards()).isEqualTo(1);
+        assertThat(options.replicas()).isZero();
     }
 
     @Test
@@ -20,5 +22,9 @@ class ElasticsearchStoreOptionsTests {
                 .withMessageContaining("lower-case");
         assertThatIllegalArgumentException().isThrownBy(() -> ElasticsearchStoreOptions.builder().dimensions(0).build())
                 .withMessageContaining("dimensions");
+        assertThatIllegalArgumentException().isThrownBy(() -> ElasticsearchStoreOptions.builder().shards(0).build())
+                .withMessageContaining("shards");
+        assertThatIllegalArgumentException().isThrownBy(() -> ElasticsearchStoreOptions.builder().replicas(-1).build())
+                .withMessageContaining("replicas");
     }
 }
