@@ -12,10 +12,11 @@ import io.github.deepseekspring.rag.retrieval.SearchHit;
 import io.github.deepseekspring.rag.retrieval.SearchMode;
 import io.github.deepseekspring.rag.store.KnowledgeStore;
 import io.github.deepseekspring.rag.store.StoreHit;
+import io.github.deepseekspring.rag.text.ProductCodes;
 
 /**
- * Finds the passages for a question: none when even the closest passage is not similar enough, otherwise hybrid
- * retrieval and the chat's fused-score threshold. A passage under an FAQ heading
+ * Finds the passages for a question: hybrid retrieval and the chat's fused-score threshold, but none when even the
+ * closest passage is not similar enough and the question names no product or error code found in them. A passage under an FAQ heading
  * ({@code Q: …}, {@code 问：…}) whose question is close enough to the customer's is returned as the FAQ answer.
  */
 public class KnowledgeLookup {
@@ -23,6 +24,8 @@ public class KnowledgeLookup {
 	private static final Pattern FAQ_HEADING = Pattern.compile("^(?:Q|问)\\s*[:：]\\s*(.+)$");
 
 	private static final int FAQ_CANDIDATES = 3;
+
+	private static final int SIMILARITY_CANDIDATES = 10;
 
 	private final HybridRetriever retriever;
 
@@ -48,14 +51,13 @@ public class KnowledgeLookup {
 	 * question as is, or -1
 	 */
 	public Found find(String question) {
-		List<StoreHit> closest = this.store.vectorSearch(this.embeddings.embedQuery(question), 1);
-		if (closest.isEmpty() || closest.get(0).score() < this.properties.minSimilarity()) {
-			return new Found(List.of(), -1);
-		}
 		List<SearchHit> passages = this.retriever.search(question, this.properties.passages(), SearchMode.HYBRID)
 			.stream()
 			.filter((hit) -> hit.score() >= this.properties.minScore())
 			.toList();
+		if (!similarEnough(question) && !namesCodeOf(question, passages)) {
+			return new Found(List.of(), -1);
+		}
 		float[] questionVector = null;
 		for (int i = 0; i < Math.min(FAQ_CANDIDATES, passages.size()); i++) {
 			String faqQuestion = faqQuestion(passages.get(i));
@@ -72,6 +74,26 @@ public class KnowledgeLookup {
 			}
 		}
 		return new Found(passages, -1);
+	}
+
+	private boolean similarEnough(String question) {
+		// Approximate (HNSW) search finds the true nearest neighbour far more reliably among several candidates than
+		// when asked for one.
+		List<StoreHit> closest = this.store.vectorSearch(this.embeddings.embedQuery(question), SIMILARITY_CANDIDATES);
+		return closest.stream().mapToDouble(StoreHit::score).max().orElse(0) >= this.properties.minSimilarity();
+	}
+
+	/** Whether the question names a product or error code that a passage contains (short questions like "E-1023"). */
+	private static boolean namesCodeOf(String question, List<SearchHit> passages) {
+		for (String code : ProductCodes.in(question)) {
+			String lower = code.toLowerCase(java.util.Locale.ROOT);
+			for (SearchHit hit : passages) {
+				if (hit.text().toLowerCase(java.util.Locale.ROOT).contains(lower)) {
+					return true;
+				}
+			}
+		}
+		return false;
 	}
 
 	/** The question of an FAQ passage (its last heading without the {@code Q:}), or null. */
