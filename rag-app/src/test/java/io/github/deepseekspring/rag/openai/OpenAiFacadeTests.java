@@ -154,6 +154,21 @@ class OpenAiFacadeTests {
 	}
 
 	@Test
+	void aClientLeavingAStreamCancelsTheModelCall() {
+		this.deepseek.faults().tokenDelay(java.time.Duration.ofMillis(200));
+		try {
+			try (StreamResponse<ChatCompletionChunk> stream = this.client.chat().completions()
+				.createStreaming(params("deepseek-flash", "a long answer please").build())) {
+				assertThat(stream.stream().findFirst()).isPresent();
+			}
+			assertThat(this.deepseek.requests().last().awaitClientDisconnect(java.time.Duration.ofSeconds(10))).isTrue();
+		}
+		finally {
+			this.deepseek.faults().clear();
+		}
+	}
+
+	@Test
 	void streamsInOpenAisExactWireFormat() throws Exception {
 		HttpResponse<String> response = post("/v1/chat/completions", KEY, """
 				{"model":"deepseek-flash","stream":true,"messages":[{"role":"user","content":"wire"}],
