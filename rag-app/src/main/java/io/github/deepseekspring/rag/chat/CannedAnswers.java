@@ -18,6 +18,13 @@ final class CannedAnswers {
 				: "抱歉，知识库中没有找到这个问题的答案。如有需要，可以为您转接人工客服。";
 	}
 
+	/** The knowledge base cannot be searched right now (its store is down); a human agent is offered. */
+	static String knowledgeBaseUnavailable(Language language) {
+		return (language == Language.EN)
+				? "Sorry, our knowledge base is temporarily unavailable. Please try again in a few minutes, or talk to a human agent."
+				: "抱歉，知识库暂时不可用，请稍后再试。如有需要，可以为您转接人工客服。";
+	}
+
 	/** The passages with their numbers, under a label saying that no model wrote this. */
 	static String retrievalOnly(Language language, List<PromptTexts.Numbered> passages) {
 		StringBuilder answer = new StringBuilder((language == Language.EN)

@@ -184,8 +184,21 @@ public class ChatTurns {
 		return new Outcome(ChatMode.RETRIEVAL_ONLY, modelText, numbers.rewrite(modelText), numbers.cited(), null, null);
 	}
 
+	/**
+	 * The knowledge base could not be searched: no model call (it would answer without passages), a clear
+	 * "temporarily unavailable" and the offer of a human agent. The mode is not-covered, so clients offer the handoff
+	 * as they do for a question the knowledge base does not cover.
+	 */
+	Outcome knowledgeBaseUnavailable(Turn turn) {
+		return new Outcome(ChatMode.NOT_COVERED, this.properties.notCoveredSentinel(),
+				CannedAnswers.knowledgeBaseUnavailable(turn.language()), List.of(), null, null);
+	}
+
 	/** The outcome decided without the model, or null when the model should answer. */
 	Outcome withoutModel(Turn turn) {
+		if (turn.found().unavailable()) {
+			return knowledgeBaseUnavailable(turn);
+		}
 		if (!turn.found().covered()) {
 			return notCovered(turn);
 		}

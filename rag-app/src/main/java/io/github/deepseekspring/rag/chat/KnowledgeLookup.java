@@ -13,13 +13,20 @@ import io.github.deepseekspring.rag.retrieval.SearchMode;
 import io.github.deepseekspring.rag.store.KnowledgeStore;
 import io.github.deepseekspring.rag.store.StoreHit;
 import io.github.deepseekspring.rag.text.ProductCodes;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * Finds the passages for a question: hybrid retrieval and the chat's fused-score threshold, but none when even the
  * closest passage is not similar enough and the question names no product or error code found in them. A passage under an FAQ heading
  * ({@code Q: …}, {@code 问：…}) whose question is close enough to the customer's is returned as the FAQ answer.
+ * When the knowledge store (or the embedding model) fails, the lookup says so instead of throwing: the chat then
+ * tells the customer the knowledge base is temporarily unavailable and offers a human agent, and the next question
+ * tries the store again (nothing to restart when it is back).
  */
 public class KnowledgeLookup {
+
+	private static final Logger logger = LoggerFactory.getLogger(KnowledgeLookup.class);
 
 	private static final Pattern FAQ_HEADING = Pattern.compile("^(?:Q|问)\\s*[:：]\\s*(.+)$");
 
@@ -55,6 +62,17 @@ public class KnowledgeLookup {
 	 * question as is, or -1
 	 */
 	public Found find(String question) {
+		try {
+			return lookUp(question);
+		}
+		catch (RuntimeException ex) {
+			logger.warn("The knowledge base could not be searched ({}); answering that it is unavailable",
+					ex.toString());
+			return Found.UNAVAILABLE;
+		}
+	}
+
+	private Found lookUp(String question) {
 		List<SearchHit> passages = this.retriever.search(question, this.properties.passages(), SearchMode.HYBRID)
 			.stream()
 			.filter((hit) -> hit.score() >= this.properties.minScore())
@@ -123,8 +141,16 @@ public class KnowledgeLookup {
 	 *
 	 * @param passages passages above the threshold, best first
 	 * @param faqIndex index in passages of an FAQ answer to return as is, or -1
+	 * @param unavailable whether the knowledge base could not be searched (passages are then empty)
 	 */
-	public record Found(List<SearchHit> passages, int faqIndex) {
+	public record Found(List<SearchHit> passages, int faqIndex, boolean unavailable) {
+
+		/** The knowledge base could not be searched. */
+		public static final Found UNAVAILABLE = new Found(List.of(), -1, true);
+
+		public Found(List<SearchHit> passages, int faqIndex) {
+			this(passages, faqIndex, false);
+		}
 
 		public boolean covered() {
 			return !this.passages.isEmpty();
