@@ -54,7 +54,7 @@ public class ChatTurns {
 	 * @throws ConversationNotFoundException when the named conversation does not exist or is not the caller's
 	 */
 	Turn prepare(ChatRequest request, String ownerHash) {
-		String question = (request.message() != null) ? request.message().strip() : "";
+		String question = (request.message() != null) ? ControlCharacters.strip(request.message()).strip() : "";
 		if (question.isEmpty()) {
 			throw new InvalidMessageException("The message is empty");
 		}
