@@ -32,8 +32,14 @@
     notice.hidden = !message;
   }
 
+  // Follows the answer as it grows, unless the reader has scrolled up to read something else.
+  let following = true;
+  log.addEventListener('scroll', () => {
+    following = log.scrollHeight - log.scrollTop - log.clientHeight < 40;
+  });
+
   function scrollDown() {
-    log.scrollTop = log.scrollHeight;
+    if (following) log.scrollTop = log.scrollHeight;
   }
 
   function postJson(url, body) {
@@ -223,6 +229,7 @@
     if (!message || controller) return;
     say('');
     userMessage(message);
+    following = true;
     question.value = '';
     const turn = answerTurn();
     scrollDown();

@@ -56,13 +56,39 @@ public class AuditObservationHandler implements ObservationHandler<ChatModelObse
 
 	@Override
 	public void onStop(ChatModelObservationContext context) {
+		AuditRecord record = record(context);
+		logCall(record);
 		try {
-			this.log.append(record(context));
+			this.log.append(record);
 		}
 		catch (RuntimeException ex) {
 			logger.warn("Audit row for a model call not written: " + ex.getClass().getSimpleName());
 		}
 	}
+
+	/**
+	 * One INFO line per model call without any text: in structured logs its key-value pairs become fields (the
+	 * request id is repeated because a stream ends on another thread than the request's).
+	 */
+	private static void logCall(AuditRecord r) {
+		org.slf4j.spi.LoggingEventBuilder line = calls.atInfo();
+		// fields the logging context (MDC) does not carry already, so JSON lines have no duplicate keys
+		if (MDC.get(RequestMdc.REQUEST_ID) == null) {
+			line = line.addKeyValue(RequestMdc.REQUEST_ID, r.requestId());
+		}
+		if (MDC.get(RequestMdc.CONVERSATION_ID) == null) {
+			line = line.addKeyValue(RequestMdc.CONVERSATION_ID, r.conversationId());
+		}
+		line.addKeyValue("backend", r.backend())
+			.addKeyValue("model", r.model())
+			.addKeyValue("promptTokens", r.promptTokens())
+			.addKeyValue("completionTokens", r.completionTokens())
+			.addKeyValue("latencyMs", r.durationMs())
+			.addKeyValue("outcome", r.outcome())
+			.log("model call {} {} {} ms {}", r.backend(), r.model(), r.durationMs(), r.outcome());
+	}
+
+	private static final org.slf4j.Logger calls = org.slf4j.LoggerFactory.getLogger("deepseek.rag.model-calls");
 
 	AuditRecord record(ChatModelObservationContext context) {
 		Start start = context.getOrDefault(Start.class, new Start(this.clock.instant(), System.nanoTime(), null, null));

@@ -18,14 +18,21 @@ final class CannedAnswers {
 				: "抱歉，知识库中没有找到这个问题的答案。如有需要，可以为您转接人工客服。";
 	}
 
-	/** The passages, numbered 1..n, under a label saying that no model wrote this. */
-	static String retrievalOnly(Language language, List<SearchHit> passages) {
+	/** The knowledge base cannot be searched right now (its store is down); a human agent is offered. */
+	static String knowledgeBaseUnavailable(Language language) {
+		return (language == Language.EN)
+				? "Sorry, our knowledge base is temporarily unavailable. Please try again in a few minutes, or talk to a human agent."
+				: "抱歉，知识库暂时不可用，请稍后再试。如有需要，可以为您转接人工客服。";
+	}
+
+	/** The passages with their numbers, under a label saying that no model wrote this. */
+	static String retrievalOnly(Language language, List<PromptTexts.Numbered> passages) {
 		StringBuilder answer = new StringBuilder((language == Language.EN)
 				? "(The assistant is unavailable right now. These are the most relevant passages from our knowledge base:)"
 				: "（智能回答暂时不可用，以下是知识库中与您的问题最相关的内容：）");
-		for (int i = 0; i < passages.size(); i++) {
-			SearchHit hit = passages.get(i);
-			answer.append("\n\n[").append(i + 1).append("] ").append(heading(hit)).append('\n').append(snippet(hit.text()));
+		for (PromptTexts.Numbered passage : passages) {
+			SearchHit hit = passage.hit();
+			answer.append("\n\n[").append(passage.n()).append("] ").append(heading(hit)).append('\n').append(snippet(hit.text()));
 		}
 		return answer.toString();
 	}

@@ -1,5 +1,6 @@
 package io.github.deepseekspring.rag.chat;
 
+import io.github.deepseekspring.rag.RagProperties;
 import io.github.deepseekspring.rag.conversation.ConversationStore;
 import io.github.deepseekspring.rag.embedding.EmbeddingService;
 import io.github.deepseekspring.rag.retrieval.HybridRetriever;
@@ -21,8 +22,8 @@ class ChatConfiguration {
 
 	@Bean
 	KnowledgeLookup knowledgeLookup(HybridRetriever retriever, KnowledgeStore store, EmbeddingService embeddings,
-			ChatProperties properties) {
-		return new KnowledgeLookup(retriever, store, embeddings, properties);
+			ChatProperties properties, RagProperties rag) {
+		return new KnowledgeLookup(retriever, store, embeddings, properties, rag.retrieval().candidates());
 	}
 
 	@Bean

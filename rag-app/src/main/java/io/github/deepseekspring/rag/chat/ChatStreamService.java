@@ -127,7 +127,7 @@ public class ChatStreamService {
 
 		Progress(ChatTurns turns, Turn turn) {
 			this.turns = turns;
-			this.numbers = new CitationNumbers(turn.found().passages().size());
+			this.numbers = new CitationNumbers(turn.numbered().keySet());
 		}
 
 		List<ServerSentEvent<Object>> events(ChatResponse chunk) {

@@ -1,7 +1,9 @@
 package io.github.deepseekspring.rag.chat;
 
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.UUID;
 
 import io.github.deepseekspring.rag.conversation.Conversation;
@@ -52,7 +54,7 @@ public class ChatTurns {
 	 * @throws ConversationNotFoundException when the named conversation does not exist or is not the caller's
 	 */
 	Turn prepare(ChatRequest request, String ownerHash) {
-		String question = (request.message() != null) ? request.message().strip() : "";
+		String question = (request.message() != null) ? ControlCharacters.strip(request.message()).strip() : "";
 		if (question.isEmpty()) {
 			throw new InvalidMessageException("The message is empty");
 		}
@@ -65,20 +67,70 @@ public class ChatTurns {
 				? this.conversations.create(ownerHash, language.name(), this.texts.systemPrompt(language))
 				: this.conversations.findOwned(request.conversationId(), ownerHash)
 					.orElseThrow(() -> new ConversationNotFoundException(request.conversationId()));
+		List<StoredMessage> history = this.conversations.messagesFrom(conversation.id(), conversation.historyStart());
 		KnowledgeLookup.Found found = this.lookup.find(question);
-		String userTurn = this.texts.userTurn(found.passages(), question);
-		HistoryWindow.Window window = HistoryWindow.fit(
-				this.conversations.messagesFrom(conversation.id(), conversation.historyStart()),
-				this.properties.historyTokenBudget());
+		String previous = lastQuestion(history);
+		if (!found.covered() && previous != null) {
+			// A follow-up ("那第二个呢？") often means nothing alone: look it up together with the question before it.
+			found = this.lookup.find(previous + "\n" + question);
+		}
+		if (found.faq()) {
+			// The FAQ answer stands on its one passage: later prompts need no other passage of this turn.
+			found = new KnowledgeLookup.Found(List.of(found.passages().get(found.faqIndex())), 0);
+		}
+		HistoryWindow.Window window = HistoryWindow.fit(history, this.properties.historyTokenBudget());
 		List<Message> prompt = new ArrayList<>();
 		prompt.add(new SystemMessage(conversation.systemPrompt()));
+		Map<Integer, PassageRef> numbered = new LinkedHashMap<>();
 		for (StoredMessage message : window.messages()) {
-			prompt.add(StoredMessage.USER.equals(message.role()) ? new UserMessage(message.promptText())
-					: new AssistantMessage(message.promptText()));
+			boolean user = StoredMessage.USER.equals(message.role());
+			prompt.add(user ? new UserMessage(message.promptText()) : new AssistantMessage(message.promptText()));
+			if (user && message.passagesJson() != null) {
+				for (PassageRef passage : this.json.readValue(message.passagesJson(), PassageRef[].class)) {
+					numbered.put(passage.n(), passage);
+				}
+			}
 		}
+		int next = numbered.keySet().stream().mapToInt(Integer::intValue).max().orElse(0) + 1;
+		List<Integer> relevant = new ArrayList<>();
+		List<Integer> earlier = new ArrayList<>();
+		List<PromptTexts.Numbered> fresh = new ArrayList<>();
+		List<PassageRef> sent = new ArrayList<>();
+		for (SearchHit hit : found.passages()) {
+			Integer known = numberOf(numbered, hit.chunkId());
+			if (known != null) {
+				earlier.add(known);
+				relevant.add(known);
+				continue;
+			}
+			PassageRef passage = PassageRef.of(next++, hit);
+			fresh.add(new PromptTexts.Numbered(passage.n(), hit));
+			sent.add(passage);
+			relevant.add(passage.n());
+		}
+		sent.forEach((passage) -> numbered.put(passage.n(), passage));
+		String userTurn = this.texts.userTurn(fresh, earlier, question);
 		prompt.add(new UserMessage(userTurn));
-		return new Turn(conversation, UUID.randomUUID().toString(), question, language, found, userTurn,
-				window.startSeq(), List.copyOf(prompt));
+		return new Turn(conversation, UUID.randomUUID().toString(), question, language, found, List.copyOf(relevant),
+				Map.copyOf(numbered), List.copyOf(sent), userTurn, window.startSeq(), List.copyOf(prompt));
+	}
+
+	private static String lastQuestion(List<StoredMessage> history) {
+		for (int i = history.size() - 1; i >= 0; i--) {
+			if (StoredMessage.USER.equals(history.get(i).role())) {
+				return history.get(i).content();
+			}
+		}
+		return null;
+	}
+
+	private static Integer numberOf(Map<Integer, PassageRef> numbered, String chunkId) {
+		for (PassageRef passage : numbered.values()) {
+			if (passage.chunkId().equals(chunkId)) {
+				return passage.n();
+			}
+		}
+		return null;
 	}
 
 	/**
@@ -91,7 +143,7 @@ public class ChatTurns {
 			return new Outcome(ChatMode.NOT_COVERED, (modelText != null) ? modelText : "",
 					CannedAnswers.notCovered(turn.language()), List.of(), reasoning, usage);
 		}
-		CitationNumbers numbers = new CitationNumbers(turn.found().passages().size());
+		CitationNumbers numbers = new CitationNumbers(turn.numbered().keySet());
 		String answer = numbers.rewrite(modelText);
 		return new Outcome(ChatMode.LLM, modelText, answer, numbers.cited(), reasoning, usage);
 	}
@@ -109,8 +161,8 @@ public class ChatTurns {
 	/** The FAQ answer as the knowledge base has it. */
 	Outcome faq(Turn turn) {
 		int index = turn.found().faqIndex();
-		String modelText = turn.found().passages().get(index).text().strip() + " [" + (index + 1) + "]";
-		CitationNumbers numbers = new CitationNumbers(turn.found().passages().size());
+		String modelText = turn.found().passages().get(index).text().strip() + " [" + turn.relevant().get(index) + "]";
+		CitationNumbers numbers = new CitationNumbers(turn.numbered().keySet());
 		return new Outcome(ChatMode.FAQ, modelText, numbers.rewrite(modelText), numbers.cited(), null, null);
 	}
 
@@ -122,18 +174,31 @@ public class ChatTurns {
 
 	/** The model is away or failed: the best passages, labelled. */
 	Outcome retrievalOnly(Turn turn) {
-		List<SearchHit> best = turn.found().passages()
-			.subList(0, Math.min(RETRIEVAL_ONLY_PASSAGES, turn.found().passages().size()));
-		String answer = CannedAnswers.retrievalOnly(turn.language(), best);
-		List<Integer> cited = new ArrayList<>();
-		for (int i = 1; i <= best.size(); i++) {
-			cited.add(i);
+		int count = Math.min(RETRIEVAL_ONLY_PASSAGES, turn.found().passages().size());
+		List<PromptTexts.Numbered> best = new ArrayList<>();
+		for (int i = 0; i < count; i++) {
+			best.add(new PromptTexts.Numbered(turn.relevant().get(i), turn.found().passages().get(i)));
 		}
-		return new Outcome(ChatMode.RETRIEVAL_ONLY, answer, answer, cited, null, null);
+		String modelText = CannedAnswers.retrievalOnly(turn.language(), best);
+		CitationNumbers numbers = new CitationNumbers(turn.numbered().keySet());
+		return new Outcome(ChatMode.RETRIEVAL_ONLY, modelText, numbers.rewrite(modelText), numbers.cited(), null, null);
+	}
+
+	/**
+	 * The knowledge base could not be searched: no model call (it would answer without passages), a clear
+	 * "temporarily unavailable" and the offer of a human agent. The mode is not-covered, so clients offer the handoff
+	 * as they do for a question the knowledge base does not cover.
+	 */
+	Outcome knowledgeBaseUnavailable(Turn turn) {
+		return new Outcome(ChatMode.NOT_COVERED, this.properties.notCoveredSentinel(),
+				CannedAnswers.knowledgeBaseUnavailable(turn.language()), List.of(), null, null);
 	}
 
 	/** The outcome decided without the model, or null when the model should answer. */
 	Outcome withoutModel(Turn turn) {
+		if (turn.found().unavailable()) {
+			return knowledgeBaseUnavailable(turn);
+		}
 		if (!turn.found().covered()) {
 			return notCovered(turn);
 		}
@@ -144,9 +209,10 @@ public class ChatTurns {
 	ChatReply finish(Turn turn, Outcome outcome) {
 		List<Citation> citations = citations(turn, outcome.cited());
 		StoredMessage answer = this.conversations.appendTurn(turn.conversation().id(), turn.historyStart(),
-				NewMessage.question(turn.question(), turn.userTurnText()), turn.answerId(),
-				new NewMessage(outcome.answer(), outcome.modelText(), outcome.mode().wireName(),
-						this.json.writeValueAsString(citations), outcome.reasoning(), outcome.usage()));
+				NewMessage.question(turn.question(), turn.userTurnText(),
+						turn.sent().isEmpty() ? null : this.json.writeValueAsString(turn.sent())),
+				turn.answerId(), new NewMessage(outcome.answer(), outcome.modelText(), outcome.mode().wireName(),
+						this.json.writeValueAsString(citations), null, outcome.reasoning(), outcome.usage()));
 		return new ChatReply(turn.conversation().id(), answer.id(), outcome.answer(), outcome.reasoning(), citations,
 				outcome.mode(), outcome.usage());
 	}
@@ -154,9 +220,7 @@ public class ChatTurns {
 	List<Citation> citations(Turn turn, List<Integer> cited) {
 		List<Citation> citations = new ArrayList<>();
 		for (int i = 0; i < cited.size(); i++) {
-			SearchHit hit = turn.found().passages().get(cited.get(i) - 1);
-			citations.add(new Citation(i + 1, hit.documentId(), hit.title(), hit.source(),
-					CannedAnswers.snippet(hit.text())));
+			citations.add(turn.numbered().get(cited.get(i)).citation(i + 1));
 		}
 		return citations;
 	}

@@ -24,14 +24,20 @@ public final class CitationNumbers {
 
 	private static final Pattern NUMBER = Pattern.compile("\\d+");
 
-	private final int passageCount;
+	private final java.util.Set<Integer> valid;
 
 	private final Map<Integer, Integer> renumbered = new LinkedHashMap<>();
 
 	private final StringBuilder pending = new StringBuilder();
 
+	/** @param passageCount the prompt has passages 1..passageCount */
 	public CitationNumbers(int passageCount) {
-		this.passageCount = passageCount;
+		this(java.util.stream.IntStream.rangeClosed(1, passageCount).boxed().collect(java.util.stream.Collectors.toSet()));
+	}
+
+	/** @param valid the passage numbers in the prompt */
+	public CitationNumbers(java.util.Set<Integer> valid) {
+		this.valid = valid;
 	}
 
 	/** Renumbers a whole answer at once. */
@@ -61,7 +67,7 @@ public final class CitationNumbers {
 		return renumber(rest);
 	}
 
-	/** @return the prompt's passage numbers (1-based) that were cited, in the order of their new numbers */
+	/** @return the prompt's passage numbers that were cited, in the order of their new numbers */
 	public List<Integer> cited() {
 		return new ArrayList<>(this.renumbered.keySet());
 	}
@@ -74,7 +80,7 @@ public final class CitationNumbers {
 			Matcher number = NUMBER.matcher(citation.group(1));
 			while (number.find()) {
 				int original = Integer.parseInt(number.group());
-				if (original >= 1 && original <= this.passageCount) {
+				if (this.valid.contains(original)) {
 					int shown = this.renumbered.computeIfAbsent(original, (key) -> this.renumbered.size() + 1);
 					replacement.append('[').append(shown).append(']');
 				}

@@ -93,13 +93,14 @@ public class ConversationStore {
 	private StoredMessage insert(String id, String conversationId, int seq, String role, NewMessage message) {
 		TokenUsage usage = message.usage();
 		StoredMessage stored = new StoredMessage(id, seq, role, message.content(),
-				message.promptText(), message.mode(), message.citationsJson(), message.reasoning(), usage, now());
+				message.promptText(), message.mode(), message.citationsJson(), message.passagesJson(), message.reasoning(),
+				usage, now());
 		this.jdbc.sql("""
-				insert into message (id, conversation_id, seq, role, content, prompt_text, mode, citations, reasoning,
+				insert into message (id, conversation_id, seq, role, content, prompt_text, mode, citations, passages, reasoning,
 				  prompt_tokens, completion_tokens, cache_hit_tokens, cache_miss_tokens, cost_cny, created_at)
-				values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""")
+				values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""")
 			.params(stored.id(), conversationId, seq, role, stored.content(), stored.promptText(), stored.mode(),
-					stored.citationsJson(), stored.reasoning(), (usage != null) ? usage.promptTokens() : null,
+					stored.citationsJson(), stored.passagesJson(), stored.reasoning(), (usage != null) ? usage.promptTokens() : null,
 					(usage != null) ? usage.completionTokens() : null, (usage != null) ? usage.cacheHitTokens() : null,
 					(usage != null) ? usage.cacheMissTokens() : null, (usage != null) ? usage.costCny() : null,
 					stored.createdAt())
@@ -113,7 +114,8 @@ public class ConversationStore {
 				: new TokenUsage(promptTokens, rs.getLong("completion_tokens"), rs.getLong("cache_hit_tokens"),
 						rs.getLong("cache_miss_tokens"), rs.getBigDecimal("cost_cny"));
 		return new StoredMessage(rs.getString("id"), rs.getInt("seq"), rs.getString("role"), rs.getString("content"),
-				rs.getString("prompt_text"), rs.getString("mode"), rs.getString("citations"), rs.getString("reasoning"),
+				rs.getString("prompt_text"), rs.getString("mode"), rs.getString("citations"), rs.getString("passages"),
+				rs.getString("reasoning"),
 				usage, rs.getObject("created_at", OffsetDateTime.class));
 	}
 
@@ -128,14 +130,15 @@ public class ConversationStore {
 	 * @param promptText what the model saw or said
 	 * @param mode chat mode wire name of an answer, or null
 	 * @param citationsJson citations of an answer as JSON, or null
+	 * @param passagesJson passages of a user turn as JSON, or null
 	 * @param reasoning reasoning, or null
 	 * @param usage tokens and cost, or null
 	 */
-	public record NewMessage(String content, String promptText, String mode, String citationsJson, String reasoning,
-			TokenUsage usage) {
+	public record NewMessage(String content, String promptText, String mode, String citationsJson, String passagesJson,
+			String reasoning, TokenUsage usage) {
 
-		public static NewMessage question(String content, String promptText) {
-			return new NewMessage(content, promptText, null, null, null, null);
+		public static NewMessage question(String content, String promptText, String passagesJson) {
+			return new NewMessage(content, promptText, null, null, passagesJson, null, null);
 		}
 
 	}

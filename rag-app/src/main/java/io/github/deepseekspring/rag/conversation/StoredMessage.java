@@ -12,12 +12,13 @@ import java.time.OffsetDateTime;
  * @param promptText exactly what the model saw (user turn with passages) or said, repeated in later prompts
  * @param mode how an answer was produced (chat mode wire name); null for user messages
  * @param citationsJson the answer's citations as JSON; null for user messages
+ * @param passagesJson the passages a user turn sent to the model, as JSON; null for answers
  * @param reasoning the model's reasoning, if any
  * @param usage tokens and cost of the model call that wrote an answer; null otherwise
  * @param createdAt when it was stored
  */
 public record StoredMessage(String id, int seq, String role, String content, String promptText, String mode,
-		String citationsJson, String reasoning, TokenUsage usage, OffsetDateTime createdAt) {
+		String citationsJson, String passagesJson, String reasoning, TokenUsage usage, OffsetDateTime createdAt) {
 
 	/** The user role. */
 	public static final String USER = "user";

@@ -132,6 +132,11 @@ class ChatCompletionsController {
 					}
 				}
 			}
+			catch (IOException ex) {
+				// The client went away; closing the stream cancels the model call.
+				logger.debug("Client left a /v1 stream: {}", ex.toString());
+				return;
+			}
 			catch (RuntimeException ex) {
 				OpenAiException error = ModelFailures.translate(ex, logger);
 				if (!response.isCommitted()) {

@@ -19,7 +19,7 @@ import org.springframework.web.bind.annotation.RestControllerAdvice;
  * problem-details handling, which the rest of the API uses.
  */
 @Order(Ordered.HIGHEST_PRECEDENCE)
-@RestControllerAdvice(assignableTypes = ChatCompletionsController.class)
+@RestControllerAdvice(assignableTypes = { ChatCompletionsController.class, TextCompletionsController.class })
 class OpenAiErrorHandler {
 
 	private static final Logger logger = LoggerFactory.getLogger(OpenAiErrorHandler.class);

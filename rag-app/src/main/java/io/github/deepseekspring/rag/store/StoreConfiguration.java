@@ -12,6 +12,7 @@ import java.util.List;
 
 import io.github.deepseekspring.rag.RagProperties;
 import io.github.deepseekspring.rag.embedding.EmbeddingService;
+import io.github.deepseekspring.rag.store.elasticsearch.ElasticsearchConnection;
 import io.github.deepseekspring.rag.store.elasticsearch.ElasticsearchKnowledgeStore;
 import io.github.deepseekspring.rag.store.elasticsearch.ElasticsearchStoreOptions;
 import io.github.deepseekspring.rag.store.lucene.LuceneKnowledgeStore;
@@ -35,19 +36,23 @@ class StoreConfiguration {
 
 	@Bean(destroyMethod = "close")
 	KnowledgeStore knowledgeStore(RagProperties properties, ElasticsearchStoreProperties elasticsearch,
-			EmbeddingService embeddings, @Value("${spring.elasticsearch.uris:}") List<String> elasticsearchUris) {
+			EmbeddingService embeddings, @Value("${spring.elasticsearch.uris:}") List<String> elasticsearchUris,
+			@Value("${spring.elasticsearch.username:}") String username,
+			@Value("${spring.elasticsearch.password:}") String password) {
+		ElasticsearchConnection connection = elasticsearchUris.isEmpty() ? null
+				: ElasticsearchConnection.of(URI.create(elasticsearchUris.get(0)), username, password);
 		boolean useElasticsearch = switch (properties.store()) {
 			case ELASTICSEARCH -> true;
 			case LUCENE -> false;
-			case AUTO -> !elasticsearchUris.isEmpty() && answers(elasticsearchUris.get(0));
+			case AUTO -> connection != null && answers(connection);
 		};
 		if (useElasticsearch) {
-			if (elasticsearchUris.isEmpty()) {
+			if (connection == null) {
 				throw new IllegalStateException(
 						"deepseek.rag.store=elasticsearch needs spring.elasticsearch.uris, e.g. http://localhost:9200");
 			}
-			logger.info("Knowledge base on Elasticsearch at {}", elasticsearchUris);
-			return ElasticsearchKnowledgeStore.connect(URI.create(elasticsearchUris.get(0)),
+			logger.info("Knowledge base on Elasticsearch at {}", connection);
+			return ElasticsearchKnowledgeStore.connect(connection,
 					ElasticsearchStoreOptions.builder()
 						.alias(elasticsearch.alias())
 						.dimensions(embeddings.dimensions())
@@ -65,17 +70,18 @@ class StoreConfiguration {
 		return LuceneKnowledgeStore.open(properties.dataDir().resolve("lucene"));
 	}
 
-	private static boolean answers(String uri) {
+	private static boolean answers(ElasticsearchConnection connection) {
 		try {
 			HttpClient client = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
 			int status = client
-				.send(HttpRequest.newBuilder(URI.create(uri)).timeout(Duration.ofSeconds(3)).GET().build(),
+				.send(HttpRequest.newBuilder(connection.root()).timeout(Duration.ofSeconds(3)).GET().build(),
 						HttpResponse.BodyHandlers.discarding())
 				.statusCode();
 			return status < 500;
 		}
 		catch (IOException | RuntimeException ex) {
-			logger.info("Elasticsearch at {} does not answer ({}); using the embedded Lucene index", uri, ex.toString());
+			logger.info("Elasticsearch at {} does not answer ({}); using the embedded Lucene index", connection,
+					ex.toString());
 			return false;
 		}
 		catch (InterruptedException ex) {

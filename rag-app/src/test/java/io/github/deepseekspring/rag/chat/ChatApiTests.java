@@ -138,6 +138,39 @@ class ChatApiTests {
 	}
 
 	@Test
+	void followUpSendsOnlyNewPassagesAndCitesEarlierOnesByNumber() {
+		JsonNode first = this.http.chat(null, "YF-AX3000 保修多久？").body();
+		String conversationId = first.path("conversationId").asString();
+		String firstTurn = lastUserTurn();
+		List<String> firstPassages = PromptLayout.passages(firstTurn);
+		this.deepseek.onUserMessage("保修期是多长时间", ScriptedReply.text("主机保修两年 [1]。"));
+		JsonNode second = this.http.chat(conversationId, "YF-AX3000 的保修期是多长时间？").body();
+		String secondTurn = lastUserTurn();
+		assertThat(secondTurn).contains("<earlier-passages>1");
+		for (String passage : PromptLayout.passages(secondTurn)) {
+			assertThat(firstPassages).doesNotContain(passage);
+		}
+		assertThat(secondTurn).doesNotContain("<passage n=\"1\"");
+		assertThat(second.path("answer").asString()).isEqualTo("主机保修两年 [1]。");
+		assertThat(firstPassages.get(0)).contains(second.path("citations").get(0).path("snippet").asString().replace("…", ""));
+	}
+
+	@Test
+	void vagueFollowUpIsLookedUpWithThePreviousQuestion() {
+		assertThat(this.http.chat(null, "那第二个呢？").body().path("mode").asString()).isEqualTo("not-covered");
+		String conversationId = this.http.chat(null, "YF-AX3000 保修多久？").body().path("conversationId").asString();
+		this.deepseek.onUserMessage("那第二个呢", ScriptedReply.text("电源适配器保修一年 [1]。"));
+		JsonNode followUp = this.http.chat(conversationId, "那第二个呢？").body();
+		assertThat(followUp.path("mode").asString()).isEqualTo("llm");
+		assertThat(lastUserTurn()).endsWith("<question>\n那第二个呢？\n</question>");
+	}
+
+	private String lastUserTurn() {
+		JsonNode messages = this.deepseek.requests().last().json().path("messages");
+		return messages.get(messages.size() - 1).path("content").asString();
+	}
+
+	@Test
 	void badInputAnswersProblemDetails() {
 		assertProblem(this.http.chat(null, "   "), 400);
 		assertProblem(this.http.chat(null, "很".repeat(2001)), 400);

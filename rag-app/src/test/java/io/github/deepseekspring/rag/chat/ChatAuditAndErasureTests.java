@@ -54,6 +54,9 @@ class ChatAuditAndErasureTests {
 		assertThat(reply.status()).isEqualTo(200);
 		assertThat(reply.body().path("mode").asString()).isEqualTo("llm");
 		String conversationId = reply.body().path("conversationId").asString();
+		// deepseek.privacy.mode=mask: the DeepSeek API sees the number masked, the history keeps what was written
+		assertThat(this.deepseek.requests().last().body()).doesNotContain("13812345678").contains("1381***5678");
+		assertThat(this.http.get("/api/chat/" + conversationId).body().toString()).contains("13812345678");
 
 		Map<String, Object> row = auditRow(conversationId, "call");
 		assertThat(row.get("outcome")).isEqualTo("ok");

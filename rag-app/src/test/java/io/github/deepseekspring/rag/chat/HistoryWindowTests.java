@@ -38,7 +38,7 @@ class HistoryWindowTests {
 		List<StoredMessage> messages = new ArrayList<>();
 		for (int i = 0; i < count * 2; i++) {
 			String role = (i % 2 == 0) ? StoredMessage.USER : StoredMessage.ASSISTANT;
-			messages.add(new StoredMessage("m" + i, i, role, "x", "保".repeat(tokens), null, null, null, null, null));
+			messages.add(new StoredMessage("m" + i, i, role, "x", "保".repeat(tokens), null, null, null, null, null, null));
 		}
 		return messages;
 	}

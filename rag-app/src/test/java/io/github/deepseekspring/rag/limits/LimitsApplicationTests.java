@@ -5,6 +5,7 @@ import java.nio.file.Path;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
+import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.http.HttpStatusCode;
@@ -21,7 +22,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
 		properties = { "deepseek.rag.store=lucene", "deepseek.rag.sample-data=false",
 				"deepseek.rag.admin.password=test-admin-password", "deepseek.rag.limits.rate.requests-per-minute=1",
-				"deepseek.rag.limits.rate.burst=1", "deepseek.rag.limits.request.max-body-size=1KB" })
+				"deepseek.rag.limits.rate.burst=1", "deepseek.rag.limits.request.max-body-size=1KB",
+				"deepseek.rag.limits.concurrency.max-calls=1", "deepseek.rag.limits.concurrency.queue=1" })
 class LimitsApplicationTests {
 
 	@TempDir
@@ -56,6 +58,31 @@ class LimitsApplicationTests {
 		assertThat(Integer.parseInt(last.getHeaders().getFirst("Retry-After"))).isBetween(1, 60);
 		assertThat(last.getHeaders().getContentType().isCompatibleWith(MediaType.APPLICATION_PROBLEM_JSON)).isTrue();
 		assertThat(last.getBody()).contains("\"status\":429").doesNotContain("Exception");
+	}
+
+	@Autowired
+	ModelCallGate gate;
+
+	@Test
+	void streamedAnswersGiveTheirModelSlotBack() {
+		for (int i = 0; i < 3; i++) {
+			// a key of its own per request: its own rate bucket, so only the model-call cap is at work
+			ResponseEntity<String> response = client().post()
+				.uri("/api/chat/stream")
+				.header("Authorization", "Bearer test-key-not-secret-" + i)
+				.header("Accept", "text/event-stream")
+				.contentType(MediaType.APPLICATION_JSON)
+				.body("{\"message\":\"YF-AX3000 保修多久？\"}")
+				.retrieve()
+				.toEntity(String.class);
+			assertThat(response.getStatusCode().value()).isEqualTo(200);
+		}
+		// a leaked slot would have made the second request wait 2 s and answer 503
+		long deadline = System.nanoTime() + 2_000_000_000L;
+		while (this.gate.inFlight() > 0 && System.nanoTime() < deadline) {
+			Thread.onSpinWait();
+		}
+		assertThat(this.gate.inFlight()).isZero();
 	}
 
 	@Test

@@ -26,6 +26,8 @@ import com.openai.models.chat.completions.ChatCompletionFunctionTool;
 import com.openai.models.chat.completions.ChatCompletionMessageFunctionToolCall;
 import com.openai.models.chat.completions.ChatCompletionStreamOptions;
 import com.openai.models.chat.completions.ChatCompletionToolMessageParam;
+import com.openai.models.completions.Completion;
+import com.openai.models.completions.CompletionCreateParams;
 import io.github.deepseekspring.autoconfigure.test.UseDeepSeekSimulator;
 import io.github.deepseekspring.rag.ingest.DocumentFormat;
 import io.github.deepseekspring.rag.ingest.IngestionService;
@@ -149,6 +151,21 @@ class OpenAiFacadeTests {
 		assertThat(content).hasToString("Echo: stream please");
 		assertThat(finishReasons).containsExactly("stop");
 		assertThat(usage[0]).isPositive();
+	}
+
+	@Test
+	void aClientLeavingAStreamCancelsTheModelCall() {
+		this.deepseek.faults().tokenDelay(java.time.Duration.ofMillis(200));
+		try {
+			try (StreamResponse<ChatCompletionChunk> stream = this.client.chat().completions()
+				.createStreaming(params("deepseek-flash", "a long answer please").build())) {
+				assertThat(stream.stream().findFirst()).isPresent();
+			}
+			assertThat(this.deepseek.requests().last().awaitClientDisconnect(java.time.Duration.ofSeconds(10))).isTrue();
+		}
+		finally {
+			this.deepseek.faults().clear();
+		}
 	}
 
 	@Test
@@ -299,6 +316,27 @@ class OpenAiFacadeTests {
 			.choices().get(0).message().content().orElseThrow();
 		assertThat(bread).isEqualTo("The knowledge base does not cover this question.");
 		assertThat(this.deepseek.requests().count()).as("no model call without passages").isEqualTo(calls);
+	}
+
+	@Test
+	void fillsInTheMiddleThroughTheCompletionsApiAsIdePluginsCallIt() {
+		this.deepseek.onUserMessage("def add(a, b):", ScriptedReply.text("    return a + b"));
+
+		Completion fim = this.client.completions()
+			.create(CompletionCreateParams.builder()
+				.model("deepseek-flash")
+				.prompt("def add(a, b):\n")
+				.suffix("\nprint(add(1, 2))")
+				.maxTokens(64)
+				.build());
+
+		assertThat(fim.choices().get(0).text()).isEqualTo("    return a + b");
+		assertThat(fim.usage().orElseThrow().completionTokens()).isPositive();
+		assertThat(this.deepseek.requests().last().path()).isEqualTo("/beta/completions");
+		assertThat(this.deepseek.requests().last().json().path("suffix").asString()).isEqualTo("\nprint(add(1, 2))");
+		assertThatThrownBy(() -> this.client.completions()
+			.create(CompletionCreateParams.builder().model("kb").prompt("x").build()))
+			.isInstanceOf(NotFoundException.class);
 	}
 
 	@Test

@@ -6,6 +6,7 @@ import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.time.Duration;
 import java.util.List;
+import java.util.Map;
 
 import io.github.deepseekspring.autoconfigure.test.UseDeepSeekSimulator;
 import io.github.deepseekspring.rag.browser.HeadlessChromium;
@@ -20,6 +21,7 @@ import org.junit.jupiter.api.io.TempDir;
 import org.openqa.selenium.By;
 import org.openqa.selenium.JavascriptExecutor;
 import org.openqa.selenium.WebElement;
+import org.openqa.selenium.chrome.ChromeDriver;
 import org.openqa.selenium.support.ui.ExpectedConditions;
 
 import org.springframework.beans.factory.annotation.Autowired;
@@ -119,6 +121,28 @@ class ChatBrowserIntegrationTests {
 			assertThat(restored.getText()).contains("30-month");
 			assertThat(restored.findElements(By.cssSelector("a.cite"))).hasSize(1);
 			assertThat(restored.findElements(By.cssSelector("button.thumb"))).hasSize(2);
+		}
+	}
+
+	@Test
+	void aChineseBrowserGetsTheChinesePageAndAnswer() throws Exception {
+		this.ingestion.ingest("# YF-Q7 保修政策\n\nYF-Q7 旅行路由器自购买之日起保修 30 个月，电源适配器保修 12 个月。\n"
+			.getBytes(StandardCharsets.UTF_8), DocumentFormat.MARKDOWN, "yf-q7-保修.md", "YF-Q7 保修政策");
+		this.deepseek.onUserMessage("YF-Q7 保修", ScriptedReply.text("YF-Q7 旅行路由器保修 **30 个月** [1]。"));
+		try (HeadlessChromium browser = HeadlessChromium.start()) {
+			ChromeDriver chrome = (ChromeDriver) browser.driver();
+			chrome.executeCdpCommand("Network.enable", Map.of());
+			chrome.executeCdpCommand("Network.setExtraHTTPHeaders",
+					Map.of("headers", Map.of("Accept-Language", "zh-CN,zh;q=0.9")));
+			browser.open(url("/"));
+			assertThat(browser.visible(By.id("handoff")).getText()).isEqualTo("转人工客服");
+			WebElement answer = ask(browser, "YF-Q7 保修多久？");
+			awaitDone(browser, answer);
+			assertThat(answer.findElement(By.cssSelector(".answer strong")).getText()).isEqualTo("30 个月");
+			answer.findElement(By.cssSelector("a.cite")).click();
+			assertThat(browser.visible(By.id("passage-snippet")).getText()).contains("保修 30 个月");
+			// Not copied to docs: machines without a CJK font render the characters as boxes.
+			browser.screenshot("chat-zh");
 		}
 	}
 

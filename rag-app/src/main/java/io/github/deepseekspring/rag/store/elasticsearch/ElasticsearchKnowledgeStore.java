@@ -62,7 +62,13 @@ public final class ElasticsearchKnowledgeStore implements KnowledgeStore {
 
     /** Connects to the cluster at {@code uri} and opens the store; {@link #close()} closes the connection. */
     public static ElasticsearchKnowledgeStore connect(URI uri, ElasticsearchStoreOptions options) {
-        ElasticsearchClient client = ElasticsearchClients.connect(uri);
+        return connect(ElasticsearchConnection.of(uri), options);
+    }
+
+    /** Connects to the cluster, signing in when the connection names a user, and opens the store. */
+    public static ElasticsearchKnowledgeStore connect(ElasticsearchConnection connection,
+            ElasticsearchStoreOptions options) {
+        ElasticsearchClient client = ElasticsearchClients.connect(connection);
         try {
             return open(new ElasticsearchKnowledgeStore(client, options, true));
         }
