@@ -36,7 +36,8 @@ import org.springframework.jdbc.core.simple.JdbcClient;
  * questions from {@code /api/chat/stream} and rating every answer, against the app started in this JVM on the DeepSeek
  * simulator, which streams at {@code load.tokens-per-second} per answer. Every {@code load.fault-every} a fault is
  * injected into the simulator for a few seconds, in turn: 503s, 429s, streams cut after a few chunks, the API down,
- * a stall before the first byte. Reports chats, errors (non-200, an {@code error} event, no {@code done}), p50/p99
+ * a stall before the first byte. Reports chats, streams interrupted with an {@code error} event (the cut fault's
+ * designed outcome: "please try again"), errors (non-200, no {@code done}, an exception), p50/p99
  * time to the first token, heap, and whether every acknowledged rating (204) is a row in the database.
  *
  * <pre>
@@ -113,9 +114,16 @@ public final class ChatLoadBenchmark {
 				Stream stream = read(response.body(), start);
 				if (stream.firstTokenNanos > 0) {
 					counters.firstToken.add(stream.firstTokenNanos);
+					counters.firstTokenByMode.computeIfAbsent(String.valueOf(stream.mode), (k) -> new ConcurrentLinkedQueue<>())
+						.add(stream.firstTokenNanos);
 				}
-				if (!stream.done || stream.error) {
-					counters.error(stream.error ? "error event" : "no done event");
+				if (stream.error) {
+					// The stream was cut after tokens were shown: the customer got a clear "please try again".
+					counters.interrupted.incrementAndGet();
+					continue;
+				}
+				if (!stream.done) {
+					counters.error("no done event");
 					continue;
 				}
 				counters.chats.incrementAndGet();
@@ -216,11 +224,16 @@ public final class ChatLoadBenchmark {
 	private static void report(Counters counters, long storedFeedback, long heapAfterGc) {
 		long[] firstTokens = counters.firstToken.stream().mapToLong(Long::longValue).toArray();
 		LatencyStats ttft = LatencyStats.of(firstTokens.length > 0 ? firstTokens : new long[] { 0 });
-		System.out.printf("chats completed: %d, errors: %d %s%n", counters.chats.get(), counters.errors.get(),
-				counters.errorKinds);
+		System.out.printf("chats completed: %d, interrupted with an error event: %d, errors: %d %s%n",
+				counters.chats.get(), counters.interrupted.get(), counters.errors.get(), counters.errorKinds);
 		System.out.printf("answer modes: %s%n", counters.modes);
 		System.out.printf("time to first token: p50 %.0f ms, p99 %.0f ms (n=%d)%n", ttft.percentileMillis(50),
 				ttft.percentileMillis(99), firstTokens.length);
+		counters.firstTokenByMode.forEach((mode, nanos) -> {
+			LatencyStats stats = LatencyStats.of(nanos.stream().mapToLong(Long::longValue).toArray());
+			System.out.printf("  %s: p50 %.0f ms, p99 %.0f ms (n=%d)%n", mode, stats.percentileMillis(50),
+					stats.percentileMillis(99), nanos.size());
+		});
 		System.out.printf("heap: max used %d MiB during the run, %d MiB after GC at the end%n",
 				counters.maxHeap.get() >> 20, heapAfterGc >> 20);
 		long acknowledged = counters.feedbackAcknowledged.get();
@@ -279,11 +292,15 @@ public final class ChatLoadBenchmark {
 
 		final AtomicLong errors = new AtomicLong();
 
+		final AtomicLong interrupted = new AtomicLong();
+
 		final Map<String, AtomicLong> errorKinds = new java.util.concurrent.ConcurrentSkipListMap<>();
 
 		final Map<String, AtomicLong> modes = new java.util.concurrent.ConcurrentSkipListMap<>();
 
 		final ConcurrentLinkedQueue<Long> firstToken = new ConcurrentLinkedQueue<>();
+
+		final Map<String, ConcurrentLinkedQueue<Long>> firstTokenByMode = new java.util.concurrent.ConcurrentSkipListMap<>();
 
 		final AtomicLong feedbackAcknowledged = new AtomicLong();
 
