@@ -82,8 +82,9 @@ public class DeepSeekAutoConfiguration {
 
 	@Bean
 	@ConditionalOnMissingBean
-	CircuitBreakers deepSeekCircuitBreakers() {
-		return CircuitBreakers.defaults();
+	CircuitBreakers deepSeekCircuitBreakers(DeepSeekProperties properties) {
+		DeepSeekProperties.CircuitBreaker breaker = properties.getCircuitBreaker();
+		return CircuitBreakers.of(breaker.getWindow(), breaker.getOpenFor());
 	}
 
 	@Bean

@@ -54,6 +54,8 @@ public class DeepSeekProperties implements Validator {
 
 	private final Retry retry = new Retry();
 
+	private final CircuitBreaker circuitBreaker = new CircuitBreaker();
+
 	private final Timeouts timeouts = new Timeouts();
 
 	private final Pricing pricing = new Pricing();
@@ -106,6 +108,10 @@ public class DeepSeekProperties implements Validator {
 
 	public Retry getRetry() {
 		return this.retry;
+	}
+
+	public CircuitBreaker getCircuitBreaker() {
+		return this.circuitBreaker;
 	}
 
 	public Timeouts getTimeouts() {
@@ -410,6 +416,39 @@ public class DeepSeekProperties implements Validator {
 
 		public void setMode(RoutingMode mode) {
 			this.mode = mode;
+		}
+
+	}
+
+	/**
+	 * One circuit breaker per backend: it opens when half of the last calls failed in a way that says the backend is
+	 * unwell (connection errors, timeouts, 5xx, 429), and routing then skips that backend until it probes again.
+	 */
+	public static class CircuitBreaker {
+
+		/** Calls the failure rate is computed over (at least half of them must have been made). */
+		private int window = 10;
+
+		/**
+		 * How long an open breaker keeps its backend out of routing before one probe call. Shorter recovers sooner
+		 * from brief faults; longer spares a backend that is really down.
+		 */
+		private Duration openFor = Duration.ofSeconds(30);
+
+		public int getWindow() {
+			return this.window;
+		}
+
+		public void setWindow(int window) {
+			this.window = window;
+		}
+
+		public Duration getOpenFor() {
+			return this.openFor;
+		}
+
+		public void setOpenFor(Duration openFor) {
+			this.openFor = openFor;
 		}
 
 	}

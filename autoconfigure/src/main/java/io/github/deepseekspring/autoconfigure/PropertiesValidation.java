@@ -43,10 +43,14 @@ final class PropertiesValidation {
 		if (retry.getMultiplier() < 1) {
 			reject(errors, "retry.multiplier", "must be at least 1");
 		}
+		if (properties.getCircuitBreaker().getWindow() < 1) {
+			reject(errors, "circuitBreaker.window", "must be at least 1");
+		}
 		DeepSeekProperties.Timeouts timeouts = properties.getTimeouts();
 		Map.of("timeouts.connect", nullable(timeouts.getConnect()), "timeouts.firstToken",
 				nullable(timeouts.getFirstToken()), "timeouts.idle", nullable(timeouts.getIdle()), "timeouts.total",
-				nullable(timeouts.getTotal()), "retry.deadline", nullable(retry.getDeadline()))
+				nullable(timeouts.getTotal()), "retry.deadline", nullable(retry.getDeadline()), "circuitBreaker.openFor",
+				nullable(properties.getCircuitBreaker().getOpenFor()))
 			.forEach((field, value) -> {
 				if (value.isZero() || value.isNegative()) {
 					reject(errors, field, "must be a positive duration");

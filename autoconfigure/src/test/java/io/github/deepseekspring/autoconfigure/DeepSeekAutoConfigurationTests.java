@@ -11,8 +11,10 @@ import io.github.deepseekspring.model.api.DeepSeekApi;
 import io.github.deepseekspring.model.chat.DeepSeekChatModel;
 import io.github.deepseekspring.model.cost.PriceTable;
 import io.github.deepseekspring.model.local.LocalChatPort;
+import io.github.deepseekspring.model.resilience.CircuitBreakers;
 import io.github.deepseekspring.model.resilience.RetryPolicy;
 import io.github.deepseekspring.model.resilience.StreamTimeouts;
+import io.github.deepseekspring.model.routing.BackendKind;
 import io.github.deepseekspring.model.routing.RoutingMode;
 import org.junit.jupiter.api.Test;
 
@@ -136,6 +138,22 @@ class DeepSeekAutoConfigurationTests {
 	void disabledContributesNothing() {
 		this.runner.withPropertyValues("deepseek.enabled=false")
 			.run((context) -> assertThat(context).hasNotFailed().doesNotHaveBean(ChatModel.class));
+	}
+
+	@Test
+	void circuitBreakersFollowTheirProperties() {
+		this.runner
+			.withPropertyValues("deepseek.api-key=" + DUMMY_KEY, "deepseek.circuit-breaker.window=20",
+					"deepseek.circuit-breaker.open-for=5s")
+			.run((context) -> {
+				var config = context.getBean(CircuitBreakers.class).of(BackendKind.REMOTE).getCircuitBreakerConfig();
+				assertThat(config.getSlidingWindowSize()).isEqualTo(20);
+				assertThat(config.getMinimumNumberOfCalls()).isEqualTo(10);
+				assertThat(config.getWaitIntervalFunctionInOpenState().apply(1)).isEqualTo(5000L);
+			});
+		this.runner.withPropertyValues("deepseek.api-key=" + DUMMY_KEY, "deepseek.circuit-breaker.open-for=0s")
+			.run((context) -> assertThat(context.getStartupFailure())
+				.hasStackTraceContaining("deepseek.circuit-breaker.open-for"));
 	}
 
 	@Test

@@ -49,7 +49,12 @@ public final class CircuitBreakers {
 	}
 
 	public static CircuitBreakers defaults() {
-		return new CircuitBreakers(() -> config(10, Duration.ofSeconds(30)));
+		return of(10, Duration.ofSeconds(30));
+	}
+
+	/** Breakers with {@link #config(int, Duration)}, built on each backend's first call. */
+	public static CircuitBreakers of(int window, Duration openFor) {
+		return new CircuitBreakers(() -> config(window, openFor));
 	}
 
 	static boolean isBackendFailure(Throwable error) {

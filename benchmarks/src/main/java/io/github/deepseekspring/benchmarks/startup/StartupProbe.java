@@ -1,4 +1,4 @@
-package io.github.deepseekspring.benchmarks;
+package io.github.deepseekspring.benchmarks.startup;
 
 import org.springframework.boot.SpringApplication;
 import org.springframework.boot.WebApplicationType;

@@ -1,9 +1,9 @@
-package io.github.deepseekspring.benchmarks;
+package io.github.deepseekspring.benchmarks.startup;
 
 import java.io.File;
-import java.net.URISyntaxException;
 import java.net.URL;
 import java.net.URLClassLoader;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -12,8 +12,11 @@ import java.util.List;
  * Start-up time the DeepSeek auto-configuration adds to a Boot application: {@link StartupProbe} started in fresh
  * JVMs, alternately with the auto-configuration and with it excluded (same classpath, same run), medians compared.
  *
- * <p>Run: {@code mvn -q -pl benchmarks -am -DskipTests install && mvn -q -pl benchmarks exec:java
- * -Dbenchmark.main=io.github.deepseekspring.benchmarks.StartupCostBenchmark}
+ * <p>The probe should run on the classpath of an application that has only the starter, not on this module's
+ * (which carries the reference app and its databases, web server and actuator): pass the starter's runtime
+ * classpath in {@code -Dbenchmark.classpath=FILE}, as written by
+ * {@code mvn -q -pl starter dependency:build-classpath -DincludeScope=runtime -Dmdep.outputFile=FILE}; the
+ * probe's own classes are added in front. Without it the probe runs on this module's classpath, with a warning.
  */
 public final class StartupCostBenchmark {
 
@@ -52,7 +55,14 @@ public final class StartupCostBenchmark {
 			.orElseThrow(() -> new IllegalStateException("probe printed no time:\n" + output));
 	}
 
-	private static String classpath() throws URISyntaxException {
+	private static String classpath() throws Exception {
+		String starterClasspath = System.getProperty("benchmark.classpath");
+		if (starterClasspath != null) {
+			String probe = Path.of(StartupProbe.class.getProtectionDomain().getCodeSource().getLocation().toURI())
+				.toString();
+			return probe + File.pathSeparator + Files.readString(Path.of(starterClasspath)).strip();
+		}
+		System.err.println("warning: no -Dbenchmark.classpath; the probe runs on the benchmarks module's classpath");
 		List<String> entries = new ArrayList<>();
 		ClassLoader loader = StartupCostBenchmark.class.getClassLoader();
 		if (loader instanceof URLClassLoader urls) {
