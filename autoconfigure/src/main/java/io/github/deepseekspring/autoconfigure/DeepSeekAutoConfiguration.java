@@ -9,6 +9,7 @@ import io.github.deepseekspring.model.cost.ModelPrice;
 import io.github.deepseekspring.model.cost.PriceTable;
 import io.github.deepseekspring.model.local.LocalChatPort;
 import io.github.deepseekspring.model.privacy.PiiDetector;
+import io.github.deepseekspring.model.privacy.PrivacyMode;
 import io.github.deepseekspring.model.resilience.CircuitBreakers;
 import io.github.deepseekspring.model.resilience.RetryPolicy;
 import io.github.deepseekspring.model.resilience.StreamTimeouts;
@@ -132,9 +133,11 @@ public class DeepSeekAutoConfiguration {
 			.circuitBreakers(circuitBreakers)
 			.priceTable(priceTable)
 			.routingMode(properties.getRouting().getMode())
-			.privacy(properties.getPrivacy().getMode(),
-					PiiDetector.defaults().allowing(properties.getPrivacy().getAllowed()))
 			.completionModel(properties.getChat().getCompletionModel());
+		PrivacyMode privacy = properties.getPrivacy().getMode();
+		if (privacy != PrivacyMode.OFF) {
+			builder.privacy(privacy, PiiDetector.defaults().allowing(properties.getPrivacy().getAllowed()));
+		}
 		clock.ifAvailable(builder::clock);
 		meterRegistry.ifAvailable(builder::meterRegistry);
 		observationRegistry.ifAvailable(builder::observationRegistry);

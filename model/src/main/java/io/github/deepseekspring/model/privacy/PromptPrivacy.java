@@ -17,7 +17,8 @@ import org.springframework.ai.chat.messages.UserMessage;
  */
 public final class PromptPrivacy {
 
-	private static final PromptPrivacy OFF = new PromptPrivacy(PrivacyMode.OFF, PiiDetector.defaults());
+	// Off needs no detector until someone asks it to look: its patterns are not compiled at start-up.
+	private static final PromptPrivacy OFF = new PromptPrivacy(PrivacyMode.OFF);
 
 	private final PrivacyMode mode;
 
@@ -26,6 +27,11 @@ public final class PromptPrivacy {
 	public PromptPrivacy(PrivacyMode mode, PiiDetector detector) {
 		this.mode = Objects.requireNonNull(mode);
 		this.detector = Objects.requireNonNull(detector);
+	}
+
+	private PromptPrivacy(PrivacyMode mode) {
+		this.mode = mode;
+		this.detector = null;
 	}
 
 	/** No privacy handling. */
@@ -38,7 +44,7 @@ public final class PromptPrivacy {
 	}
 
 	public PiiDetector detector() {
-		return this.detector;
+		return (this.detector != null) ? this.detector : PiiDetector.defaults();
 	}
 
 	/** Whether the mode asks for requests with personal data to stay on the local runtime, and these have some. */
@@ -55,16 +61,16 @@ public final class PromptPrivacy {
 	public boolean containsPii(List<Message> messages) {
 		for (Message message : messages) {
 			if (message instanceof ToolResponseMessage tool) {
-				if (tool.getResponses().stream().anyMatch(r -> this.detector.containsPii(r.responseData()))) {
+				if (tool.getResponses().stream().anyMatch(r -> detector().containsPii(r.responseData()))) {
 					return true;
 				}
 			}
-			else if (this.detector.containsPii(message.getText())) {
+			else if (detector().containsPii(message.getText())) {
 				return true;
 			}
 			if (message instanceof AssistantMessage assistant && assistant.getToolCalls()
 				.stream()
-				.anyMatch(call -> this.detector.containsPii(call.arguments()))) {
+				.anyMatch(call -> detector().containsPii(call.arguments()))) {
 				return true;
 			}
 		}
@@ -115,12 +121,12 @@ public final class PromptPrivacy {
 			return metadata;
 		}
 		java.util.Map<String, Object> masked = new java.util.LinkedHashMap<>(metadata);
-		masked.put(DeepSeekMetadata.REASONING_CONTENT, this.detector.mask(reasoning));
+		masked.put(DeepSeekMetadata.REASONING_CONTENT, detector().mask(reasoning));
 		return masked;
 	}
 
 	private String maskText(String text) {
-		return text == null ? null : this.detector.mask(text);
+		return text == null ? null : detector().mask(text);
 	}
 
 }
