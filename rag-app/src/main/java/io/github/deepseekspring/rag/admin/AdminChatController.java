@@ -1,5 +1,6 @@
 package io.github.deepseekspring.rag.admin;
 
+import io.github.deepseekspring.rag.Problems;
 import java.util.List;
 import java.util.Map;
 
@@ -71,16 +72,12 @@ class AdminChatController {
 
 	@ExceptionHandler(IllegalArgumentException.class)
 	ProblemDetail badRequest(IllegalArgumentException ex) {
-		ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.BAD_REQUEST, ex.getMessage());
-		problem.setTitle("Bad request");
-		return problem;
+		return Problems.of(HttpStatus.BAD_REQUEST, "Bad request", ex.getMessage());
 	}
 
 	@ExceptionHandler(TicketNotFoundException.class)
 	ProblemDetail notFound(TicketNotFoundException ex) {
-		ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.NOT_FOUND, ex.getMessage());
-		problem.setTitle("Ticket not found");
-		return problem;
+		return Problems.of(HttpStatus.NOT_FOUND, "Ticket not found", ex.getMessage());
 	}
 
 	static final class TicketNotFoundException extends RuntimeException {

@@ -1,5 +1,6 @@
 package io.github.deepseekspring.rag.chat;
 
+import io.github.deepseekspring.rag.Problems;
 import io.github.deepseekspring.rag.conversation.ConversationNotFoundException;
 
 import org.springframework.core.Ordered;
@@ -17,23 +18,18 @@ class ChatProblems {
 
 	@ExceptionHandler(InvalidMessageException.class)
 	ProblemDetail invalid(InvalidMessageException ex) {
-		return problem(HttpStatus.BAD_REQUEST, "Invalid message", ex.getMessage());
+		return Problems.of(HttpStatus.BAD_REQUEST, "Invalid message", ex.getMessage());
 	}
 
 	@ExceptionHandler(ConversationNotFoundException.class)
 	ProblemDetail notFound(ConversationNotFoundException ex) {
-		return problem(HttpStatus.NOT_FOUND, "Conversation not found", ex.getMessage());
+		return Problems.of(HttpStatus.NOT_FOUND, "Conversation not found", ex.getMessage());
 	}
 
 	@ExceptionHandler(HttpMessageNotReadableException.class)
 	ProblemDetail unreadable(HttpMessageNotReadableException ex) {
-		return problem(HttpStatus.BAD_REQUEST, "Malformed request", "The request body is not valid JSON of the expected shape");
+		return Problems.of(HttpStatus.BAD_REQUEST, "Malformed request", "The request body is not valid JSON of the expected shape");
 	}
 
-	static ProblemDetail problem(HttpStatus status, String title, String detail) {
-		ProblemDetail problem = ProblemDetail.forStatusAndDetail(status, detail);
-		problem.setTitle(title);
-		return problem;
-	}
 
 }

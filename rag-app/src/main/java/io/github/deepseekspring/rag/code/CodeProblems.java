@@ -1,5 +1,6 @@
 package io.github.deepseekspring.rag.code;
 
+import io.github.deepseekspring.rag.Problems;
 import java.util.List;
 
 import org.springframework.http.HttpStatus;
@@ -34,9 +35,7 @@ final class CodeProblems {
 	}
 
 	private static ErrorResponseException problem(HttpStatus status, String title, String detail) {
-		ProblemDetail problem = ProblemDetail.forStatusAndDetail(status, detail);
-		problem.setTitle(title);
-		return new ErrorResponseException(status, problem, null);
+		return new ErrorResponseException(status, Problems.of(status, title, detail), null);
 	}
 
 }

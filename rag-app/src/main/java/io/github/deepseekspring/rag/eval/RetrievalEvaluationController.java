@@ -1,5 +1,6 @@
 package io.github.deepseekspring.rag.eval;
 
+import io.github.deepseekspring.rag.Problems;
 import java.nio.charset.StandardCharsets;
 
 import org.springframework.beans.factory.ObjectProvider;
@@ -41,17 +42,13 @@ class RetrievalEvaluationController {
 
     @ExceptionHandler(InvalidQuestionSetException.class)
     ProblemDetail invalidQuestionSet(InvalidQuestionSetException ex) {
-        ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.BAD_REQUEST, ex.getMessage());
-        problem.setTitle("Invalid question set");
-        return problem;
+        return Problems.of(HttpStatus.BAD_REQUEST, "Invalid question set", ex.getMessage());
     }
 
     @ExceptionHandler(SearchUnavailableException.class)
     ProblemDetail searchUnavailable() {
-        ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.SERVICE_UNAVAILABLE,
+        return Problems.of(HttpStatus.SERVICE_UNAVAILABLE, "Search unavailable",
                 "No knowledge-base search is configured, so there is nothing to evaluate.");
-        problem.setTitle("Search unavailable");
-        return problem;
     }
 
     private static final class SearchUnavailableException extends RuntimeException {

@@ -1,5 +1,6 @@
 package io.github.deepseekspring.rag.kb;
 
+import io.github.deepseekspring.rag.Problems;
 import io.github.deepseekspring.rag.embedding.EmbeddingMismatchException;
 import io.github.deepseekspring.rag.embedding.EmbeddingUnavailableException;
 import io.github.deepseekspring.rag.ingest.UnreadableDocumentException;
@@ -15,43 +16,38 @@ class KnowledgeBaseProblems {
 
 	@ExceptionHandler(UnsupportedDocumentTypeException.class)
 	ProblemDetail unsupported(UnsupportedDocumentTypeException ex) {
-		return problem(HttpStatus.UNSUPPORTED_MEDIA_TYPE, "Unsupported document type", ex.getMessage());
+		return Problems.of(HttpStatus.UNSUPPORTED_MEDIA_TYPE, "Unsupported document type", ex.getMessage());
 	}
 
 	@ExceptionHandler(UnreadableDocumentException.class)
 	ProblemDetail unreadable(UnreadableDocumentException ex) {
-		return problem(HttpStatus.UNPROCESSABLE_CONTENT, "Unreadable document", "The document cannot be ingested: " + ex.getMessage());
+		return Problems.of(HttpStatus.UNPROCESSABLE_CONTENT, "Unreadable document", "The document cannot be ingested: " + ex.getMessage());
 	}
 
 	@ExceptionHandler(DocumentTooLargeException.class)
 	ProblemDetail tooLarge(DocumentTooLargeException ex) {
-		return problem(HttpStatus.CONTENT_TOO_LARGE, "Document too large", ex.getMessage());
+		return Problems.of(HttpStatus.CONTENT_TOO_LARGE, "Document too large", ex.getMessage());
 	}
 
 	@ExceptionHandler(DocumentNotFoundException.class)
 	ProblemDetail notFound(DocumentNotFoundException ex) {
-		return problem(HttpStatus.NOT_FOUND, "Document not found", ex.getMessage());
+		return Problems.of(HttpStatus.NOT_FOUND, "Document not found", ex.getMessage());
 	}
 
 	@ExceptionHandler(EmbeddingUnavailableException.class)
 	ProblemDetail embeddingUnavailable(EmbeddingUnavailableException ex) {
-		return problem(HttpStatus.SERVICE_UNAVAILABLE, "Embedding model unavailable", ex.getMessage());
+		return Problems.of(HttpStatus.SERVICE_UNAVAILABLE, "Embedding model unavailable", ex.getMessage());
 	}
 
 	@ExceptionHandler(EmbeddingMismatchException.class)
 	ProblemDetail embeddingMismatch(EmbeddingMismatchException ex) {
-		return problem(HttpStatus.INTERNAL_SERVER_ERROR, "Embedding model does not fit the index", ex.getMessage());
+		return Problems.of(HttpStatus.INTERNAL_SERVER_ERROR, "Embedding model does not fit the index", ex.getMessage());
 	}
 
 	@ExceptionHandler(IllegalArgumentException.class)
 	ProblemDetail badRequest(IllegalArgumentException ex) {
-		return problem(HttpStatus.BAD_REQUEST, "Bad request", ex.getMessage());
+		return Problems.of(HttpStatus.BAD_REQUEST, "Bad request", ex.getMessage());
 	}
 
-	private static ProblemDetail problem(HttpStatus status, String title, String detail) {
-		ProblemDetail problem = ProblemDetail.forStatusAndDetail(status, detail);
-		problem.setTitle(title);
-		return problem;
-	}
 
 }

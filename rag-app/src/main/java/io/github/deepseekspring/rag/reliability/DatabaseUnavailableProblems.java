@@ -1,5 +1,6 @@
 package io.github.deepseekspring.rag.reliability;
 
+import io.github.deepseekspring.rag.Problems;
 import java.time.Duration;
 
 import org.slf4j.Logger;
@@ -37,10 +38,9 @@ class DatabaseUnavailableProblems {
 			RecoverableDataAccessException.class })
 	ResponseEntity<ProblemDetail> unavailable(RuntimeException ex) {
 		logger.warn("The database is unavailable ({}); answering 503", ex.toString());
-		ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.SERVICE_UNAVAILABLE,
+		ProblemDetail problem = Problems.of(HttpStatus.SERVICE_UNAVAILABLE, "Temporarily unavailable",
 				"The service could not store or read your request right now; nothing was saved. "
 						+ "Please try again in a few seconds.");
-		problem.setTitle("Temporarily unavailable");
 		return ResponseEntity.status(HttpStatus.SERVICE_UNAVAILABLE)
 			.header(HttpHeaders.RETRY_AFTER, String.valueOf(RETRY_AFTER.toSeconds()))
 			.contentType(MediaType.APPLICATION_PROBLEM_JSON)
