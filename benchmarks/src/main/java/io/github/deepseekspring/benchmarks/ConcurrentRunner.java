@@ -17,7 +17,23 @@ final class ConcurrentRunner {
 
 	}
 
+	/** An action that measures its own latency, e.g. time to the first token of a stream it reads to the end. */
+	interface TimedAction {
+
+		/** @return the latency to record, in nanoseconds */
+		long run() throws Exception;
+
+	}
+
 	static LatencyStats measure(int concurrency, int requests, Action action) throws InterruptedException {
+		return measureTimed(concurrency, requests, () -> {
+			long start = System.nanoTime();
+			action.run();
+			return System.nanoTime() - start;
+		});
+	}
+
+	static LatencyStats measureTimed(int concurrency, int requests, TimedAction action) throws InterruptedException {
 		long[] latencies = new long[requests];
 		AtomicInteger next = new AtomicInteger();
 		AtomicInteger failures = new AtomicInteger();
@@ -27,14 +43,12 @@ final class ConcurrentRunner {
 				workers.execute(() -> {
 					try {
 						for (int i = next.getAndIncrement(); i < requests; i = next.getAndIncrement()) {
-							long start = System.nanoTime();
 							try {
-								action.run();
+								latencies[i] = action.run();
 							}
 							catch (Exception ex) {
 								failures.incrementAndGet();
 							}
-							latencies[i] = System.nanoTime() - start;
 						}
 					}
 					finally {

@@ -28,6 +28,9 @@ import tools.jackson.databind.json.JsonMapper;
  */
 public final class DeepSeekApi {
 
+	/** How long a stream waits, after {@code [DONE]}, for the response body to end before cutting it. */
+	static final Duration BODY_END_AFTER_DONE = Duration.ofMillis(250);
+
 	private final URI baseUrl;
 
 	private final String apiKey;
@@ -40,6 +43,8 @@ public final class DeepSeekApi {
 
 	private final ObjectMapper mapper;
 
+	private final ChunkParser chunkParser;
+
 	private DeepSeekApi(Builder builder) {
 		String url = Objects.requireNonNull(builder.baseUrl, "baseUrl").toString();
 		this.baseUrl = URI.create(url.endsWith("/") ? url.substring(0, url.length() - 1) : url);
@@ -47,6 +52,7 @@ public final class DeepSeekApi {
 		this.httpClient = builder.httpClient;
 		this.connectTimeout = builder.connectTimeout;
 		this.mapper = builder.mapper;
+		this.chunkParser = (this.mapper != null) ? new ChunkParser(this.mapper) : null;
 	}
 
 	public static Builder builder() {
@@ -80,10 +86,16 @@ public final class DeepSeekApi {
 		return (this.mapper != null) ? this.mapper : DefaultMapper.INSTANCE;
 	}
 
+	private ChunkParser chunkParser() {
+		return (this.chunkParser != null) ? this.chunkParser : DefaultMapper.CHUNKS;
+	}
+
 	/** Built on first use, like the HTTP client, so that creating the API client costs start-up nothing. */
 	private static final class DefaultMapper {
 
 		static final ObjectMapper INSTANCE = JsonMapper.builder().build();
+
+		static final ChunkParser CHUNKS = new ChunkParser(INSTANCE);
 
 	}
 
@@ -182,17 +194,12 @@ public final class DeepSeekApi {
 					decode(buffers), mapper(), this.apiKey)));
 		}
 		return Flux.defer(() -> {
-			LineSplitter lines = new LineSplitter();
-			SseLineParser parser = new SseLineParser();
-			boolean[] done = { false };
-			return body.concatMapIterable(lines::accept)
-				.concatWith(Flux.defer(() -> Flux.fromIterable(lines.finish())))
-				.concatMapIterable(parser::accept)
-				.concatWith(Flux.defer(() -> Flux.fromIterable(parser.finish())))
-				.takeWhile(event -> !event.isDone() || !(done[0] = true))
-				.<StreamEvent>map(event -> event.isKeepAlive() ? StreamEvent.KeepAlive.INSTANCE
-						: new StreamEvent.Chunk(mapper().readValue(event.data(), ChatCompletionChunk.class)))
-				.concatWith(Flux.defer(() -> done[0] ? Flux.empty()
+			StreamDecoder decoder = new StreamDecoder(chunkParser());
+			return body.concatMapIterable(decoder::accept)
+				.concatWith(Flux.defer(() -> Flux.fromIterable(decoder.finish())))
+				.filter(decoder::deliverable)
+				.takeUntilOther(decoder.doneFor(BODY_END_AFTER_DONE))
+				.concatWith(Flux.defer(() -> decoder.done() ? Flux.empty()
 						: Flux.error(new DeepSeekTransportException("stream ended before [DONE]"))))
 				.onErrorMap(IOException.class, DeepSeekApi::transportError);
 		});

@@ -1,43 +1,82 @@
 package io.github.deepseekspring.model.api;
 
-import java.io.ByteArrayOutputStream;
 import java.nio.ByteBuffer;
-import java.nio.charset.StandardCharsets;
-import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 
 /**
- * Splits a byte stream arriving in arbitrary buffers into UTF-8 lines. Splitting on the byte {@code '\n'} is safe in
- * UTF-8 (it never occurs inside a multi-byte character), so characters cut across buffers are reassembled intact.
+ * Splits a byte stream arriving in arbitrary buffers into lines, handed on as byte ranges. Splitting on the byte
+ * {@code '\n'} is safe in UTF-8 (it never occurs inside a multi-byte character), so characters cut across buffers
+ * are reassembled intact.
+ * <p>
+ * A line that lies whole in one buffer is handed on in place; only a line cut across buffers is copied. Lines are
+ * never decoded to strings here: the JSON parser reads the bytes. Not thread-safe; one instance per stream.
  */
 final class LineSplitter {
 
-	private final ByteArrayOutputStream pending = new ByteArrayOutputStream(256);
+	/** Receives each line, without its {@code '\n'}; the range is only valid during the call. */
+	interface Lines {
 
-	List<String> accept(List<ByteBuffer> buffers) {
-		List<String> lines = new ArrayList<>(4);
-		for (ByteBuffer buffer : buffers) {
-			while (buffer.hasRemaining()) {
-				byte b = buffer.get();
-				if (b == '\n') {
-					lines.add(this.pending.toString(StandardCharsets.UTF_8));
-					this.pending.reset();
-				}
-				else {
-					this.pending.write(b);
-				}
-			}
-		}
-		return lines;
+		void line(byte[] bytes, int offset, int length);
+
 	}
 
-	List<String> finish() {
-		if (this.pending.size() == 0) {
-			return List.of();
+	private byte[] pending = new byte[256];
+
+	private int pendingLength;
+
+	void accept(List<ByteBuffer> buffers, Lines lines) {
+		for (ByteBuffer buffer : buffers) {
+			int position = buffer.position();
+			int limit = buffer.limit();
+			while (position < limit) {
+				int newline = indexOfNewline(buffer, position, limit);
+				if (newline < 0) {
+					keep(buffer, position, limit - position);
+					break;
+				}
+				if (this.pendingLength == 0 && buffer.hasArray()) {
+					lines.line(buffer.array(), buffer.arrayOffset() + position, newline - position);
+				}
+				else {
+					keep(buffer, position, newline - position);
+					handOnPending(lines);
+				}
+				position = newline + 1;
+			}
+			buffer.position(limit);
 		}
-		String last = this.pending.toString(StandardCharsets.UTF_8);
-		this.pending.reset();
-		return List.of(last);
+	}
+
+	/** Hands on what is left after the last line break, if anything. */
+	void finish(Lines lines) {
+		if (this.pendingLength > 0) {
+			handOnPending(lines);
+		}
+	}
+
+	private void handOnPending(Lines lines) {
+		int length = this.pendingLength;
+		this.pendingLength = 0;
+		lines.line(this.pending, 0, length);
+	}
+
+	private static int indexOfNewline(ByteBuffer buffer, int from, int to) {
+		for (int i = from; i < to; i++) {
+			if (buffer.get(i) == '\n') {
+				return i;
+			}
+		}
+		return -1;
+	}
+
+	private void keep(ByteBuffer buffer, int start, int length) {
+		int needed = this.pendingLength + length;
+		if (needed > this.pending.length) {
+			this.pending = Arrays.copyOf(this.pending, Math.max(needed, this.pending.length * 2));
+		}
+		buffer.get(start, this.pending, this.pendingLength, length);
+		this.pendingLength = needed;
 	}
 
 }

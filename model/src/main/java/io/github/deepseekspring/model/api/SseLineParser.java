@@ -1,82 +1,92 @@
 package io.github.deepseekspring.model.api;
 
-import java.util.ArrayList;
-import java.util.List;
+import java.util.Arrays;
 
 /**
  * Turns the lines of a {@code text/event-stream} into events. Comment lines ({@code : keep-alive}) and blank lines
- * that end no event become {@link SseEvent#KEEP_ALIVE}: they carry no data but prove the server is alive. Not
- * thread-safe; one instance per stream.
+ * that end no event are keep-alives: they carry no data but prove the server is alive. Works on bytes, so the data
+ * of an event reaches the JSON parser without being decoded to a string first. Not thread-safe; one instance per
+ * stream.
  */
-public final class SseLineParser {
+final class SseLineParser implements LineSplitter.Lines {
 
-	private final StringBuilder data = new StringBuilder();
+	/** Receives what the lines add up to. */
+	interface Events {
 
-	private boolean hasData;
+		/** A comment or a blank line that ended no event. */
+		void keepAlive();
 
-	/**
-	 * Feeds one line (without its terminator) and returns the events it completes (zero or one).
-	 */
-	public List<SseEvent> accept(String line) {
-		if (line.endsWith("\r")) {
-			line = line.substring(0, line.length() - 1);
+		/** The data of one event (its {@code data:} lines joined by {@code '\n'}); valid only during the call. */
+		void data(byte[] data, int length);
+
+	}
+
+	private static final byte[] DATA_FIELD = { 'd', 'a', 't', 'a', ':' };
+
+	private final Events events;
+
+	private byte[] data = new byte[512];
+
+	/** Bytes of data collected for the event being read; -1 while no {@code data:} line has come. */
+	private int dataLength = -1;
+
+	SseLineParser(Events events) {
+		this.events = events;
+	}
+
+	@Override
+	public void line(byte[] bytes, int offset, int length) {
+		if (length > 0 && bytes[offset + length - 1] == '\r') {
+			length--;
 		}
-		if (line.isEmpty()) {
-			if (!this.hasData) {
-				return List.of(SseEvent.KEEP_ALIVE);
+		if (length == 0) {
+			if (this.dataLength < 0) {
+				this.events.keepAlive();
 			}
-			return List.of(flush());
+			else {
+				dispatch();
+			}
 		}
-		if (line.charAt(0) == ':') {
-			return List.of(SseEvent.KEEP_ALIVE);
+		else if (bytes[offset] == ':') {
+			this.events.keepAlive();
 		}
-		if (line.startsWith("data:")) {
-			String value = line.substring(5);
-			if (value.startsWith(" ")) {
-				value = value.substring(1);
+		else if (length >= DATA_FIELD.length
+				&& Arrays.equals(bytes, offset, offset + DATA_FIELD.length, DATA_FIELD, 0, DATA_FIELD.length)) {
+			int start = offset + DATA_FIELD.length;
+			int end = offset + length;
+			if (start < end && bytes[start] == ' ') {
+				start++;
 			}
-			if (this.hasData) {
-				this.data.append('\n');
-			}
-			this.data.append(value);
-			this.hasData = true;
+			appendData(bytes, start, end - start);
 		}
 		// event:, id:, retry: carry nothing DeepSeek uses
-		return List.of();
 	}
 
-	/** Events still pending when the stream ended without a final blank line. */
-	public List<SseEvent> finish() {
-		List<SseEvent> events = new ArrayList<>(1);
-		if (this.hasData) {
-			events.add(flush());
+	/** Dispatches an event still pending when the stream ended without its final blank line. */
+	void finish() {
+		if (this.dataLength >= 0) {
+			dispatch();
 		}
-		return events;
 	}
 
-	private SseEvent flush() {
-		String value = this.data.toString();
-		this.data.setLength(0);
-		this.hasData = false;
-		return new SseEvent(value);
+	private void appendData(byte[] bytes, int start, int length) {
+		int separator = (this.dataLength < 0) ? 0 : 1;
+		int from = Math.max(this.dataLength, 0);
+		int needed = from + separator + length;
+		if (needed > this.data.length) {
+			this.data = Arrays.copyOf(this.data, Math.max(needed, this.data.length * 2));
+		}
+		if (separator == 1) {
+			this.data[from] = '\n';
+		}
+		System.arraycopy(bytes, start, this.data, from + separator, length);
+		this.dataLength = needed;
 	}
 
-	/**
-	 * One server-sent event; {@code data == null} marks a keep-alive (comment or empty line).
-	 */
-	public record SseEvent(String data) {
-
-		/** A comment or blank line: liveness, no content. */
-		public static final SseEvent KEEP_ALIVE = new SseEvent(null);
-
-		public boolean isKeepAlive() {
-			return this.data == null;
-		}
-
-		public boolean isDone() {
-			return "[DONE]".equals(this.data);
-		}
-
+	private void dispatch() {
+		int length = this.dataLength;
+		this.dataLength = -1;
+		this.events.data(this.data, length);
 	}
 
 }

@@ -3,6 +3,7 @@ package io.github.deepseekspring.model.remote;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.TreeMap;
 
 import io.github.deepseekspring.model.api.ChatCompletionChunk;
@@ -36,6 +37,14 @@ final class StreamAccumulator {
 	private String finishReason;
 
 	private Usage usage;
+
+	// shared by the token chunks of this stream (same id and model): one metadata object per token was a tenth of
+	// what a stream allocates
+	private ChatResponseMetadata tokenMetadata;
+
+	private String tokenMetadataId;
+
+	private String tokenMetadataModel;
 
 	StreamAccumulator(RemoteResponseMapper.CostCalculator costs) {
 		this.costs = costs;
@@ -83,8 +92,17 @@ final class StreamAccumulator {
 			.content(hasText ? text : "")
 			.properties(hasThought ? Map.of(DeepSeekMetadata.REASONING_DELTA, thought) : Map.of())
 			.build();
-		return new ChatResponse(List.of(new Generation(message)),
-				ChatResponseMetadata.builder().id(this.id).model(this.model).build());
+		return new ChatResponse(List.of(new Generation(message)), tokenMetadata());
+	}
+
+	private ChatResponseMetadata tokenMetadata() {
+		if (this.tokenMetadata == null || !Objects.equals(this.tokenMetadataId, this.id)
+				|| !Objects.equals(this.tokenMetadataModel, this.model)) {
+			this.tokenMetadata = ChatResponseMetadata.builder().id(this.id).model(this.model).build();
+			this.tokenMetadataId = this.id;
+			this.tokenMetadataModel = this.model;
+		}
+		return this.tokenMetadata;
 	}
 
 	/** The closing chunk: complete reasoning, assembled tool calls, finish reason and usage. */
