@@ -14,7 +14,9 @@ import java.util.List;
 import java.util.Objects;
 import java.util.concurrent.CompletionException;
 import java.util.concurrent.Flow;
+import java.util.concurrent.atomic.AtomicLong;
 
+import io.github.deepseekspring.model.timer.CoarseTimer;
 import reactor.adapter.JdkFlowAdapter;
 import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
@@ -112,11 +114,13 @@ public final class DeepSeekApi {
 	public Mono<ChatCompletion> chat(ChatCompletionRequest request, Duration idleTimeout) {
 		return Mono.defer(() -> {
 			HttpRequest httpRequest = post(chatPath(request), request.withStream(false), "application/json");
+			long idleNanos = idleTimeout.toNanos();
+			AtomicLong lastSignOfLife = new AtomicLong(System.nanoTime());
+			Mono<Long> silence = CoarseTimer.shared().when(now -> now - lastSignOfLife.get() >= idleNanos);
 			return Mono.fromFuture(() -> httpClient().sendAsync(httpRequest, BodyHandlers.ofPublisher()))
-				.timeout(idleTimeout, Mono.error(() -> new DeepSeekTimeoutException("idle", idleTimeout)))
 				.onErrorMap(DeepSeekApi::transportError)
 				.flatMap(response -> JdkFlowAdapter.flowPublisherToFlux(response.body())
-					.timeout(idleTimeout, Flux.error(() -> new DeepSeekTimeoutException("idle", idleTimeout)))
+					.doOnNext(part -> lastSignOfLife.set(System.nanoTime()))
 					.reduce(new ArrayList<ByteBuffer>(), (all, part) -> {
 						all.addAll(part);
 						return all;
@@ -129,6 +133,7 @@ public final class DeepSeekApi {
 						}
 						return mapper().readValue(body.strip(), ChatCompletion.class);
 					}))
+				.timeout(silence, Mono.error(() -> new DeepSeekTimeoutException("idle", idleTimeout)))
 				.onErrorMap(IOException.class, DeepSeekApi::transportError);
 		});
 	}

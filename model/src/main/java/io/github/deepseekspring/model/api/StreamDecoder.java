@@ -6,6 +6,7 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 
+import io.github.deepseekspring.model.timer.CoarseTimer;
 import reactor.core.publisher.Mono;
 import reactor.core.publisher.Sinks;
 
@@ -74,7 +75,7 @@ final class StreamDecoder implements SseLineParser.Events {
 	 * body open after {@code [DONE]} gets cut, {@code linger} later.
 	 */
 	Mono<Long> doneFor(Duration linger) {
-		return this.doneSignal.asMono().then(Mono.delay(linger));
+		return this.doneSignal.asMono().then(CoarseTimer.shared().delay(linger));
 	}
 
 	@Override

@@ -9,7 +9,6 @@ import io.github.deepseekspring.model.api.DeepSeekTransportException;
 import io.github.deepseekspring.model.chat.DeepSeekChatOptions;
 import io.github.deepseekspring.model.completion.CodeCompletion;
 import io.github.deepseekspring.model.cost.PriceTable;
-import io.github.deepseekspring.model.resilience.BackendTimeoutException;
 import io.github.deepseekspring.model.resilience.StreamTimeouts;
 import io.github.deepseekspring.model.resilience.TimeoutGuard;
 import io.github.deepseekspring.model.routing.BackendKind;
@@ -74,7 +73,7 @@ public final class LocalBackend implements ChatBackend {
 		LocalChatPort.Request local = toLocal(request);
 		return tracked(Mono.fromCallable(() -> this.port.chat(local))
 			.subscribeOn(Schedulers.boundedElastic())
-			.timeout(this.timeouts.total(), Mono.error(() -> new BackendTimeoutException("total", this.timeouts.total())))
+			.transform(call -> TimeoutGuard.within(call, this.timeouts.total()))
 			.map(reply -> new LocalReplyAssembler(this.prices, this.chatModel).whole(reply.model(), reply.content(),
 					reply.thinking(), reply.toolCalls(), reply.doneReason(), reply.promptTokens(),
 					reply.completionTokens()))
@@ -112,7 +111,7 @@ public final class LocalBackend implements ChatBackend {
 	public Mono<CodeCompletion> complete(String prefix, String suffix, DeepSeekChatOptions options) {
 		return tracked(Mono.fromCallable(() -> this.port.generate(this.completionModel, prefix, suffix, options.getMaxTokens()))
 			.subscribeOn(Schedulers.boundedElastic())
-			.timeout(this.timeouts.total(), Mono.error(() -> new BackendTimeoutException("total", this.timeouts.total())))
+			.transform(call -> TimeoutGuard.within(call, this.timeouts.total()))
 			.map(reply -> new CodeCompletion(reply.content() == null ? "" : reply.content(),
 					reply.model() != null ? reply.model() : this.completionModel, "local", reply.promptTokens(),
 					reply.completionTokens()))

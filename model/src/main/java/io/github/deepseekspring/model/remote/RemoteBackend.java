@@ -11,7 +11,6 @@ import io.github.deepseekspring.model.api.StreamEvent;
 import io.github.deepseekspring.model.chat.DeepSeekChatOptions;
 import io.github.deepseekspring.model.completion.CodeCompletion;
 import io.github.deepseekspring.model.cost.PriceTable;
-import io.github.deepseekspring.model.resilience.BackendTimeoutException;
 import io.github.deepseekspring.model.resilience.StreamTimeouts;
 import io.github.deepseekspring.model.resilience.TimeoutGuard;
 import io.github.deepseekspring.model.routing.BackendKind;
@@ -69,7 +68,7 @@ public final class RemoteBackend implements ChatBackend {
 	@Override
 	public Mono<ChatResponse> call(BackendRequest request) {
 		return this.api.chat(RemoteRequestMapper.toRequest(request, this.defaultModel), this.timeouts.idle())
-			.timeout(this.timeouts.total(), Mono.error(() -> new BackendTimeoutException("total", this.timeouts.total())))
+			.transform(call -> TimeoutGuard.within(call, this.timeouts.total()))
 			.map(completion -> RemoteResponseMapper.toChatResponse(completion, this.costs));
 	}
 
@@ -114,7 +113,7 @@ public final class RemoteBackend implements ChatBackend {
 		FimRequest request = new FimRequest(model, prefix, suffix, options.getMaxTokens(), options.getTemperature(),
 				options.getStopSequences(), null);
 		return this.api.fim(request)
-			.timeout(this.timeouts.total(), Mono.error(() -> new BackendTimeoutException("total", this.timeouts.total())))
+			.transform(call -> TimeoutGuard.within(call, this.timeouts.total()))
 			.map(fim -> new CodeCompletion(fim.text(), fim.model() != null ? fim.model() : model, "remote",
 					fim.usage() == null ? 0 : fim.usage().promptTokens(),
 					fim.usage() == null ? 0 : fim.usage().completionTokens()));

@@ -3,6 +3,7 @@ package io.github.deepseekspring.model.resilience;
 import java.time.Duration;
 import java.util.function.Predicate;
 
+import io.github.deepseekspring.model.timer.CoarseTimer;
 import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
 
@@ -10,10 +11,9 @@ import reactor.core.publisher.Mono;
  * Applies first-token, idle and total limits to a stream of events. Every event proves liveness (resets the idle
  * limit); only events the predicate calls tokens end the first-token wait.
  *
- * <p>An event only records its time: one timer per stream sleeps until the earliest deadline and, when it wakes,
- * checks whether events moved that deadline on. Scheduling and cancelling a timer per token, as Reactor's
- * {@code timeout(Publisher, Function)} does, costs a lock on the shared scheduler's queue for every token of every
- * concurrent stream.
+ * <p>An event only records its time; the shared {@link CoarseTimer} compares the deadlines with the clock on each of
+ * its ticks. Scheduling and cancelling a timer per token, as Reactor's {@code timeout(Publisher, Function)} does, or
+ * even one per stream, costs scheduler-queue operations and thread wake-ups for every concurrent stream.
  */
 public final class TimeoutGuard {
 
@@ -27,6 +27,12 @@ public final class TimeoutGuard {
 				.takeUntilOther(deadlines.expiry())
 				.concatWith(Mono.defer(deadlines::outcome));
 		});
+	}
+
+	/** Fails {@code call} with a {@link BackendTimeoutException} when it has not answered within {@code total}. */
+	public static <T> Mono<T> within(Mono<T> call, Duration total) {
+		return call.timeout(CoarseTimer.shared().delay(total),
+				Mono.error(() -> new BackendTimeoutException("total", total)));
 	}
 
 	private static final class Deadlines<T> {
@@ -55,32 +61,33 @@ public final class TimeoutGuard {
 			}
 		}
 
-		/** Emits once a limit has passed; sleeps again while events keep moving the deadline on. */
+		/** Emits once a limit has passed. */
 		Mono<Long> expiry() {
-			return Mono.defer(() -> {
-				long idleAt = this.lastEvent + this.limits.idle().toNanos();
-				long totalAt = this.start + this.limits.total().toNanos();
-				long at = idleAt;
-				String kind = "idle";
-				Duration limit = this.limits.idle();
-				if (totalAt - at < 0) {
-					at = totalAt;
-					kind = "total";
-					limit = this.limits.total();
-				}
-				long firstTokenAt = this.start + this.limits.firstToken().toNanos();
-				if (!this.tokenSeen && firstTokenAt - at < 0) {
-					at = firstTokenAt;
-					kind = "first-token";
-					limit = this.limits.firstToken();
-				}
-				long wait = at - System.nanoTime();
-				if (wait <= 0) {
-					this.expired = new BackendTimeoutException(kind, limit);
-					return Mono.just(0L);
-				}
-				return Mono.delay(Duration.ofNanos(wait)).then(expiry());
-			});
+			return CoarseTimer.shared().when(this::passed);
+		}
+
+		/** Whether a limit has passed at {@code now}; records which. */
+		private boolean passed(long now) {
+			long at = this.lastEvent + this.limits.idle().toNanos();
+			String kind = "idle";
+			Duration limit = this.limits.idle();
+			long totalAt = this.start + this.limits.total().toNanos();
+			if (totalAt - at < 0) {
+				at = totalAt;
+				kind = "total";
+				limit = this.limits.total();
+			}
+			long firstTokenAt = this.start + this.limits.firstToken().toNanos();
+			if (!this.tokenSeen && firstTokenAt - at < 0) {
+				at = firstTokenAt;
+				kind = "first-token";
+				limit = this.limits.firstToken();
+			}
+			if (now - at < 0) {
+				return false;
+			}
+			this.expired = new BackendTimeoutException(kind, limit);
+			return true;
 		}
 
 		Mono<T> outcome() {
