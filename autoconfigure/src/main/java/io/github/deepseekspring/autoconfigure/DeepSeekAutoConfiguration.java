@@ -1,5 +1,6 @@
 package io.github.deepseekspring.autoconfigure;
 
+import java.math.BigDecimal;
 import java.time.Clock;
 
 import io.github.deepseekspring.model.api.DeepSeekApi;
@@ -92,9 +93,13 @@ public class DeepSeekAutoConfiguration {
 	@ConditionalOnMissingBean
 	PriceTable deepSeekPriceTable(DeepSeekProperties properties) {
 		DeepSeekProperties.Pricing pricing = properties.getPricing();
-		PriceTable table = PriceTable.defaults()
-			.withOffPeakFactor(pricing.getOffPeakFactor())
-			.withLocalPrice(modelPrice(pricing.getLocal()));
+		PriceTable table = PriceTable.defaults();
+		if (pricing.getOffPeakFactor() != null) {
+			table = table.withOffPeakFactor(pricing.getOffPeakFactor());
+		}
+		if (isSet(pricing.getLocal())) {
+			table = table.withLocalPrice(modelPrice(pricing.getLocal()));
+		}
 		for (var entry : pricing.getModels().entrySet()) {
 			table = table.withModel(entry.getKey(), modelPrice(entry.getValue()));
 		}
@@ -162,8 +167,17 @@ public class DeepSeekAutoConfiguration {
 			.build();
 	}
 
+	private static boolean isSet(DeepSeekProperties.Price price) {
+		return price.getCacheHitInput() != null || price.getCacheMissInput() != null || price.getOutput() != null;
+	}
+
 	private static ModelPrice modelPrice(DeepSeekProperties.Price price) {
-		return new ModelPrice(price.getCacheHitInput(), price.getCacheMissInput(), price.getOutput());
+		return new ModelPrice(orZero(price.getCacheHitInput()), orZero(price.getCacheMissInput()),
+				orZero(price.getOutput()));
+	}
+
+	private static BigDecimal orZero(BigDecimal price) {
+		return (price != null) ? price : BigDecimal.ZERO;
 	}
 
 }

@@ -579,8 +579,11 @@ public class DeepSeekProperties implements Validator {
 		/** Prices per DeepSeek model at peak hours; added to or replacing DeepSeek's published prices. */
 		private Map<String, Price> models = new LinkedHashMap<>();
 
-		/** Factor applied to remote prices outside DeepSeek's peak hours (Beijing time). */
-		private BigDecimal offPeakFactor = new BigDecimal("0.5");
+		/**
+		 * Factor applied to remote prices outside DeepSeek's peak hours (Beijing time); DeepSeek's 0.5 (half price)
+		 * when not set.
+		 */
+		private BigDecimal offPeakFactor;
 
 		/** Price of the local runtime (electricity, amortised hardware); free by default. */
 		private final Price local = new Price();
@@ -607,17 +610,21 @@ public class DeepSeekProperties implements Validator {
 
 	}
 
-	/** A price in CNY per million tokens. */
+	/**
+	 * A price in CNY per million tokens; a part left unset costs nothing. (No {@code BigDecimal} is created for
+	 * defaults: initialising that class would add tens of milliseconds to the start-up of an application that does
+	 * not otherwise use it.)
+	 */
 	public static class Price {
 
 		/** Input tokens served from DeepSeek's context cache. */
-		private BigDecimal cacheHitInput = BigDecimal.ZERO;
+		private BigDecimal cacheHitInput;
 
 		/** Input tokens not in the cache. */
-		private BigDecimal cacheMissInput = BigDecimal.ZERO;
+		private BigDecimal cacheMissInput;
 
 		/** Output tokens, reasoning included. */
-		private BigDecimal output = BigDecimal.ZERO;
+		private BigDecimal output;
 
 		public BigDecimal getCacheHitInput() {
 			return this.cacheHitInput;

@@ -56,8 +56,8 @@ final class PropertiesValidation {
 					reject(errors, field, "must be a positive duration");
 				}
 			});
-		if (properties.getPricing().getOffPeakFactor() == null
-				|| properties.getPricing().getOffPeakFactor().signum() < 0) {
+		if (properties.getPricing().getOffPeakFactor() != null
+				&& properties.getPricing().getOffPeakFactor().signum() < 0) {
 			reject(errors, "pricing.offPeakFactor", "must be zero or more");
 		}
 		properties.getPricing().getModels().forEach((model, price) -> price(price, "pricing.models[" + model + "]", errors));
@@ -93,7 +93,7 @@ final class PropertiesValidation {
 	private static void price(DeepSeekProperties.Price price, String field, Errors errors) {
 		for (BigDecimal value : new BigDecimal[] { price.getCacheHitInput(), price.getCacheMissInput(),
 				price.getOutput() }) {
-			if (value == null || value.signum() < 0) {
+			if (value != null && value.signum() < 0) {
 				reject(errors, field, "prices must be zero or more");
 				return;
 			}

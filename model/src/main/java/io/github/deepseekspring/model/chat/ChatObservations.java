@@ -21,8 +21,6 @@ final class ChatObservations {
 
 	static final String PROVIDER = "deepseek";
 
-	private static final ChatModelObservationConvention DEFAULT_CONVENTION = new DefaultChatModelObservationConvention();
-
 	private final ObservationRegistry registry;
 
 	private final ChatModelObservationConvention convention;
@@ -33,17 +31,30 @@ final class ChatObservations {
 	}
 
 	ChatResponse observeCall(Prompt prompt, Supplier<ChatResponse> call) {
+		if (this.registry.isNoop()) {
+			return call.get();
+		}
 		ChatModelObservationContext context = ChatModelObservationContext.builder()
 			.prompt(prompt)
 			.provider(PROVIDER)
 			.build();
 		return ChatModelObservationDocumentation.CHAT_MODEL_OPERATION
-			.observation(this.convention, DEFAULT_CONVENTION, () -> context, this.registry)
+			.observation(this.convention, Defaults.CONVENTION, () -> context, this.registry)
 			.observe(() -> {
 				ChatResponse response = call.get();
 				context.setResponse(response);
 				return response;
 			});
+	}
+
+	/**
+	 * Spring AI's convention and the observation classes it pulls in are loaded on the first observed call, not when
+	 * the model is built, so an application without observations pays nothing for them at start-up.
+	 */
+	private static final class Defaults {
+
+		static final ChatModelObservationConvention CONVENTION = new DefaultChatModelObservationConvention();
+
 	}
 
 	Flux<ChatResponse> observeStream(Prompt prompt, Flux<ChatResponse> stream) {
@@ -57,7 +68,7 @@ final class ChatObservations {
 				.streaming(true)
 				.build();
 			Observation observation = ChatModelObservationDocumentation.CHAT_MODEL_OPERATION.observation(
-					this.convention, DEFAULT_CONVENTION, () -> context, this.registry);
+					this.convention, Defaults.CONVENTION, () -> context, this.registry);
 			observation.parentObservation(contextView.getOrDefault(ObservationThreadLocalAccessor.KEY, null));
 			observation.start();
 			StringBuilder text = new StringBuilder();

@@ -10,24 +10,39 @@ import java.util.Objects;
 /**
  * Prices per model (peak hours), an off-peak factor, and the price of the local runtime. Model names are
  * configuration: unknown remote models are priced like the configured fallback model.
+ * <p>
+ * Building a table touches no {@link BigDecimal}: DeepSeek's published prices and the defaults are created on the
+ * first cost computed. Initialising {@code BigDecimal} takes a fresh JVM 30 to 40 ms, a large part of what the
+ * starter would otherwise add to an application's start-up.
  */
 public final class PriceTable {
 
-	private static final BigDecimal MILLION = BigDecimal.valueOf(1_000_000);
+	private static final String DEFAULT_FALLBACK_MODEL = "deepseek-flash";
 
+	/** Prices set explicitly; they win over the published ones. */
 	private final Map<String, ModelPrice> remote;
+
+	private final boolean publishedPrices;
 
 	private final String fallbackModel;
 
+	/** {@code null}: DeepSeek's half price. */
 	private final BigDecimal offPeakFactor;
 
+	/** {@code null}: free. */
 	private final ModelPrice local;
 
 	public PriceTable(Map<String, ModelPrice> remote, String fallbackModel, BigDecimal offPeakFactor, ModelPrice local) {
+		this(remote, false, fallbackModel, Objects.requireNonNull(offPeakFactor), Objects.requireNonNull(local));
+	}
+
+	private PriceTable(Map<String, ModelPrice> remote, boolean publishedPrices, String fallbackModel,
+			BigDecimal offPeakFactor, ModelPrice local) {
 		this.remote = Map.copyOf(remote);
+		this.publishedPrices = publishedPrices;
 		this.fallbackModel = fallbackModel;
-		this.offPeakFactor = Objects.requireNonNull(offPeakFactor);
-		this.local = Objects.requireNonNull(local);
+		this.offPeakFactor = offPeakFactor;
+		this.local = local;
 	}
 
 	/**
@@ -35,48 +50,53 @@ public final class PriceTable {
 	 * off-peak; the local runtime is free.
 	 */
 	public static PriceTable defaults() {
-		Map<String, ModelPrice> prices = new LinkedHashMap<>();
-		ModelPrice flash = ModelPrice.of("0.04", "2", "8");
-		ModelPrice pro = ModelPrice.of("0.30", "9", "27");
-		prices.put("deepseek-flash", flash);
-		prices.put("deepseek-v4-flash", flash);
-		prices.put("deepseek-chat", flash);
-		prices.put("deepseek-v4-pro", pro);
-		prices.put("deepseek-reasoner", pro);
-		return new PriceTable(prices, "deepseek-flash", new BigDecimal("0.5"), ModelPrice.FREE);
+		return new PriceTable(Map.of(), true, DEFAULT_FALLBACK_MODEL, null, null);
 	}
 
 	/** A copy with one model's price replaced or added. */
 	public PriceTable withModel(String model, ModelPrice price) {
 		Map<String, ModelPrice> prices = new LinkedHashMap<>(this.remote);
-		prices.put(model, price);
-		return new PriceTable(prices, this.fallbackModel, this.offPeakFactor, this.local);
+		prices.put(model, Objects.requireNonNull(price));
+		return new PriceTable(prices, this.publishedPrices, this.fallbackModel, this.offPeakFactor, this.local);
 	}
 
 	/** A copy with another factor for off-peak remote prices (0.5: half price). */
 	public PriceTable withOffPeakFactor(BigDecimal offPeakFactor) {
-		return new PriceTable(this.remote, this.fallbackModel, offPeakFactor, this.local);
+		return new PriceTable(this.remote, this.publishedPrices, this.fallbackModel,
+				Objects.requireNonNull(offPeakFactor), this.local);
 	}
 
 	/** A copy with the local runtime priced per 1M tokens. */
 	public PriceTable withLocalPrice(ModelPrice price) {
-		return new PriceTable(this.remote, this.fallbackModel, this.offPeakFactor, price);
+		return new PriceTable(this.remote, this.publishedPrices, this.fallbackModel, this.offPeakFactor,
+				Objects.requireNonNull(price));
 	}
 
 	/** Cost in CNY of one remote request. Cache-miss tokens default to prompt minus cache-hit tokens. */
 	public BigDecimal remoteCost(String model, long cacheHitTokens, long cacheMissTokens, long completionTokens,
 			Instant at) {
-		ModelPrice price = this.remote.getOrDefault(model, this.remote.get(this.fallbackModel));
+		ModelPrice price = remotePrice(model);
+		if (price == null) {
+			price = remotePrice(this.fallbackModel);
+		}
 		if (price == null) {
 			return BigDecimal.ZERO;
 		}
 		BigDecimal cost = cost(price, cacheHitTokens, cacheMissTokens, completionTokens);
-		return PeakHours.isPeak(at) ? cost : cost.multiply(this.offPeakFactor);
+		if (PeakHours.isPeak(at)) {
+			return cost;
+		}
+		return cost.multiply(this.offPeakFactor != null ? this.offPeakFactor : Deferred.OFF_PEAK_FACTOR);
 	}
 
 	/** Cost in CNY of one local request (no peak pricing, no cache split). */
 	public BigDecimal localCost(long promptTokens, long completionTokens) {
-		return cost(this.local, 0, promptTokens, completionTokens);
+		return cost(this.local != null ? this.local : ModelPrice.FREE, 0, promptTokens, completionTokens);
+	}
+
+	private ModelPrice remotePrice(String model) {
+		ModelPrice price = this.remote.get(model);
+		return (price != null || !this.publishedPrices) ? price : Deferred.PRICES.get(model);
 	}
 
 	private static BigDecimal cost(ModelPrice price, long hit, long miss, long out) {
@@ -84,7 +104,25 @@ public final class PriceTable {
 			.multiply(BigDecimal.valueOf(hit))
 			.add(price.cacheMissInput().multiply(BigDecimal.valueOf(miss)))
 			.add(price.output().multiply(BigDecimal.valueOf(out)));
-		return total.divide(MILLION, MathContext.DECIMAL64);
+		return total.divide(Deferred.MILLION, MathContext.DECIMAL64);
+	}
+
+	/** DeepSeek's published prices and the constants of the arithmetic, created on the first cost computed. */
+	private static final class Deferred {
+
+		static final BigDecimal MILLION = BigDecimal.valueOf(1_000_000);
+
+		static final BigDecimal OFF_PEAK_FACTOR = new BigDecimal("0.5");
+
+		static final Map<String, ModelPrice> PRICES;
+
+		static {
+			ModelPrice flash = ModelPrice.of("0.04", "2", "8");
+			ModelPrice pro = ModelPrice.of("0.30", "9", "27");
+			PRICES = Map.of("deepseek-flash", flash, "deepseek-v4-flash", flash, "deepseek-chat", flash,
+					"deepseek-v4-pro", pro, "deepseek-reasoner", pro);
+		}
+
 	}
 
 }
