@@ -26,20 +26,24 @@ public final class StartupCostBenchmark {
 	public static void main(String[] args) throws Exception {
 		int runs = Integer.getInteger("benchmark.runs", 12);
 		String classpath = classpath();
-		List<Long> with = new ArrayList<>();
-		List<Long> without = new ArrayList<>();
+		List<long[]> with = new ArrayList<>();
+		List<long[]> without = new ArrayList<>();
 		probe(classpath, "without");
 		for (int i = 0; i < runs; i++) {
 			with.add(probe(classpath, "with"));
 			without.add(probe(classpath, "without"));
 		}
-		double withMs = median(with) / 1e6;
-		double withoutMs = median(without) / 1e6;
-		System.out.printf("| SpringApplication.run, median of %d fresh JVMs | without DeepSeek %.1f ms | with %.1f ms | added %.1f ms |%n",
-				runs, withoutMs, withMs, withMs - withoutMs);
+		report("SpringApplication.run (wall)", runs, median(with, 0), median(without, 0));
+		report("main thread CPU", runs, median(with, 1), median(without, 1));
 	}
 
-	private static long probe(String classpath, String mode) throws Exception {
+	private static void report(String measure, int runs, double with, double without) {
+		System.out.printf("| %s, median of %d fresh JVMs | without DeepSeek %.1f ms | with %.1f ms | added %.1f ms |%n",
+				measure, runs, without / 1e6, with / 1e6, (with - without) / 1e6);
+	}
+
+	/** @return wall and main-thread CPU nanoseconds of one start-up */
+	private static long[] probe(String classpath, String mode) throws Exception {
 		Process process = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java").toString(), "-cp",
 				classpath, StartupProbe.class.getName(), mode)
 			.redirectErrorStream(true)
@@ -48,11 +52,15 @@ public final class StartupCostBenchmark {
 		if (process.waitFor() != 0) {
 			throw new IllegalStateException("probe failed:\n" + output);
 		}
+		return new long[] { reported(output, "STARTUP_NANOS="), reported(output, "STARTUP_CPU_NANOS=") };
+	}
+
+	private static long reported(String output, String key) {
 		return output.lines()
-			.filter((line) -> line.startsWith("STARTUP_NANOS="))
-			.map((line) -> Long.parseLong(line.substring("STARTUP_NANOS=".length())))
+			.filter((line) -> line.startsWith(key))
+			.map((line) -> Long.parseLong(line.substring(key.length())))
 			.findFirst()
-			.orElseThrow(() -> new IllegalStateException("probe printed no time:\n" + output));
+			.orElseThrow(() -> new IllegalStateException("probe printed no " + key + "\n" + output));
 	}
 
 	private static String classpath() throws Exception {
@@ -73,8 +81,8 @@ public final class StartupCostBenchmark {
 		return entries.isEmpty() ? System.getProperty("java.class.path") : String.join(File.pathSeparator, entries);
 	}
 
-	private static double median(List<Long> values) {
-		List<Long> sorted = values.stream().sorted().toList();
+	private static double median(List<long[]> runs, int measure) {
+		List<Long> sorted = runs.stream().map((run) -> run[measure]).sorted().toList();
 		int middle = sorted.size() / 2;
 		return (sorted.size() % 2 == 1) ? sorted.get(middle) : (sorted.get(middle - 1) + sorted.get(middle)) / 2.0;
 	}
