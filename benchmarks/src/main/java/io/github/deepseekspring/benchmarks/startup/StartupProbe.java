@@ -1,10 +1,14 @@
 package io.github.deepseekspring.benchmarks.startup;
 
 import java.lang.management.ManagementFactory;
+import java.util.ArrayList;
+import java.util.List;
 
 import org.springframework.boot.SpringApplication;
 import org.springframework.boot.WebApplicationType;
+import org.springframework.boot.autoconfigure.AutoConfiguration;
 import org.springframework.boot.autoconfigure.SpringBootApplication;
+import org.springframework.boot.context.annotation.ImportCandidates;
 import org.springframework.context.ConfigurableApplicationContext;
 
 /**
@@ -14,13 +18,24 @@ import org.springframework.context.ConfigurableApplicationContext;
 @SpringBootApplication
 public class StartupProbe {
 
+	/** Whatever the starter on the classpath registers, so that one probe measures older and newer versions alike. */
+	private static String deepSeekAutoConfigurations() {
+		List<String> ours = new ArrayList<>();
+		ImportCandidates.load(AutoConfiguration.class, StartupProbe.class.getClassLoader())
+			.forEach((candidate) -> {
+				if (candidate.startsWith("io.github.deepseekspring.")) {
+					ours.add(candidate);
+				}
+			});
+		return String.join(",", ours);
+	}
+
 	public static void main(String[] args) {
 		boolean withDeepSeek = args.length > 0 && args[0].equals("with");
 		SpringApplication application = new SpringApplication(StartupProbe.class);
 		application.setWebApplicationType(WebApplicationType.NONE);
 		application.setLogStartupInfo(false);
-		String exclude = withDeepSeek ? "" : "io.github.deepseekspring.autoconfigure.DeepSeekAutoConfiguration,"
-				+ "io.github.deepseekspring.autoconfigure.actuate.DeepSeekActuatorAutoConfiguration";
+		String exclude = withDeepSeek ? "" : deepSeekAutoConfigurations();
 		long start = System.nanoTime();
 		try (ConfigurableApplicationContext context = application.run("--deepseek.api-key=sk-test-dummy-key",
 				"--spring.main.banner-mode=off", "--logging.level.root=warn", "--spring.autoconfigure.exclude=" + exclude)) {

@@ -6,29 +6,29 @@ import java.time.Duration;
 import io.github.deepseekspring.autoconfigure.DeepSeekAutoConfiguration;
 import io.github.deepseekspring.local.LocalRuntime;
 import io.github.deepseekspring.model.api.DeepSeekApi;
-import io.github.deepseekspring.model.chat.DeepSeekChatModel;
-import io.github.deepseekspring.model.resilience.CircuitBreakers;
-import io.micrometer.core.instrument.MeterRegistry;
 
-import org.springframework.beans.factory.ObjectProvider;
-import org.springframework.boot.actuate.autoconfigure.endpoint.condition.ConditionalOnAvailableEndpoint;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnBean;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnClass;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
 import org.springframework.boot.health.autoconfigure.contributor.ConditionalOnEnabledHealthIndicator;
+import org.springframework.boot.health.contributor.HealthIndicator;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 
-/** Health indicator and {@code /actuator/deepseek} endpoint, when Spring Boot's actuator is on the classpath. */
+/**
+ * Health indicators for the DeepSeek API and the local runtime, when Spring Boot's health support is on the
+ * classpath. The class condition sits on the auto-configuration itself, so an application without it never has
+ * this class read at start-up (Boot filters it with the generated auto-configuration metadata).
+ */
 @AutoConfiguration(after = DeepSeekAutoConfiguration.class)
-public class DeepSeekActuatorAutoConfiguration {
+@ConditionalOnClass(HealthIndicator.class)
+public class DeepSeekHealthAutoConfiguration {
 
 	@Configuration(proxyBeanMethods = false)
-	@ConditionalOnClass(name = "org.springframework.boot.health.contributor.HealthIndicator")
 	@ConditionalOnBean(DeepSeekApi.class)
 	@ConditionalOnEnabledHealthIndicator("deepseek")
-	static class HealthConfiguration {
+	static class RemoteHealthConfiguration {
 
 		@Bean
 		@ConditionalOnMissingBean(name = "deepseekHealthIndicator")
@@ -39,7 +39,6 @@ public class DeepSeekActuatorAutoConfiguration {
 	}
 
 	@Configuration(proxyBeanMethods = false)
-	@ConditionalOnClass(name = "org.springframework.boot.health.contributor.HealthIndicator")
 	@ConditionalOnBean(LocalRuntime.class)
 	@ConditionalOnEnabledHealthIndicator("deepseek")
 	static class LocalHealthConfiguration {
@@ -48,21 +47,6 @@ public class DeepSeekActuatorAutoConfiguration {
 		@ConditionalOnMissingBean(name = "deepseekLocalHealthIndicator")
 		LocalRuntimeHealthIndicator deepseekLocalHealthIndicator(LocalRuntime runtime) {
 			return new LocalRuntimeHealthIndicator(runtime);
-		}
-
-	}
-
-	@Configuration(proxyBeanMethods = false)
-	@ConditionalOnClass(name = "org.springframework.boot.actuate.endpoint.annotation.Endpoint")
-	@ConditionalOnBean(DeepSeekChatModel.class)
-	@ConditionalOnAvailableEndpoint(DeepSeekEndpoint.class)
-	static class EndpointConfiguration {
-
-		@Bean
-		@ConditionalOnMissingBean
-		DeepSeekEndpoint deepSeekEndpoint(DeepSeekChatModel chatModel, CircuitBreakers circuitBreakers,
-				ObjectProvider<MeterRegistry> meterRegistry) {
-			return new DeepSeekEndpoint(chatModel, circuitBreakers, meterRegistry.getIfAvailable());
 		}
 
 	}

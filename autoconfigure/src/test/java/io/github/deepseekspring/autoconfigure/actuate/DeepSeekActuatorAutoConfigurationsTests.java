@@ -18,7 +18,7 @@ import org.springframework.boot.test.context.runner.ApplicationContextRunner;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /** Health indicators and the /actuator/deepseek endpoint against the simulators. */
-class DeepSeekActuatorAutoConfigurationTests {
+class DeepSeekActuatorAutoConfigurationsTests {
 
 	static final DeepSeekSimulator deepseek = DeepSeekSimulator.start();
 
@@ -26,7 +26,8 @@ class DeepSeekActuatorAutoConfigurationTests {
 
 	private final ApplicationContextRunner runner = new ApplicationContextRunner()
 		.withConfiguration(
-				AutoConfigurations.of(DeepSeekAutoConfiguration.class, DeepSeekActuatorAutoConfiguration.class))
+				AutoConfigurations.of(DeepSeekAutoConfiguration.class, DeepSeekHealthAutoConfiguration.class,
+						DeepSeekEndpointAutoConfiguration.class))
 		.withBean(SimpleMeterRegistry.class)
 		.withPropertyValues("deepseek.base-url=" + deepseek.baseUrl(), "deepseek.api-key=" + deepseek.apiKey(),
 				"deepseek.local.base-url=" + ollama.baseUrl());
