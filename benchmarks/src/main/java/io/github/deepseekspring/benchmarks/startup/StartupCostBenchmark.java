@@ -6,17 +6,23 @@ import java.net.URLClassLoader;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Collections;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 
 /**
  * Start-up time the DeepSeek auto-configuration adds to a Boot application: {@link StartupProbe} started in fresh
- * JVMs, alternately with the auto-configuration and with it excluded (same classpath, same run), medians compared.
+ * JVMs with the auto-configuration and with it excluded (same classpath, same run), in a shuffled order each round so
+ * that drifts of the machine's load fall on both alike; medians compared.
  *
  * <p>The probe should run on the classpath of an application that has only the starter, not on this module's
  * (which carries the reference app and its databases, web server and actuator): pass the starter's runtime
  * classpath in {@code -Dbenchmark.classpath=FILE}, as written by
  * {@code mvn -q -pl starter dependency:build-classpath -DincludeScope=runtime -Dmdep.outputFile=FILE}; the
- * probe's own classes are added in front. Without it the probe runs on this module's classpath, with a warning.
+ * probe's own classes are added in front. Several files, comma-separated (say, with the jars of an older and a
+ * newer build), are measured in the same rounds. Without it the probe runs on this module's classpath, with a
+ * warning.
  */
 public final class StartupCostBenchmark {
 
@@ -25,25 +31,34 @@ public final class StartupCostBenchmark {
 
 	public static void main(String[] args) throws Exception {
 		int runs = Integer.getInteger("benchmark.runs", 12);
-		String classpath = classpath();
-		List<long[]> with = new ArrayList<>();
-		List<long[]> without = new ArrayList<>();
-		probe(classpath, "without");
-		for (int i = 0; i < runs; i++) {
-			with.add(probe(classpath, "with"));
-			without.add(probe(classpath, "without"));
+		List<String> classpaths = classpaths();
+		Map<String, List<Long>> times = new LinkedHashMap<>();
+		List<String> cells = new ArrayList<>();
+		for (int c = 0; c < classpaths.size(); c++) {
+			for (String mode : List.of("with", "without")) {
+				cells.add(c + " " + mode);
+				times.put(c + " " + mode, new ArrayList<>());
+			}
 		}
-		report("SpringApplication.run (wall)", runs, median(with, 0), median(without, 0));
-		report("main thread CPU", runs, median(with, 1), median(without, 1));
+		probe(classpaths.get(0), "without");
+		for (int i = 0; i < runs; i++) {
+			Collections.shuffle(cells);
+			for (String cell : cells) {
+				String[] parts = cell.split(" ");
+				times.get(cell).add(probe(classpaths.get(Integer.parseInt(parts[0])), parts[1]));
+			}
+		}
+		for (int c = 0; c < classpaths.size(); c++) {
+			double with = median(times.get(c + " with"));
+			double without = median(times.get(c + " without"));
+			System.out.printf("| %s | SpringApplication.run, median of %d fresh JVMs | without DeepSeek %.1f ms | with %.1f ms | added %.1f ms |%n",
+					(classpaths.size() > 1) ? "classpath " + (c + 1) : "starter", runs, without / 1e6, with / 1e6,
+					(with - without) / 1e6);
+		}
 	}
 
-	private static void report(String measure, int runs, double with, double without) {
-		System.out.printf("| %s, median of %d fresh JVMs | without DeepSeek %.1f ms | with %.1f ms | added %.1f ms |%n",
-				measure, runs, without / 1e6, with / 1e6, (with - without) / 1e6);
-	}
-
-	/** @return wall and main-thread CPU nanoseconds of one start-up */
-	private static long[] probe(String classpath, String mode) throws Exception {
+	/** @return wall nanoseconds of one start-up */
+	private static long probe(String classpath, String mode) throws Exception {
 		Process process = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java").toString(), "-cp",
 				classpath, StartupProbe.class.getName(), mode)
 			.redirectErrorStream(true)
@@ -52,7 +67,7 @@ public final class StartupCostBenchmark {
 		if (process.waitFor() != 0) {
 			throw new IllegalStateException("probe failed:\n" + output);
 		}
-		return new long[] { reported(output, "STARTUP_NANOS="), reported(output, "STARTUP_CPU_NANOS=") };
+		return reported(output, "STARTUP_NANOS=");
 	}
 
 	private static long reported(String output, String key) {
@@ -63,12 +78,16 @@ public final class StartupCostBenchmark {
 			.orElseThrow(() -> new IllegalStateException("probe printed no " + key + "\n" + output));
 	}
 
-	private static String classpath() throws Exception {
-		String starterClasspath = System.getProperty("benchmark.classpath");
-		if (starterClasspath != null) {
+	private static List<String> classpaths() throws Exception {
+		String starterClasspaths = System.getProperty("benchmark.classpath");
+		if (starterClasspaths != null) {
 			String probe = Path.of(StartupProbe.class.getProtectionDomain().getCodeSource().getLocation().toURI())
 				.toString();
-			return probe + File.pathSeparator + Files.readString(Path.of(starterClasspath)).strip();
+			List<String> classpaths = new ArrayList<>();
+			for (String file : starterClasspaths.split(",")) {
+				classpaths.add(probe + File.pathSeparator + Files.readString(Path.of(file.trim())).strip());
+			}
+			return classpaths;
 		}
 		System.err.println("warning: no -Dbenchmark.classpath; the probe runs on the benchmarks module's classpath");
 		List<String> entries = new ArrayList<>();
@@ -78,11 +97,11 @@ public final class StartupCostBenchmark {
 				entries.add(Path.of(url.toURI()).toString());
 			}
 		}
-		return entries.isEmpty() ? System.getProperty("java.class.path") : String.join(File.pathSeparator, entries);
+		return List.of(entries.isEmpty() ? System.getProperty("java.class.path") : String.join(File.pathSeparator, entries));
 	}
 
-	private static double median(List<long[]> runs, int measure) {
-		List<Long> sorted = runs.stream().map((run) -> run[measure]).sorted().toList();
+	private static double median(List<Long> values) {
+		List<Long> sorted = values.stream().sorted().toList();
 		int middle = sorted.size() / 2;
 		return (sorted.size() % 2 == 1) ? sorted.get(middle) : (sorted.get(middle - 1) + sorted.get(middle)) / 2.0;
 	}

@@ -1,6 +1,5 @@
 package io.github.deepseekspring.benchmarks.startup;
 
-import java.lang.management.ManagementFactory;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -44,9 +43,6 @@ public class StartupProbe {
 				throw new IllegalStateException("the probe did not configure what it measures");
 			}
 			System.out.println("STARTUP_NANOS=" + elapsed);
-			// CPU time of the thread that ran the start-up (JVM boot included, the same with and without):
-			// steadier than wall time on a shared machine, where JIT and GC threads compete for the cores
-			System.out.println("STARTUP_CPU_NANOS=" + ManagementFactory.getThreadMXBean().getCurrentThreadCpuTime());
 		}
 	}
 
