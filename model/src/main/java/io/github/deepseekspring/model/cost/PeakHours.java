@@ -4,6 +4,7 @@ import java.time.DayOfWeek;
 import java.time.Instant;
 import java.time.LocalTime;
 import java.time.ZoneId;
+import java.time.ZoneOffset;
 import java.time.ZonedDateTime;
 
 /**
@@ -12,8 +13,12 @@ import java.time.ZonedDateTime;
  */
 public final class PeakHours {
 
-	/** Beijing time. */
-	public static final ZoneId BEIJING = ZoneId.of("Asia/Shanghai");
+	/**
+	 * Beijing time. China has kept UTC+8 without daylight saving since 1991, so the fixed offset is exact for every
+	 * instant priced here, and unlike {@code ZoneId.of("Asia/Shanghai")} it does not load the time-zone database
+	 * (about 50 ms in a fresh JVM, paid by the first priced or cost-aware routed request).
+	 */
+	public static final ZoneId BEIJING = ZoneOffset.ofHours(8);
 
 	private static final LocalTime[][] WINDOWS = { { LocalTime.of(9, 0), LocalTime.of(12, 0) },
 			{ LocalTime.of(14, 0), LocalTime.of(18, 0) } };
