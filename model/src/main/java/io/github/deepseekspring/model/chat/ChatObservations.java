@@ -47,16 +47,6 @@ final class ChatObservations {
 			});
 	}
 
-	/**
-	 * Spring AI's convention and the observation classes it pulls in are loaded on the first observed call, not when
-	 * the model is built, so an application without observations pays nothing for them at start-up.
-	 */
-	private static final class Defaults {
-
-		static final ChatModelObservationConvention CONVENTION = new DefaultChatModelObservationConvention();
-
-	}
-
 	Flux<ChatResponse> observeStream(Prompt prompt, Flux<ChatResponse> stream) {
 		if (this.registry.isNoop()) {
 			return stream;
@@ -88,6 +78,16 @@ final class ChatObservations {
 				})
 				.contextWrite(c -> c.put(ObservationThreadLocalAccessor.KEY, observation));
 		});
+	}
+
+	/**
+	 * Spring AI's convention and the observation classes it pulls in are loaded on the first observed call, not when
+	 * the model is built, so an application without observations pays nothing for them at start-up.
+	 */
+	private static final class Defaults {
+
+		static final ChatModelObservationConvention CONVENTION = new DefaultChatModelObservationConvention();
+
 	}
 
 }
