@@ -73,14 +73,9 @@ final class ApiTransport {
 			Mono<Long> silence = CoarseTimer.shared().when(now -> now - lastSignOfLife.get() >= idleNanos);
 			return Mono.fromFuture(() -> this.httpClient.sendAsync(httpRequest, BodyHandlers.ofPublisher()))
 				.onErrorMap(ApiTransport::transportError)
-				.flatMap(response -> JdkFlowAdapter.flowPublisherToFlux(response.body())
-					.doOnNext(part -> lastSignOfLife.set(System.nanoTime()))
-					.reduce(new ArrayList<ByteBuffer>(), (all, part) -> {
-						all.addAll(part);
-						return all;
-					})
-					.map(buffers -> {
-						String body = decode(buffers);
+				.flatMap(response -> text(JdkFlowAdapter.flowPublisherToFlux(response.body())
+					.doOnNext(part -> lastSignOfLife.set(System.nanoTime())))
+					.map(body -> {
 						if (response.statusCode() >= 400) {
 							throw ErrorBodies.toException(response.statusCode(), response.headers(), body, this.mapper,
 									this.apiKey);
@@ -132,11 +127,8 @@ final class ApiTransport {
 	private Flux<StreamEvent> eventsOrError(HttpResponse<Flow.Publisher<List<ByteBuffer>>> response) {
 		Flux<List<ByteBuffer>> body = JdkFlowAdapter.flowPublisherToFlux(response.body());
 		if (response.statusCode() >= 400) {
-			return body.reduce(new ArrayList<ByteBuffer>(), (all, part) -> {
-				all.addAll(part);
-				return all;
-			}).flatMapMany(buffers -> Flux.error(ErrorBodies.toException(response.statusCode(), response.headers(),
-					decode(buffers), this.mapper, this.apiKey)));
+			return text(body).flatMapMany(text -> Flux.error(ErrorBodies.toException(response.statusCode(),
+					response.headers(), text, this.mapper, this.apiKey)));
 		}
 		return Flux.defer(() -> {
 			StreamDecoder decoder = new StreamDecoder(this.chunkParser);
@@ -148,6 +140,11 @@ final class ApiTransport {
 						: Flux.error(new DeepSeekTransportException("stream ended before [DONE]"))))
 				.onErrorMap(IOException.class, ApiTransport::transportError);
 		});
+	}
+
+	/** The whole body as UTF-8 text. */
+	private static Mono<String> text(Flux<List<ByteBuffer>> body) {
+		return body.collect(ArrayList<ByteBuffer>::new, List::addAll).map(ApiTransport::decode);
 	}
 
 	private static String decode(List<ByteBuffer> buffers) {
