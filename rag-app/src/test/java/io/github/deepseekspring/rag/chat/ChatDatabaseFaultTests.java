@@ -1,10 +1,5 @@
 package io.github.deepseekspring.rag.chat;
 
-import java.io.IOException;
-import java.net.CookieManager;
-import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.sql.Connection;
 import java.sql.SQLException;
@@ -17,6 +12,7 @@ import javax.sql.DataSource;
 import io.github.deepseekspring.autoconfigure.test.UseDeepSeekSimulator;
 import io.github.deepseekspring.testkit.ScriptedReply;
 import io.github.deepseekspring.testkit.deepseek.DeepSeekSimulator;
+import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
@@ -58,7 +54,12 @@ class ChatDatabaseFaultTests {
 	@Value("${local.server.port}")
 	int port;
 
-	private final HttpClient client = HttpClient.newBuilder().cookieHandler(new CookieManager()).build();
+	private ChatHttp http;
+
+	@BeforeEach
+	void connect() {
+		this.http = new ChatHttp(this.port);
+	}
 
 	@Test
 	void feedbackAndHandoffAreStoredOrClearlyRefusedWhileTheDatabaseIsAway() throws Exception {
@@ -77,7 +78,7 @@ class ChatDatabaseFaultTests {
 			assertRetryLater(post("/api/chat/" + conversationId + "/handoff", handoff));
 			assertRetryLater(post("/api/chat", Map.of("message", "YF-AX3000 保修多久？")));
 			assertRetryLater(post("/api/chat", Map.of("conversationId", conversationId, "message", "还有别的吗？")));
-			assertRetryLater(send(HttpRequest.newBuilder(uri("/api/chat/" + conversationId)).GET()));
+			assertRetryLater(this.http.exchange("GET", "/api/chat/" + conversationId, null));
 		}
 		finally {
 			databaseDown.set(false);
@@ -113,18 +114,8 @@ class ChatDatabaseFaultTests {
 		assertThat(response.body()).doesNotContain("Exception", "at io.", "trace");
 	}
 
-	private HttpResponse<String> post(String path, Map<String, String> body) throws IOException, InterruptedException {
-		return send(HttpRequest.newBuilder(uri(path))
-			.header("Content-Type", "application/json")
-			.POST(HttpRequest.BodyPublishers.ofString(json.writeValueAsString(body))));
-	}
-
-	private HttpResponse<String> send(HttpRequest.Builder request) throws IOException, InterruptedException {
-		return this.client.send(request.build(), HttpResponse.BodyHandlers.ofString());
-	}
-
-	private URI uri(String path) {
-		return URI.create("http://127.0.0.1:" + this.port + path);
+	private HttpResponse<String> post(String path, Map<String, String> body) {
+		return this.http.exchange("POST", path, ChatHttp.body(body));
 	}
 
 	@TestConfiguration(proxyBeanMethods = false)

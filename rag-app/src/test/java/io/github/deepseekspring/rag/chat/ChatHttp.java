@@ -120,12 +120,31 @@ final class ChatHttp {
 		return events;
 	}
 
+	/**
+	 * The whole HTTP response, headers and text included, for tests that look past the status and the JSON body;
+	 * {@code jsonBody} may be null (no body).
+	 */
+	HttpResponse<String> exchange(String method, String path, String jsonBody) {
+		HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(this.baseUrl + path));
+		if (jsonBody != null) {
+			request.header("Content-Type", "application/json");
+		}
+		return sendForText(request
+			.method(method, (jsonBody != null) ? HttpRequest.BodyPublishers.ofString(jsonBody)
+					: HttpRequest.BodyPublishers.noBody())
+			.build());
+	}
+
 	private Response send(HttpRequest request) {
+		HttpResponse<String> response = sendForText(request);
+		String contentType = response.headers().firstValue("Content-Type").orElse("");
+		JsonNode body = response.body().isEmpty() ? null : json.readTree(response.body());
+		return new Response(response.statusCode(), contentType, body);
+	}
+
+	private HttpResponse<String> sendForText(HttpRequest request) {
 		try {
-			HttpResponse<String> response = this.client.send(request, HttpResponse.BodyHandlers.ofString());
-			String contentType = response.headers().firstValue("Content-Type").orElse("");
-			JsonNode body = response.body().isEmpty() ? null : json.readTree(response.body());
-			return new Response(response.statusCode(), contentType, body);
+			return this.client.send(request, HttpResponse.BodyHandlers.ofString());
 		}
 		catch (IOException ex) {
 			throw new UncheckedIOException(ex);
