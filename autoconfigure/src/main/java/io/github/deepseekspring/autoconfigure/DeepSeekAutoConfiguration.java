@@ -143,10 +143,15 @@ public class DeepSeekAutoConfiguration {
 		if (privacy != PrivacyMode.OFF) {
 			builder.privacy(privacy, PiiDetector.defaults().allowing(properties.getPrivacy().getAllowed()));
 		}
-		clock.ifAvailable(builder::clock);
-		meterRegistry.ifAvailable(builder::meterRegistry);
-		observationRegistry.ifAvailable(builder::observationRegistry);
-		toolCallingManager.ifAvailable(builder::toolCallingManager);
+		// getIfAvailable rather than ifAvailable(builder::x): each method reference is a class the JVM spins at
+		// start-up.
+		Clock userClock = clock.getIfAvailable();
+		if (userClock != null) {
+			builder.clock(userClock);
+		}
+		builder.meterRegistry(meterRegistry.getIfAvailable())
+			.observationRegistry(observationRegistry.getIfAvailable())
+			.toolCallingManager(toolCallingManager.getIfAvailable());
 		if (remote != null) {
 			builder.api(remote);
 		}

@@ -17,6 +17,10 @@ class OnApiKeyCondition extends SpringBootCondition {
 
 	@Override
 	public ConditionOutcome getMatchOutcome(ConditionContext context, AnnotatedTypeMetadata metadata) {
+		return outcome(context);
+	}
+
+	static ConditionOutcome outcome(ConditionContext context) {
 		ConditionMessage.Builder message = ConditionMessage.forCondition("DeepSeek API key");
 		String key = context.getEnvironment().getProperty("deepseek.api-key");
 		if (StringUtils.hasText(key)) {

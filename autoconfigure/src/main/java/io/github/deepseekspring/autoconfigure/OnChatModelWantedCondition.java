@@ -3,45 +3,48 @@ package io.github.deepseekspring.autoconfigure;
 import io.github.deepseekspring.model.api.DeepSeekApi;
 import io.github.deepseekspring.model.local.LocalChatPort;
 
-import org.springframework.boot.autoconfigure.condition.AnyNestedCondition;
-import org.springframework.boot.autoconfigure.condition.ConditionalOnBean;
-import org.springframework.boot.autoconfigure.condition.ConditionalOnBooleanProperty;
-import org.springframework.context.annotation.Conditional;
+import org.springframework.boot.autoconfigure.condition.ConditionMessage;
+import org.springframework.boot.autoconfigure.condition.ConditionOutcome;
+import org.springframework.boot.autoconfigure.condition.SpringBootCondition;
+import org.springframework.context.annotation.ConditionContext;
 import org.springframework.context.annotation.ConfigurationCondition;
+import org.springframework.core.type.AnnotatedTypeMetadata;
 
 /**
- * Matches when the chat model should be created: a backend is configured (an API key, a local runtime, or the
- * user's own client bean), or none is but {@code deepseek.required} asks start-up to fail loudly about it.
+ * Matches when the chat model should be created: {@code deepseek.required} (the default) asks start-up to fail
+ * loudly when no backend is configured, or a backend is configured (an API key, a local runtime, or the user's own
+ * client bean). Evaluated when beans are registered, so that user beans are seen.
  */
-class OnChatModelWantedCondition extends AnyNestedCondition {
+class OnChatModelWantedCondition extends SpringBootCondition implements ConfigurationCondition {
 
-	OnChatModelWantedCondition() {
-		super(ConfigurationCondition.ConfigurationPhase.REGISTER_BEAN);
+	static final String REQUIRED = "deepseek.required";
+
+	@Override
+	public ConfigurationPhase getConfigurationPhase() {
+		return ConfigurationPhase.REGISTER_BEAN;
 	}
 
-	@ConditionalOnBooleanProperty(name = "deepseek.required", matchIfMissing = true)
-	static class Required {
-
-	}
-
-	@Conditional(OnApiKeyCondition.class)
-	static class ApiKey {
-
-	}
-
-	@Conditional(OnLocalRuntimeConfiguredCondition.class)
-	static class LocalRuntime {
-
-	}
-
-	@ConditionalOnBean(DeepSeekApi.class)
-	static class UserApiClient {
-
-	}
-
-	@ConditionalOnBean(LocalChatPort.class)
-	static class UserLocalPort {
-
+	@Override
+	public ConditionOutcome getMatchOutcome(ConditionContext context, AnnotatedTypeMetadata metadata) {
+		ConditionMessage.Builder message = ConditionMessage.forCondition("DeepSeek chat model wanted");
+		String required = context.getEnvironment().getProperty(REQUIRED);
+		if (required == null || "true".equalsIgnoreCase(required)) {
+			return ConditionOutcome.match(message.because(REQUIRED + " is " + ((required != null) ? required : "not set")));
+		}
+		ConditionOutcome apiKey = OnApiKeyCondition.outcome(context);
+		if (apiKey.isMatch()) {
+			return apiKey;
+		}
+		ConditionOutcome localRuntime = OnLocalRuntimeConfiguredCondition.outcome(context);
+		if (localRuntime.isMatch()) {
+			return localRuntime;
+		}
+		for (Class<?> client : new Class<?>[] { DeepSeekApi.class, LocalChatPort.class }) {
+			if (OnLocalRuntimeConfiguredCondition.hasBean(context, client)) {
+				return ConditionOutcome.match(message.found("bean").items(client.getName()));
+			}
+		}
+		return ConditionOutcome.noMatch(message.because(REQUIRED + " is false and no backend is configured"));
 	}
 
 }

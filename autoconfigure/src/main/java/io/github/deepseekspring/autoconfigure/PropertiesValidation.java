@@ -4,7 +4,6 @@ import java.math.BigDecimal;
 import java.net.URI;
 import java.time.Duration;
 import java.util.List;
-import java.util.Map;
 
 import org.springframework.validation.Errors;
 
@@ -17,7 +16,19 @@ final class PropertiesValidation {
 	private PropertiesValidation() {
 	}
 
+	/** Whether any rule is broken; checked without Spring's {@link Errors} machinery. */
+	static boolean hasErrors(DeepSeekProperties properties) {
+		Found found = new Found();
+		check(properties, found);
+		return found.any;
+	}
+
+	/** Rejects each broken rule's field with a message that starts with the property's public name. */
 	static void validate(DeepSeekProperties properties, Errors errors) {
+		check(properties, (field, message) -> errors.rejectValue(field, "deepseek.invalid", message));
+	}
+
+	private static void check(DeepSeekProperties properties, Rejections errors) {
 		httpUrl(properties.getBaseUrl(), "baseUrl", errors);
 		positive(properties.getChat().getMaxTokens(), "chat.maxTokens", errors);
 		List<DeepSeekProperties.Endpoint> endpoints = properties.getLocal().getEndpoints();
@@ -47,50 +58,51 @@ final class PropertiesValidation {
 			reject(errors, "circuitBreaker.window", "must be at least 1");
 		}
 		DeepSeekProperties.Timeouts timeouts = properties.getTimeouts();
-		Map.of("timeouts.connect", nullable(timeouts.getConnect()), "timeouts.firstToken",
-				nullable(timeouts.getFirstToken()), "timeouts.idle", nullable(timeouts.getIdle()), "timeouts.total",
-				nullable(timeouts.getTotal()), "retry.deadline", nullable(retry.getDeadline()), "circuitBreaker.openFor",
-				nullable(properties.getCircuitBreaker().getOpenFor()))
-			.forEach((field, value) -> {
-				if (value.isZero() || value.isNegative()) {
-					reject(errors, field, "must be a positive duration");
-				}
-			});
+		positive(timeouts.getConnect(), "timeouts.connect", errors);
+		positive(timeouts.getFirstToken(), "timeouts.firstToken", errors);
+		positive(timeouts.getIdle(), "timeouts.idle", errors);
+		positive(timeouts.getTotal(), "timeouts.total", errors);
+		positive(retry.getDeadline(), "retry.deadline", errors);
+		positive(properties.getCircuitBreaker().getOpenFor(), "circuitBreaker.openFor", errors);
 		if (properties.getPricing().getOffPeakFactor() != null
 				&& properties.getPricing().getOffPeakFactor().signum() < 0) {
 			reject(errors, "pricing.offPeakFactor", "must be zero or more");
 		}
-		properties.getPricing().getModels().forEach((model, price) -> price(price, "pricing.models[" + model + "]", errors));
+		for (var model : properties.getPricing().getModels().entrySet()) {
+			price(model.getValue(), "pricing.models[" + model.getKey() + "]", errors);
+		}
 		price(properties.getPricing().getLocal(), "pricing.local", errors);
 	}
 
 	/** Rejects a field with a message that starts with the property's public name, as users write it. */
-	private static void reject(Errors errors, String field, String message) {
-		errors.rejectValue(field, "deepseek.invalid", DeepSeekProperties.PREFIX + "." + dashed(field) + " " + message);
+	private static void reject(Rejections errors, String field, String message) {
+		errors.reject(field, DeepSeekProperties.PREFIX + "." + dashed(field) + " " + message);
 	}
 
 	private static String dashed(String field) {
 		return field.replaceAll("([a-z])([A-Z])", "$1-$2").toLowerCase(java.util.Locale.ROOT);
 	}
 
-	private static Duration nullable(Duration duration) {
-		return duration != null ? duration : Duration.ZERO;
+	private static void positive(Duration duration, String field, Rejections errors) {
+		if (duration == null || duration.isZero() || duration.isNegative()) {
+			reject(errors, field, "must be a positive duration");
+		}
 	}
 
-	private static void positive(Integer value, String field, Errors errors) {
+	private static void positive(Integer value, String field, Rejections errors) {
 		if (value != null && value < 1) {
 			reject(errors, field, "must be at least 1");
 		}
 	}
 
-	private static void httpUrl(URI url, String field, Errors errors) {
+	private static void httpUrl(URI url, String field, Rejections errors) {
 		if (url == null || url.getScheme() == null || url.getHost() == null
 				|| !(url.getScheme().equals("http") || url.getScheme().equals("https"))) {
 			reject(errors, field, "must be an absolute http or https URL");
 		}
 	}
 
-	private static void price(DeepSeekProperties.Price price, String field, Errors errors) {
+	private static void price(DeepSeekProperties.Price price, String field, Rejections errors) {
 		for (BigDecimal value : new BigDecimal[] { price.getCacheHitInput(), price.getCacheMissInput(),
 				price.getOutput() }) {
 			if (value != null && value.signum() < 0) {
@@ -98,6 +110,25 @@ final class PropertiesValidation {
 				return;
 			}
 		}
+	}
+
+	/** Where broken rules go: a field path and a message naming the property. */
+	@FunctionalInterface
+	private interface Rejections {
+
+		void reject(String field, String message);
+
+	}
+
+	private static final class Found implements Rejections {
+
+		private boolean any;
+
+		@Override
+		public void reject(String field, String message) {
+			this.any = true;
+		}
+
 	}
 
 }

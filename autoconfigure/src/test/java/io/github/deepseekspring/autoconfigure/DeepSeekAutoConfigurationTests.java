@@ -24,11 +24,13 @@ import org.springframework.ai.model.tool.autoconfigure.ToolCallingAutoConfigurat
 import org.springframework.ai.model.chat.client.autoconfigure.ChatClientAutoConfiguration;
 import org.springframework.ai.chat.client.ChatClient;
 import org.springframework.boot.autoconfigure.AutoConfigurations;
+import org.springframework.boot.context.properties.bind.validation.BindValidationException;
 import org.springframework.boot.diagnostics.FailureAnalysis;
 import org.springframework.boot.test.context.runner.ApplicationContextRunner;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.core.env.SystemEnvironmentPropertySource;
+import org.springframework.validation.ObjectError;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -135,6 +137,32 @@ class DeepSeekAutoConfigurationTests {
 	}
 
 	@Test
+	void anEmptyLocalUrlConfiguresNoLocalRuntime() {
+		// DEEPSEEK_LOCAL_BASE_URL= as a template leaves it: no runtime client with an empty address.
+		for (String property : List.of("deepseek.local.base-url=", "deepseek.local.base-url=  ")) {
+			this.runner.withPropertyValues("deepseek.required=false", property)
+				.run((context) -> assertThat(context).hasNotFailed()
+					.doesNotHaveBean(io.github.deepseekspring.local.LocalRuntime.class)
+					.doesNotHaveBean(ChatModel.class));
+		}
+	}
+
+	@Test
+	void notRequiredStillCreatesTheModelForTheUsersOwnClients() {
+		this.runner.withPropertyValues("deepseek.required=false")
+			.withUserConfiguration(LocalPortConfiguration.class)
+			.run((context) -> assertThat(context.getBean(DeepSeekChatModel.class).routingMode())
+				.isEqualTo(RoutingMode.LOCAL));
+		this.runner.withPropertyValues("deepseek.required=false")
+			.withBean(DeepSeekApi.class,
+					() -> DeepSeekApi.builder().baseUrl("http://127.0.0.1:9").apiKey(DUMMY_KEY).build())
+			.run((context) -> assertThat(context.getBean(DeepSeekChatModel.class).remoteApi()).isPresent());
+		this.runner.withPropertyValues("deepseek.required=false")
+			.withBean(LocalRuntimeConnectionDetails.class, () -> () -> List.of(URI.create("http://127.0.0.1:11")))
+			.run((context) -> assertThat(context).hasSingleBean(DeepSeekChatModel.class));
+	}
+
+	@Test
 	void disabledContributesNothing() {
 		this.runner.withPropertyValues("deepseek.enabled=false")
 			.run((context) -> assertThat(context).hasNotFailed().doesNotHaveBean(ChatModel.class));
@@ -167,6 +195,29 @@ class DeepSeekAutoConfigurationTests {
 			.run((context) -> assertThat(context.getStartupFailure()).hasStackTraceContaining("deepseek.base-url"));
 		this.runner.withPropertyValues("deepseek.api-key=" + DUMMY_KEY, "deepseek.routing.mode=sideways")
 			.run((context) -> assertThat(context.getStartupFailure()).hasStackTraceContaining("deepseek.routing.mode"));
+	}
+
+	@Test
+	void everyInvalidValueReachesBootsBindingValidationReport() {
+		this.runner
+			.withPropertyValues("deepseek.api-key=" + DUMMY_KEY, "deepseek.retry.max-attempts=0",
+					"deepseek.timeouts.idle=-1s", "deepseek.pricing.local.output=-1")
+			.run((context) -> assertThat(context.getStartupFailure()).rootCause()
+				.isInstanceOfSatisfying(BindValidationException.class,
+						(failure) -> assertThat(failure.getValidationErrors().getAllErrors())
+							.extracting(ObjectError::getDefaultMessage)
+							.containsExactlyInAnyOrder("deepseek.retry.max-attempts must be at least 1 (1 disables retries)",
+									"deepseek.timeouts.idle must be a positive duration",
+									"deepseek.pricing.local prices must be zero or more")));
+	}
+
+	@Test
+	void onlyPropertiesThatBreakARuleGoThroughSpringsValidationMachinery() {
+		DeepSeekProperties properties = new DeepSeekProperties();
+		assertThat(properties.supports(DeepSeekProperties.class)).isFalse();
+		properties.getRetry().setMaxAttempts(0);
+		assertThat(properties.supports(DeepSeekProperties.class)).isTrue();
+		assertThat(properties.supports(DeepSeekProperties.Retry.class)).isFalse();
 	}
 
 	@Test
