@@ -131,15 +131,9 @@ public class DeepSeekProperties implements Validator {
 		return this.apiKey != null && !this.apiKey.isBlank();
 	}
 
-	/**
-	 * Offers to validate only bound properties that break a rule. Boot validates a target that is its own validator
-	 * through a binding result built on Spring's {@code Errors} classes, whose loading costs a fresh JVM several
-	 * milliseconds of start-up; valid properties, the usual case, skip it, and invalid ones are reported exactly as
-	 * before (property name, value, origin).
-	 */
 	@Override
 	public boolean supports(Class<?> clazz) {
-		return DeepSeekProperties.class.isAssignableFrom(clazz) && PropertiesValidation.hasErrors(this);
+		return DeepSeekProperties.class.isAssignableFrom(clazz);
 	}
 
 	@Override

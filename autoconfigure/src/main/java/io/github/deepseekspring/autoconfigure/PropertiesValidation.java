@@ -16,19 +16,7 @@ final class PropertiesValidation {
 	private PropertiesValidation() {
 	}
 
-	/** Whether any rule is broken; checked without Spring's {@link Errors} machinery. */
-	static boolean hasErrors(DeepSeekProperties properties) {
-		Found found = new Found();
-		check(properties, found);
-		return found.any;
-	}
-
-	/** Rejects each broken rule's field with a message that starts with the property's public name. */
 	static void validate(DeepSeekProperties properties, Errors errors) {
-		check(properties, (field, message) -> errors.rejectValue(field, "deepseek.invalid", message));
-	}
-
-	private static void check(DeepSeekProperties properties, Rejections errors) {
 		httpUrl(properties.getBaseUrl(), "baseUrl", errors);
 		positive(properties.getChat().getMaxTokens(), "chat.maxTokens", errors);
 		List<DeepSeekProperties.Endpoint> endpoints = properties.getLocal().getEndpoints();
@@ -75,34 +63,34 @@ final class PropertiesValidation {
 	}
 
 	/** Rejects a field with a message that starts with the property's public name, as users write it. */
-	private static void reject(Rejections errors, String field, String message) {
-		errors.reject(field, DeepSeekProperties.PREFIX + "." + dashed(field) + " " + message);
+	private static void reject(Errors errors, String field, String message) {
+		errors.rejectValue(field, "deepseek.invalid", DeepSeekProperties.PREFIX + "." + dashed(field) + " " + message);
 	}
 
 	private static String dashed(String field) {
 		return field.replaceAll("([a-z])([A-Z])", "$1-$2").toLowerCase(java.util.Locale.ROOT);
 	}
 
-	private static void positive(Duration duration, String field, Rejections errors) {
+	private static void positive(Duration duration, String field, Errors errors) {
 		if (duration == null || duration.isZero() || duration.isNegative()) {
 			reject(errors, field, "must be a positive duration");
 		}
 	}
 
-	private static void positive(Integer value, String field, Rejections errors) {
+	private static void positive(Integer value, String field, Errors errors) {
 		if (value != null && value < 1) {
 			reject(errors, field, "must be at least 1");
 		}
 	}
 
-	private static void httpUrl(URI url, String field, Rejections errors) {
+	private static void httpUrl(URI url, String field, Errors errors) {
 		if (url == null || url.getScheme() == null || url.getHost() == null
 				|| !(url.getScheme().equals("http") || url.getScheme().equals("https"))) {
 			reject(errors, field, "must be an absolute http or https URL");
 		}
 	}
 
-	private static void price(DeepSeekProperties.Price price, String field, Rejections errors) {
+	private static void price(DeepSeekProperties.Price price, String field, Errors errors) {
 		for (BigDecimal value : new BigDecimal[] { price.getCacheHitInput(), price.getCacheMissInput(),
 				price.getOutput() }) {
 			if (value != null && value.signum() < 0) {
@@ -110,25 +98,6 @@ final class PropertiesValidation {
 				return;
 			}
 		}
-	}
-
-	/** Where broken rules go: a field path and a message naming the property. */
-	@FunctionalInterface
-	private interface Rejections {
-
-		void reject(String field, String message);
-
-	}
-
-	private static final class Found implements Rejections {
-
-		private boolean any;
-
-		@Override
-		public void reject(String field, String message) {
-			this.any = true;
-		}
-
 	}
 
 }

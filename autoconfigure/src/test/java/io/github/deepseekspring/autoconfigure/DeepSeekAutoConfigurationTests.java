@@ -30,6 +30,9 @@ import org.springframework.boot.test.context.runner.ApplicationContextRunner;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.core.env.SystemEnvironmentPropertySource;
+import org.springframework.validation.BeanPropertyBindingResult;
+import org.springframework.validation.Errors;
+import org.springframework.validation.FieldError;
 import org.springframework.validation.ObjectError;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -212,12 +215,15 @@ class DeepSeekAutoConfigurationTests {
 	}
 
 	@Test
-	void onlyPropertiesThatBreakARuleGoThroughSpringsValidationMachinery() {
-		DeepSeekProperties properties = new DeepSeekProperties();
-		assertThat(properties.supports(DeepSeekProperties.class)).isFalse();
-		properties.getRetry().setMaxAttempts(0);
-		assertThat(properties.supports(DeepSeekProperties.class)).isTrue();
-		assertThat(properties.supports(DeepSeekProperties.Retry.class)).isFalse();
+	void aPropertiesInstanceValidatesOthers() {
+		// Tools (and the deployment tests) bind an environment with a fresh instance as validator.
+		DeepSeekProperties validator = new DeepSeekProperties();
+		DeepSeekProperties invalid = new DeepSeekProperties();
+		invalid.getRetry().setMaxAttempts(0);
+		assertThat(validator.supports(DeepSeekProperties.class)).isTrue();
+		Errors errors = new BeanPropertyBindingResult(invalid, "deepseek");
+		validator.validate(invalid, errors);
+		assertThat(errors.getFieldErrors()).extracting(FieldError::getField).containsExactly("retry.maxAttempts");
 	}
 
 	@Test
