@@ -30,22 +30,30 @@ public class LimitsConfiguration {
 	}
 
 	@Bean
-	FilterRegistrationBean<RequestSizeFilter> requestSizeFilter(LimitsProperties properties, LimitMetrics metrics) {
-		return register(new RequestSizeFilter(new PathPatterns(properties.paths()),
-				new PathPatterns(properties.request().uploadPaths()), properties.request(), metrics), properties, 0);
+	Refusals limitRefusals(ObjectProvider<RefusalFormat> formats) {
+		return new Refusals(formats.orderedStream().toList());
 	}
 
 	@Bean
-	FilterRegistrationBean<RateLimitFilter> rateLimitFilter(LimitsProperties properties, LimitMetrics metrics) {
+	FilterRegistrationBean<RequestSizeFilter> requestSizeFilter(LimitsProperties properties, LimitMetrics metrics,
+			Refusals refusals) {
+		return register(new RequestSizeFilter(new PathPatterns(properties.paths()),
+				new PathPatterns(properties.request().uploadPaths()), properties.request(), metrics, refusals),
+				properties, 0);
+	}
+
+	@Bean
+	FilterRegistrationBean<RateLimitFilter> rateLimitFilter(LimitsProperties properties, LimitMetrics metrics,
+			Refusals refusals) {
 		return register(new RateLimitFilter(new PathPatterns(properties.paths()),
-				new TokenBuckets(properties.rate(), System::nanoTime), metrics), properties, 1);
+				new TokenBuckets(properties.rate(), System::nanoTime), metrics, refusals), properties, 1);
 	}
 
 	@Bean
 	FilterRegistrationBean<ModelConcurrencyFilter> modelConcurrencyFilter(LimitsProperties properties,
-			ModelCallGate gate, LimitMetrics metrics) {
+			ModelCallGate gate, LimitMetrics metrics, Refusals refusals) {
 		return register(new ModelConcurrencyFilter(new PathPatterns(properties.concurrency().modelPaths()), gate,
-				properties.concurrency().retryAfter(), metrics), properties, 2);
+				properties.concurrency().retryAfter(), metrics, refusals), properties, 2);
 	}
 
 	private static <F extends jakarta.servlet.Filter> FilterRegistrationBean<F> register(F filter,

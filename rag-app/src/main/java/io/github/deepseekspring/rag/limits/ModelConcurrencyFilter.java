@@ -28,11 +28,15 @@ class ModelConcurrencyFilter extends OncePerRequestFilter {
 
 	private final LimitMetrics metrics;
 
-	ModelConcurrencyFilter(PathPatterns modelPaths, ModelCallGate gate, Duration retryAfter, LimitMetrics metrics) {
+	private final Refusals refusals;
+
+	ModelConcurrencyFilter(PathPatterns modelPaths, ModelCallGate gate, Duration retryAfter, LimitMetrics metrics,
+			Refusals refusals) {
 		this.modelPaths = modelPaths;
 		this.gate = gate;
 		this.retryAfter = retryAfter;
 		this.metrics = metrics;
+		this.refusals = refusals;
 	}
 
 	@Override
@@ -53,7 +57,7 @@ class ModelConcurrencyFilter extends OncePerRequestFilter {
 		}
 		if (!admitted) {
 			this.metrics.busy();
-			LimitProblems.write(request, response, HttpStatus.SERVICE_UNAVAILABLE,
+			this.refusals.write(request, response, HttpStatus.SERVICE_UNAVAILABLE,
 					"The assistant is busy right now; try again after the time in Retry-After.", this.retryAfter);
 			return;
 		}

@@ -20,10 +20,13 @@ class RateLimitFilter extends OncePerRequestFilter {
 
 	private final LimitMetrics metrics;
 
-	RateLimitFilter(PathPatterns paths, TokenBuckets buckets, LimitMetrics metrics) {
+	private final Refusals refusals;
+
+	RateLimitFilter(PathPatterns paths, TokenBuckets buckets, LimitMetrics metrics, Refusals refusals) {
 		this.paths = paths;
 		this.buckets = buckets;
 		this.metrics = metrics;
+		this.refusals = refusals;
 	}
 
 	@Override
@@ -37,7 +40,7 @@ class RateLimitFilter extends OncePerRequestFilter {
 		Duration wait = this.buckets.take(ClientIds.of(request));
 		if (!wait.isZero()) {
 			this.metrics.rate();
-			LimitProblems.write(request, response, HttpStatus.TOO_MANY_REQUESTS,
+			this.refusals.write(request, response, HttpStatus.TOO_MANY_REQUESTS,
 					"Too many requests from this client; try again after the time in Retry-After.", wait);
 			return;
 		}

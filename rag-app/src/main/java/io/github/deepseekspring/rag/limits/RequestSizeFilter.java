@@ -30,9 +30,12 @@ class RequestSizeFilter extends OncePerRequestFilter {
 
 	private final LimitMetrics metrics;
 
+	private final Refusals refusals;
+
 	RequestSizeFilter(PathPatterns paths, PathPatterns uploadPaths, LimitsProperties.Request limits,
-			LimitMetrics metrics) {
+			LimitMetrics metrics, Refusals refusals) {
 		this.metrics = metrics;
+		this.refusals = refusals;
 		this.paths = paths;
 		this.uploadPaths = uploadPaths;
 		this.maxBodySize = limits.maxBodySize().toBytes();
@@ -45,7 +48,7 @@ class RequestSizeFilter extends OncePerRequestFilter {
 		if (this.paths.matches(request)) {
 			if (request.getContentLengthLong() > this.maxBodySize) {
 				this.metrics.size();
-				LimitProblems.write(request, response, HttpStatus.CONTENT_TOO_LARGE,
+				this.refusals.write(request, response, HttpStatus.CONTENT_TOO_LARGE,
 						"The request body is larger than " + this.maxBodySize + " bytes.", null);
 				return;
 			}
@@ -54,7 +57,7 @@ class RequestSizeFilter extends OncePerRequestFilter {
 		}
 		if (isMultipart(request) && this.uploadPaths.matches(request) && files(request) > this.maxFiles) {
 			this.metrics.size();
-			LimitProblems.write(request, response, HttpStatus.CONTENT_TOO_LARGE,
+			this.refusals.write(request, response, HttpStatus.CONTENT_TOO_LARGE,
 					"At most " + this.maxFiles + " files may be uploaded at once.", null);
 			return;
 		}

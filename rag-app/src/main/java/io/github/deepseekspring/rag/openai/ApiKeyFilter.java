@@ -14,7 +14,6 @@ import tools.jackson.databind.json.JsonMapper;
 
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
-import org.springframework.http.MediaType;
 import org.springframework.web.filter.OncePerRequestFilter;
 
 /**
@@ -67,8 +66,7 @@ class ApiKeyFilter extends OncePerRequestFilter {
 				"invalid_api_key", null, message);
 		response.setStatus(HttpStatus.UNAUTHORIZED.value());
 		response.setHeader(HttpHeaders.WWW_AUTHENTICATE, "Bearer");
-		response.setContentType(MediaType.APPLICATION_JSON_VALUE);
-		response.getOutputStream().write(this.json.writeValueAsBytes(error.body()));
+		error.writeBody(response, this.json);
 	}
 
 	private static byte[] digest(String key) {

@@ -1,6 +1,12 @@
 package io.github.deepseekspring.rag.openai;
 
+import java.io.IOException;
+
+import jakarta.servlet.http.HttpServletResponse;
+import tools.jackson.databind.json.JsonMapper;
+
 import org.springframework.http.HttpStatus;
+import org.springframework.http.MediaType;
 
 /**
  * A failure answered in OpenAI's error shape ({@code {"error":{"message","type","param","code"}}}).
@@ -41,6 +47,12 @@ public class OpenAiException extends RuntimeException {
 	/** The error as OpenAI's JSON body. */
 	public OpenAiWire.ErrorBody body() {
 		return new OpenAiWire.ErrorBody(new OpenAiWire.ErrorDetail(getMessage(), this.type, this.param, this.code));
+	}
+
+	/** Writes the error body for filters, which answer before Spring MVC does; status and headers are the caller's. */
+	void writeBody(HttpServletResponse response, JsonMapper json) throws IOException {
+		response.setContentType(MediaType.APPLICATION_JSON_VALUE);
+		response.getOutputStream().write(json.writeValueAsBytes(body()));
 	}
 
 }

@@ -27,6 +27,11 @@ class OpenAiFacadeConfiguration {
 	}
 
 	@Bean
+	OpenAiRefusalFormat openAiRefusalFormat(JsonMapper json) {
+		return new OpenAiRefusalFormat(json);
+	}
+
+	@Bean
 	ModelCatalog openAiModelCatalog(ObjectProvider<DeepSeekProperties> deepseek, OpenAiFacadeProperties properties) {
 		return new ModelCatalog(deepseek.getIfAvailable(), properties.openai());
 	}

@@ -51,11 +51,12 @@ class LimitFiltersTests {
 	private final MockMvc mvc = MockMvcBuilders.standaloneSetup(this.endpoints)
 		.addFilters(
 				new RequestSizeFilter(new PathPatterns(this.properties.paths()),
-						new PathPatterns(this.properties.request().uploadPaths()), this.properties.request(), this.metrics),
+						new PathPatterns(this.properties.request().uploadPaths()), this.properties.request(), this.metrics,
+						Refusals.problemDetails()),
 				new RateLimitFilter(new PathPatterns(this.properties.paths()),
-						new TokenBuckets(this.properties.rate(), this.now::get), this.metrics),
+						new TokenBuckets(this.properties.rate(), this.now::get), this.metrics, Refusals.problemDetails()),
 				new ModelConcurrencyFilter(new PathPatterns(this.properties.concurrency().modelPaths()), this.gate,
-						this.properties.concurrency().retryAfter(), this.metrics))
+						this.properties.concurrency().retryAfter(), this.metrics, Refusals.problemDetails()))
 		.build();
 
 	@Test

@@ -2,6 +2,9 @@ package io.github.deepseekspring.rag.limits;
 
 import java.nio.file.Path;
 
+import com.openai.client.OpenAIClient;
+import com.openai.client.okhttp.OpenAIOkHttpClient;
+import com.openai.errors.RateLimitException;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -17,13 +20,15 @@ import org.springframework.test.context.DynamicPropertySource;
 import org.springframework.web.client.RestClient;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 /** The limits in the running application, over real HTTP, whatever the security rules of the paths are. */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
 		properties = { "deepseek.rag.store=lucene", "deepseek.rag.sample-data=false",
 				"deepseek.rag.admin.password=test-admin-password", "deepseek.rag.limits.rate.requests-per-minute=1",
 				"deepseek.rag.limits.rate.burst=1", "deepseek.rag.limits.request.max-body-size=1KB",
-				"deepseek.rag.limits.concurrency.max-calls=1", "deepseek.rag.limits.concurrency.queue=1" })
+				"deepseek.rag.limits.concurrency.max-calls=1", "deepseek.rag.limits.concurrency.queue=1",
+				"deepseek.rag.api-keys=test-key-not-secret" })
 class LimitsApplicationTests {
 
 	@TempDir
@@ -58,6 +63,30 @@ class LimitsApplicationTests {
 		assertThat(Integer.parseInt(last.getHeaders().getFirst("Retry-After"))).isBetween(1, 60);
 		assertThat(last.getHeaders().getContentType().isCompatibleWith(MediaType.APPLICATION_PROBLEM_JSON)).isTrue();
 		assertThat(last.getBody()).contains("\"status\":429").doesNotContain("Exception");
+	}
+
+	@Test
+	void openAiClientsReadTheRateLimitAsOpenAisOwn() {
+		// OpenAI's SDK, as an OpenAI-compatible client would meet the limit: the key's burst of one is spent by
+		// the first call, the second is refused in OpenAI's error shape with Retry-After.
+		OpenAIClient openai = OpenAIOkHttpClient.builder()
+			.apiKey("test-key-not-secret")
+			.baseUrl("http://127.0.0.1:" + this.port + "/v1")
+			.maxRetries(0)
+			.build();
+		try {
+			openai.models().list();
+			assertThatThrownBy(() -> openai.models().list()).isInstanceOfSatisfying(RateLimitException.class, (ex) -> {
+				assertThat(ex.type()).hasValue("requests");
+				assertThat(ex.code()).hasValue("rate_limit_exceeded");
+				assertThat(ex.getMessage()).contains("Retry-After");
+				assertThat(ex.headers().values("Retry-After")).singleElement()
+					.satisfies((seconds) -> assertThat(Integer.parseInt(seconds)).isBetween(1, 60));
+			});
+		}
+		finally {
+			openai.close();
+		}
 	}
 
 	@Autowired
