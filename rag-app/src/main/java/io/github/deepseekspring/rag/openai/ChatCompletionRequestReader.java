@@ -35,6 +35,7 @@ final class ChatCompletionRequestReader {
 		if (model == null || model.isBlank()) {
 			throw OpenAiException.invalid("model", "you must provide a model parameter");
 		}
+		UnsupportedParameters.refuse(body);
 		JsonNode messages = body.path("messages");
 		if (!messages.isArray() || messages.isEmpty()) {
 			throw OpenAiException.invalid("messages", "'messages' must be a non-empty array.");

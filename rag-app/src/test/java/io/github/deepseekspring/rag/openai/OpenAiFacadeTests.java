@@ -7,6 +7,7 @@ import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
@@ -382,6 +383,36 @@ class OpenAiFacadeTests {
 				assertThat(ex.getMessage()).contains("gpt-4o");
 			});
 		assertThat(this.deepseek.requests().count()).isZero();
+	}
+
+	@Test
+	void refusesParametersItCannotHonourInsteadOfDroppingThem() throws Exception {
+		JsonMapper json = JsonMapper.builder().build();
+		String chat = "{\"model\":\"deepseek-flash\",\"messages\":[{\"role\":\"user\",\"content\":\"x\"}],";
+		String text = "{\"model\":\"deepseek-flash\",\"prompt\":\"def f():\",";
+		Map<String, String> refused = new LinkedHashMap<>();
+		refused.put(chat + "\"n\":2}", "n");
+		refused.put(chat + "\"logprobs\":true}", "logprobs");
+		refused.put(chat + "\"top_logprobs\":3}", "top_logprobs");
+		refused.put(text + "\"n\":3}", "n");
+		refused.put(text + "\"best_of\":2}", "best_of");
+		refused.put(text + "\"logprobs\":2}", "logprobs");
+		refused.put(text + "\"echo\":true}", "echo");
+		for (Map.Entry<String, String> request : refused.entrySet()) {
+			String body = request.getKey();
+			String path = body.startsWith(chat) ? "/v1/chat/completions" : "/v1/completions";
+			HttpResponse<String> response = post(path, KEY, body);
+			assertThat(response.statusCode()).as(body).isEqualTo(400);
+			JsonNode error = json.readTree(response.body()).path("error");
+			assertThat(error.path("param").asString()).as(body).isEqualTo(request.getValue());
+			assertThat(error.path("type").asString()).as(body).isEqualTo("invalid_request_error");
+		}
+		assertThat(this.deepseek.requests().count()).isZero();
+		// The values that ask for nothing more are accepted, as OpenAI's SDK may send them.
+		ChatCompletion answer = this.client.chat()
+			.completions()
+			.create(params("deepseek-flash", "YF-AX3000 保修多久？").n(1).logprobs(false).build());
+		assertThat(answer.choices()).hasSize(1);
 	}
 
 	@Test
