@@ -27,9 +27,9 @@ class OnChatModelWantedCondition extends SpringBootCondition implements Configur
 	@Override
 	public ConditionOutcome getMatchOutcome(ConditionContext context, AnnotatedTypeMetadata metadata) {
 		ConditionMessage.Builder message = ConditionMessage.forCondition("DeepSeek chat model wanted");
-		String required = context.getEnvironment().getProperty(REQUIRED);
-		if (required == null || "true".equalsIgnoreCase(required)) {
-			return ConditionOutcome.match(message.because(REQUIRED + " is " + ((required != null) ? required : "not set")));
+		String required = context.getEnvironment().getProperty(REQUIRED, "true");
+		if ("true".equalsIgnoreCase(required)) {
+			return ConditionOutcome.match(message.because(REQUIRED + " is true"));
 		}
 		ConditionOutcome apiKey = OnApiKeyCondition.outcome(context);
 		if (apiKey.isMatch()) {
@@ -44,7 +44,8 @@ class OnChatModelWantedCondition extends SpringBootCondition implements Configur
 				return ConditionOutcome.match(message.found("bean").items(client.getName()));
 			}
 		}
-		return ConditionOutcome.noMatch(message.because(REQUIRED + " is false and no backend is configured"));
+		return ConditionOutcome
+			.noMatch(message.because(REQUIRED + " is " + required + " and no backend is configured"));
 	}
 
 }

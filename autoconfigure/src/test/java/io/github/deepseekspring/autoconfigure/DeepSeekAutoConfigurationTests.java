@@ -209,7 +209,8 @@ class DeepSeekAutoConfigurationTests {
 				.isInstanceOfSatisfying(BindValidationException.class,
 						(failure) -> assertThat(failure.getValidationErrors().getAllErrors())
 							.extracting(ObjectError::getDefaultMessage)
-							.containsExactlyInAnyOrder("deepseek.retry.max-attempts must be at least 1 (1 disables retries)",
+							.containsExactlyInAnyOrder(
+									"deepseek.retry.max-attempts must be at least 1 (1 disables retries)",
 									"deepseek.timeouts.idle must be a positive duration",
 									"deepseek.pricing.local prices must be zero or more")));
 	}

@@ -67,9 +67,9 @@ public final class StartupCostBenchmark {
 		System.out.printf("%d fresh JVMs per cell%s; added = with DeepSeek - without: median [95%% bootstrap interval]"
 				+ " and lower quartile (noise on a shared machine only ever adds time, so low quantiles track the"
 				+ " intrinsic cost)%n", runs, aotCache ? ", each classpath with its own AOT cache" : "");
-		System.out.println("| classpath | wall without | wall added | wall added, lower quartile | main-thread CPU added "
-				+ "| classes added | creating DeepSeek beans, median / lower quartile | minimal chat model added, median / "
-				+ "lower quartile |");
+		System.out.println("| classpath | wall without | wall added | wall added, lower quartile "
+				+ "| main-thread CPU added | classes added | creating DeepSeek beans, median / lower quartile "
+				+ "| minimal chat model added, median / lower quartile |");
 		System.out.println("|---|---|---|---|---|---|---|---|");
 		for (int c = 0; c < classpaths.size(); c++) {
 			List<Startup> with = startups.get(c + " with");
