@@ -37,7 +37,7 @@ import org.springframework.web.bind.annotation.RestController;
  * with the configured routing, tools declared by the client passed through to it and its tool calls back.
  */
 @RestController
-@RequestMapping("/v1")
+@RequestMapping(OpenAiFacadeConfiguration.PATH)
 class ChatCompletionsController {
 
 	private static final Logger logger = LoggerFactory.getLogger(ChatCompletionsController.class);

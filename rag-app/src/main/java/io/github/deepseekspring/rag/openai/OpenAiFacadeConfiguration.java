@@ -16,11 +16,14 @@ import org.springframework.core.Ordered;
 @Configuration(proxyBeanMethods = false)
 class OpenAiFacadeConfiguration {
 
+	/** Where the OpenAI-compatible API lives: the base URL its clients are given ends with it. */
+	static final String PATH = "/v1";
+
 	@Bean
 	FilterRegistrationBean<ApiKeyFilter> openAiApiKeyFilter(OpenAiFacadeProperties properties, JsonMapper json) {
 		FilterRegistrationBean<ApiKeyFilter> registration = new FilterRegistrationBean<>(
 				new ApiKeyFilter(properties.apiKeys(), json));
-		registration.addUrlPatterns("/v1/*");
+		registration.addUrlPatterns(PATH + "/*");
 		// Before Spring Security: a request without a valid key is refused before anything else looks at it.
 		registration.setOrder(Ordered.HIGHEST_PRECEDENCE + 20);
 		return registration;

@@ -24,7 +24,7 @@ class OpenAiRefusalFormat implements RefusalFormat {
 
 	@Override
 	public boolean appliesTo(HttpServletRequest request) {
-		return request.getRequestURI().startsWith(request.getContextPath() + "/v1/");
+		return request.getRequestURI().startsWith(request.getContextPath() + OpenAiFacadeConfiguration.PATH + "/");
 	}
 
 	@Override

@@ -30,7 +30,7 @@ import org.springframework.web.bind.annotation.RestController;
  * infill, since the completion is not produced piece by piece.
  */
 @RestController
-@RequestMapping("/v1")
+@RequestMapping(OpenAiFacadeConfiguration.PATH)
 class TextCompletionsController {
 
 	private static final int DEFAULT_MAX_TOKENS = 256;
