@@ -43,26 +43,37 @@ public class StartupProbe {
 
 	/**
 	 * Time spent creating the starter's beans, from Spring's own start-up steps: measured inside one JVM, it is not
-	 * the difference of two noisy start-ups. Nested steps (a bean created while another is) count once.
+	 * the difference of two noisy start-ups. A bean created while another of ours is (the properties, for the
+	 * connection details) counts once, within the outer one; steps are recorded as they end, so inner ones come
+	 * first and the outer ones must all be known before summing.
 	 */
 	private static long deepSeekBeanCreation(StartupTimeline timeline, ConfigurableListableBeanFactory beanFactory) {
 		Set<Long> ours = new HashSet<>();
+		for (StartupTimeline.TimelineEvent event : timeline.getEvents()) {
+			if (isDeepSeekBeanCreation(event.getStartupStep(), beanFactory)) {
+				ours.add(event.getStartupStep().getId());
+			}
+		}
 		long nanos = 0;
 		for (StartupTimeline.TimelineEvent event : timeline.getEvents()) {
 			StartupStep step = event.getStartupStep();
-			if (!step.getName().equals("spring.beans.instantiate")) {
-				continue;
-			}
-			for (StartupStep.Tag tag : step.getTags()) {
-				if (tag.getKey().equals("beanName") && isDeepSeekBean(tag.getValue(), beanFactory)) {
-					ours.add(step.getId());
-					if (!ours.contains(step.getParentId())) {
-						nanos += event.getDuration().toNanos();
-					}
-				}
+			if (ours.contains(step.getId()) && !ours.contains(step.getParentId())) {
+				nanos += event.getDuration().toNanos();
 			}
 		}
 		return nanos;
+	}
+
+	private static boolean isDeepSeekBeanCreation(StartupStep step, ConfigurableListableBeanFactory beanFactory) {
+		if (!step.getName().equals("spring.beans.instantiate")) {
+			return false;
+		}
+		for (StartupStep.Tag tag : step.getTags()) {
+			if (tag.getKey().equals("beanName") && isDeepSeekBean(tag.getValue(), beanFactory)) {
+				return true;
+			}
+		}
+		return false;
 	}
 
 	private static boolean isDeepSeekBean(String name, ConfigurableListableBeanFactory beanFactory) {
