@@ -107,8 +107,10 @@ class ChatBrowserIntegrationTests {
 			assertThat(browser.visible(By.id("passage-snippet")).getText()).contains("30 months");
 			assertThat(browser.visible(By.id("passage-title")).getText()).contains("YF-Q7");
 			Path screenshot = browser.screenshot("chat");
+			// The README's screenshot is refreshed on request only (-Ddocs.screenshots=true): every rendering
+			// differs by a few bytes, and a plain build must not leave the tree modified.
 			Path docs = Path.of("..", "docs", "images");
-			if (Files.isDirectory(docs.getParent())) {
+			if (Boolean.getBoolean("docs.screenshots") && Files.isDirectory(docs.getParent())) {
 				Files.createDirectories(docs);
 				Files.copy(screenshot, docs.resolve("chat.png"), StandardCopyOption.REPLACE_EXISTING);
 			}
