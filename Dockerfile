@@ -15,6 +15,8 @@ COPY local-runtime/pom.xml local-runtime/
 COPY model/pom.xml model/
 COPY autoconfigure/pom.xml autoconfigure/
 COPY starter/pom.xml starter/
+COPY rag/pom.xml rag/
+COPY rag-starter/pom.xml rag-starter/
 COPY rag-app/pom.xml rag-app/
 COPY benchmarks/pom.xml benchmarks/
 COPY testkit/src testkit/src
@@ -22,6 +24,7 @@ COPY local-runtime/src local-runtime/src
 COPY model/src model/src
 COPY autoconfigure/src autoconfigure/src
 COPY starter/src starter/src
+COPY rag/src rag/src
 COPY rag-app/src rag-app/src
 # Tests run in CI (mvn verify), not in the image build. The testkit is built because rag-app's tests name it.
 RUN --mount=type=cache,target=/root/.m2 \

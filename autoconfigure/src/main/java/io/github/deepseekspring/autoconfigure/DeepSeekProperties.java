@@ -251,6 +251,9 @@ public class DeepSeekProperties implements Validator {
 		/** Requests in flight on the local runtime before cost-aware routing treats it as saturated. */
 		private int maxConcurrency = 4;
 
+		/** The local runtime's embedding model, offered as a Spring AI EmbeddingModel bean. */
+		private final LocalEmbedding embedding = new LocalEmbedding();
+
 		public Protocol getProtocol() {
 			return this.protocol;
 		}
@@ -307,6 +310,10 @@ public class DeepSeekProperties implements Validator {
 			this.maxConcurrency = maxConcurrency;
 		}
 
+		public LocalEmbedding getEmbedding() {
+			return this.embedding;
+		}
+
 		/** @return whether any local endpoint is configured */
 		public boolean isConfigured() {
 			return this.baseUrl != null || !this.endpoints.isEmpty();
@@ -323,6 +330,47 @@ public class DeepSeekProperties implements Validator {
 			Endpoint single = new Endpoint();
 			single.setUrl(this.baseUrl);
 			return List.of(single);
+		}
+
+	}
+
+	/** The local runtime's embedding model. */
+	public static class LocalEmbedding {
+
+		/** Embedding model on the local runtime; multilingual bge-m3 by default. */
+		private String model = "bge-m3";
+
+		/** Texts per embedding request. */
+		private int batchSize = 32;
+
+		/**
+		 * Vector size of the model; when unset it is learned from the runtime's first answer (set it to create an
+		 * index while the runtime is away).
+		 */
+		private Integer dimensions;
+
+		public String getModel() {
+			return this.model;
+		}
+
+		public void setModel(String model) {
+			this.model = model;
+		}
+
+		public int getBatchSize() {
+			return this.batchSize;
+		}
+
+		public void setBatchSize(int batchSize) {
+			this.batchSize = batchSize;
+		}
+
+		public Integer getDimensions() {
+			return this.dimensions;
+		}
+
+		public void setDimensions(Integer dimensions) {
+			this.dimensions = dimensions;
 		}
 
 	}

@@ -6,6 +6,7 @@ import io.github.deepseekspring.local.LocalRuntime;
 import io.github.deepseekspring.local.LocalRuntimes;
 import io.github.deepseekspring.local.pool.Endpoint;
 import io.github.deepseekspring.model.local.LocalChatPort;
+import io.github.deepseekspring.model.local.LocalEmbeddingModel;
 import io.github.deepseekspring.model.local.LocalRuntimePort;
 
 import org.springframework.beans.factory.ObjectProvider;
@@ -18,11 +19,15 @@ import org.springframework.context.annotation.Configuration;
 /**
  * The local runtime client (one endpoint or a pool, Ollama or OpenAI-compatible protocol) when
  * {@code deepseek.local.base-url} or {@code deepseek.local.endpoints} is set, exposed to the chat model as its
- * {@link LocalChatPort}. Both beans back off when the application defines its own.
+ * {@link LocalChatPort}, and its embedding endpoint as a Spring AI {@code EmbeddingModel} named
+ * {@value #EMBEDDING_MODEL_BEAN_NAME}. Every bean backs off when the application defines its own.
  */
 @Configuration(proxyBeanMethods = false)
 @Conditional(OnLocalRuntimeConfiguredCondition.class)
 class LocalRuntimeConfiguration {
+
+	/** Name of the local runtime's embedding model bean. */
+	static final String EMBEDDING_MODEL_BEAN_NAME = "deepseekLocalEmbeddingModel";
 
 	@Bean(destroyMethod = "close")
 	@ConditionalOnMissingBean
@@ -53,6 +58,14 @@ class LocalRuntimeConfiguration {
 	@ConditionalOnMissingBean
 	LocalChatPort deepSeekLocalChatPort(LocalRuntime runtime) {
 		return new LocalRuntimePort(runtime);
+	}
+
+	@Bean(EMBEDDING_MODEL_BEAN_NAME)
+	@ConditionalOnMissingBean(name = EMBEDDING_MODEL_BEAN_NAME)
+	LocalEmbeddingModel deepseekLocalEmbeddingModel(LocalRuntime runtime, DeepSeekProperties properties) {
+		DeepSeekProperties.LocalEmbedding embedding = properties.getLocal().getEmbedding();
+		return new LocalEmbeddingModel(runtime, embedding.getModel(), embedding.getBatchSize(),
+				(embedding.getDimensions() != null) ? embedding.getDimensions() : 0);
 	}
 
 	@Bean

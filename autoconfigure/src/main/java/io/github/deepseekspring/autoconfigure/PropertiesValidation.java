@@ -32,6 +32,10 @@ final class PropertiesValidation {
 		if (properties.getLocal().getMaxConcurrency() < 1) {
 			reject(errors, "local.maxConcurrency", "must be at least 1");
 		}
+		if (properties.getLocal().getEmbedding().getBatchSize() < 1) {
+			reject(errors, "local.embedding.batchSize", "must be at least 1");
+		}
+		positive(properties.getLocal().getEmbedding().getDimensions(), "local.embedding.dimensions", errors);
 		DeepSeekProperties.Retry retry = properties.getRetry();
 		if (retry.getMaxAttempts() < 1) {
 			reject(errors, "retry.maxAttempts", "must be at least 1 (1 disables retries)");

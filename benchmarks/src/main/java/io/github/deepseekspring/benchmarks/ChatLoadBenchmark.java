@@ -21,7 +21,7 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.atomic.LongAccumulator;
 
-import io.github.deepseekspring.rag.RagApplication;
+import io.github.deepseekspring.rag.app.RagApplication;
 import io.github.deepseekspring.testkit.ScriptedReply;
 import io.github.deepseekspring.testkit.deepseek.DeepSeekSimulator;
 import tools.jackson.databind.JsonNode;

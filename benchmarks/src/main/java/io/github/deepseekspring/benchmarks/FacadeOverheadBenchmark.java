@@ -13,7 +13,7 @@ import com.openai.models.chat.completions.ChatCompletionChunk;
 import com.openai.models.chat.completions.ChatCompletionCreateParams;
 import io.github.deepseekspring.model.chat.DeepSeekChatModel;
 import io.github.deepseekspring.model.chat.DeepSeekChatOptions;
-import io.github.deepseekspring.rag.RagApplication;
+import io.github.deepseekspring.rag.app.RagApplication;
 import io.github.deepseekspring.testkit.deepseek.DeepSeekSimulator;
 
 import org.springframework.ai.chat.prompt.Prompt;

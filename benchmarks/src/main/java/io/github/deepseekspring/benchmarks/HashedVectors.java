@@ -2,13 +2,13 @@ package io.github.deepseekspring.benchmarks;
 
 import java.util.List;
 
-import io.github.deepseekspring.rag.embedding.EmbeddingService;
+import io.github.deepseekspring.rag.embedding.Embedder;
 
 /**
  * Near-free stand-in vectors (a unit vector picked by the text's hash), to measure what a pipeline costs besides the
  * embedding model: parsing, chunking and storing.
  */
-final class HashedVectors implements EmbeddingService {
+final class HashedVectors implements Embedder {
 
 	private static final int DIMENSIONS = 512;
 

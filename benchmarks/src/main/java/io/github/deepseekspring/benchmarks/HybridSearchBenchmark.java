@@ -17,14 +17,16 @@ import co.elastic.clients.elasticsearch.ElasticsearchClient;
 import co.elastic.clients.elasticsearch._types.FieldValue;
 import co.elastic.clients.elasticsearch._types.query_dsl.Query;
 import co.elastic.clients.elasticsearch.core.SearchRequest;
-import io.github.deepseekspring.rag.RagProperties;
-import io.github.deepseekspring.rag.embedding.BgeSmallZhEmbeddingService;
-import io.github.deepseekspring.rag.embedding.EmbeddingService;
+import io.github.deepseekspring.rag.KnowledgeBase;
+import io.github.deepseekspring.rag.app.kb.SampleKnowledgeBase;
+import io.github.deepseekspring.rag.embedding.EmbeddingModelEmbedder;
+import io.github.deepseekspring.rag.embedding.OnnxEmbeddingModel;
+import io.github.deepseekspring.rag.embedding.Embedder;
 import io.github.deepseekspring.rag.ingest.Chunker;
 import io.github.deepseekspring.rag.ingest.DocumentParser;
 import io.github.deepseekspring.rag.ingest.IngestionService;
-import io.github.deepseekspring.rag.ingest.SampleKnowledgeBase;
 import io.github.deepseekspring.rag.retrieval.HybridRetriever;
+import io.github.deepseekspring.rag.retrieval.RetrievalSettings;
 import io.github.deepseekspring.rag.retrieval.SearchMode;
 import io.github.deepseekspring.rag.store.KnowledgeChunk;
 import io.github.deepseekspring.rag.store.KnowledgeStore;
@@ -66,10 +68,10 @@ public final class HybridSearchBenchmark {
 	public static void main(String[] args) throws Exception {
 		int targetChunks = Integer.getInteger("benchmark.chunks", 10_000);
 		int requests = Integer.getInteger("benchmark.requests", 2000);
-		EmbeddingService model = new BgeSmallZhEmbeddingService();
+		Embedder model = EmbeddingModelEmbedder.of(OnnxEmbeddingModel.bgeSmallZh());
 		List<List<KnowledgeChunk>> corpus = corpus(model, targetChunks);
 		PrecomputedQueries queries = new PrecomputedQueries(model, QUERIES);
-		RagProperties.Retrieval settings = new RagProperties.Retrieval(0, 0, 0, null, 0);
+		RetrievalSettings settings = RetrievalSettings.defaults();
 		System.out.printf("Corpus: %d documents, %d chunks; %d queries; %d cores%n", corpus.size(),
 				corpus.stream().mapToInt(List::size).sum(), QUERIES.size(), Runtime.getRuntime().availableProcessors());
 		System.out.println("| store | path | p50 ms | p95 ms | p99 ms | n |");
@@ -94,7 +96,7 @@ public final class HybridSearchBenchmark {
 	}
 
 	private static void elasticsearch(List<List<KnowledgeChunk>> corpus, PrecomputedQueries queries,
-			RagProperties.Retrieval settings, int requests) throws Exception {
+			RetrievalSettings settings, int requests) throws Exception {
 		URI uri = TestElasticsearch.shared().httpUri();
 		String alias = "search-benchmark-" + UUID.randomUUID();
 		try (ElasticsearchClient client = ElasticsearchClients.connect(uri)) {
@@ -219,9 +221,10 @@ public final class HybridSearchBenchmark {
 	}
 
 	/** The sample knowledge base embedded once, replicated to at least {@code targetChunks} chunks. */
-	static List<List<KnowledgeChunk>> corpus(EmbeddingService model, int targetChunks) {
+	static List<List<KnowledgeChunk>> corpus(Embedder model, int targetChunks) {
 		CapturingStore capture = new CapturingStore();
-		SampleKnowledgeBase.loadInto(new IngestionService(new DocumentParser(), new Chunker(300, 50), model, capture));
+		SampleKnowledgeBase.loadInto(new KnowledgeBase(
+				new IngestionService(new DocumentParser(), new Chunker(300, 50), model, capture), capture));
 		List<List<KnowledgeChunk>> sample = capture.captured();
 		long perCopy = capture.chunkCount();
 		SplittableRandom random = new SplittableRandom(42);

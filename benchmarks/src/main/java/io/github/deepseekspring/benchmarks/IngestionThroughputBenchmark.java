@@ -9,8 +9,9 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
-import io.github.deepseekspring.rag.embedding.BgeSmallZhEmbeddingService;
-import io.github.deepseekspring.rag.embedding.EmbeddingService;
+import io.github.deepseekspring.rag.embedding.EmbeddingModelEmbedder;
+import io.github.deepseekspring.rag.embedding.OnnxEmbeddingModel;
+import io.github.deepseekspring.rag.embedding.Embedder;
 import io.github.deepseekspring.rag.ingest.Chunker;
 import io.github.deepseekspring.rag.ingest.DocumentParser;
 import io.github.deepseekspring.rag.ingest.IngestionService;
@@ -65,7 +66,7 @@ public final class IngestionThroughputBenchmark {
 			.split(",")).mapToInt((size) -> Integer.parseInt(size.strip())).toArray();
 		boolean model = !"none".equals(System.getProperty("benchmark.embedding", "onnx"));
 		SampleCorpus corpus = SampleCorpus.replicated(copies);
-		EmbeddingService embeddings = model ? new BgeSmallZhEmbeddingService() : new HashedVectors();
+		Embedder embeddings = model ? EmbeddingModelEmbedder.of(OnnxEmbeddingModel.bgeSmallZh()) : new HashedVectors();
 		System.out.printf("Corpus: %d documents (%d copies of the sample knowledge base), %d characters; %d cores; "
 				+ "embeddings: %s%n", corpus.documents().size(), copies, corpus.characters(),
 				Runtime.getRuntime().availableProcessors(), model ? "bge-small-zh-v1.5 ONNX" : "none (hashed stand-in)");
@@ -101,7 +102,7 @@ public final class IngestionThroughputBenchmark {
 				bestOurs.documentsPerSecond() / best(rounds1).documentsPerSecond()));
 	}
 
-	private static Round ours(SampleCorpus corpus, EmbeddingService embeddings, int batch) throws IOException {
+	private static Round ours(SampleCorpus corpus, Embedder embeddings, int batch) throws IOException {
 		Path folder = Files.createTempDirectory("ingest-benchmark");
 		try (LuceneKnowledgeStore store = LuceneKnowledgeStore.open(folder)) {
 			IngestionService ingestion = new IngestionService(new DocumentParser(), new Chunker(300, 50), embeddings,
@@ -123,7 +124,7 @@ public final class IngestionThroughputBenchmark {
 		}
 	}
 
-	private static Round springAi(SampleCorpus corpus, EmbeddingService embeddings, int chunkTokens) {
+	private static Round springAi(SampleCorpus corpus, Embedder embeddings, int chunkTokens) {
 		SimpleVectorStore store = SimpleVectorStore.builder(new SpringAiEmbeddingAdapter(embeddings)).build();
 		TokenTextSplitter splitter = TokenTextSplitter.builder().withChunkSize(chunkTokens).build();
 		long chunks = 0;

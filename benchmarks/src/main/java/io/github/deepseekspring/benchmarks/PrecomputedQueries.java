@@ -5,16 +5,16 @@ import java.util.Map;
 import java.util.function.Function;
 import java.util.stream.Collectors;
 
-import io.github.deepseekspring.rag.embedding.EmbeddingService;
+import io.github.deepseekspring.rag.embedding.Embedder;
 
 /** Query vectors computed once up front, so a search benchmark measures the stores and the fusion, not the model. */
-final class PrecomputedQueries implements EmbeddingService {
+final class PrecomputedQueries implements Embedder {
 
 	private final Map<String, float[]> vectors;
 
 	private final int dimensions;
 
-	PrecomputedQueries(EmbeddingService model, List<String> queries) {
+	PrecomputedQueries(Embedder model, List<String> queries) {
 		this.vectors = queries.stream().distinct().collect(Collectors.toMap(Function.identity(), model::embedQuery));
 		this.dimensions = model.dimensions();
 	}

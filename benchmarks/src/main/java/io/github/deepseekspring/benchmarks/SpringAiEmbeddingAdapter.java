@@ -3,7 +3,7 @@ package io.github.deepseekspring.benchmarks;
 import java.util.ArrayList;
 import java.util.List;
 
-import io.github.deepseekspring.rag.embedding.EmbeddingService;
+import io.github.deepseekspring.rag.embedding.Embedder;
 
 import org.springframework.ai.document.Document;
 import org.springframework.ai.embedding.Embedding;
@@ -17,9 +17,9 @@ import org.springframework.ai.embedding.EmbeddingResponse;
  */
 final class SpringAiEmbeddingAdapter implements EmbeddingModel {
 
-	private final EmbeddingService embeddings;
+	private final Embedder embeddings;
 
-	SpringAiEmbeddingAdapter(EmbeddingService embeddings) {
+	SpringAiEmbeddingAdapter(Embedder embeddings) {
 		this.embeddings = embeddings;
 	}
 

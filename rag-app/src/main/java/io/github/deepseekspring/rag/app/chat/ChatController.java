@@ -1,0 +1,63 @@
+package io.github.deepseekspring.rag.app.chat;
+
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
+
+import io.github.deepseekspring.rag.app.conversation.ConversationNotFoundException;
+import io.github.deepseekspring.rag.app.conversation.ConversationStore;
+
+import org.springframework.http.MediaType;
+import org.springframework.http.codec.ServerSentEvent;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RestController;
+import reactor.core.publisher.Flux;
+
+/** The customer chat: a question in, an answer with citations out (contract in the chat API notes). */
+@RestController
+@RequestMapping("/api/chat")
+class ChatController {
+
+	private final ChatService chat;
+
+	private final ChatStreamService stream;
+
+	private final ChatTurns turns;
+
+	private final ConversationStore conversations;
+
+	ChatController(ChatService chat, ChatStreamService stream, ChatTurns turns, ConversationStore conversations) {
+		this.chat = chat;
+		this.stream = stream;
+		this.turns = turns;
+		this.conversations = conversations;
+	}
+
+	@PostMapping(consumes = MediaType.APPLICATION_JSON_VALUE, produces = MediaType.APPLICATION_JSON_VALUE)
+	ChatReply chat(@RequestBody ChatRequest body, HttpServletRequest request, HttpServletResponse response) {
+		return this.chat.answer(body, ChatOwner.ownerHash(request, response));
+	}
+
+	@PostMapping(path = "/stream", consumes = MediaType.APPLICATION_JSON_VALUE,
+			produces = MediaType.TEXT_EVENT_STREAM_VALUE)
+	Flux<ServerSentEvent<Object>> stream(@RequestBody ChatRequest body, HttpServletRequest request,
+			HttpServletResponse response) {
+		return this.stream.stream(body, ChatOwner.ownerHash(request, response));
+	}
+
+	@GetMapping(path = "/{conversationId}", produces = MediaType.APPLICATION_JSON_VALUE)
+	ConversationView conversation(@PathVariable String conversationId, HttpServletRequest request) {
+		this.conversations.findOwned(conversationId, ChatOwner.existingOwnerHash(request))
+			.orElseThrow(() -> new ConversationNotFoundException(conversationId));
+		return new ConversationView(conversationId, this.conversations.messages(conversationId)
+			.stream()
+			.map((message) -> new ConversationView.Entry(message.id(), message.role(), message.content(),
+					(message.mode() != null) ? ChatMode.fromWireName(message.mode()) : null,
+					this.turns.storedCitations(message.citationsJson()), message.createdAt()))
+			.toList());
+	}
+
+}

@@ -1,0 +1,202 @@
+package io.github.deepseekspring.rag.app.chat;
+
+import java.util.List;
+import java.util.Map;
+
+import io.github.deepseekspring.model.chat.DeepSeekMetadata;
+import io.github.deepseekspring.rag.app.conversation.TokenUsage;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.ai.chat.messages.AssistantMessage;
+import org.springframework.ai.chat.model.ChatModel;
+import org.springframework.ai.chat.model.ChatResponse;
+import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.http.codec.ServerSentEvent;
+import reactor.core.publisher.Flux;
+import reactor.core.publisher.Mono;
+import reactor.core.scheduler.Schedulers;
+
+/**
+ * Answers a customer's message as server-sent events: {@code meta}, {@code reasoning}*, {@code token}+,
+ * {@code citations}, {@code done}, or {@code error}. Citations are renumbered while the tokens flow. A model failure
+ * before anything was sent falls back to the best passages; cancelling the returned stream (the client went away)
+ * cancels the model call.
+ */
+public class ChatStreamService {
+
+	private static final Logger logger = LoggerFactory.getLogger(ChatStreamService.class);
+
+	private final ChatTurns turns;
+
+	private final ChatService chat;
+
+	private final ObjectProvider<ChatModel> model;
+
+	public ChatStreamService(ChatTurns turns, ChatService chat, ObjectProvider<ChatModel> model) {
+		this.turns = turns;
+		this.chat = chat;
+		this.model = model;
+	}
+
+	/**
+	 * Validates and prepares the turn at once (so bad input is a problem response, not a stream), then streams.
+	 */
+	public Flux<ServerSentEvent<Object>> stream(ChatRequest request, String ownerHash) {
+		Turn turn = this.turns.prepare(request, ownerHash);
+		Flux<ServerSentEvent<Object>> meta = Flux.just(event("meta",
+				Map.of("conversationId", turn.conversation().id(), "messageId", turn.answerId())));
+		Outcome outcome = this.turns.withoutModel(turn);
+		ChatModel chatModel = this.model.getIfAvailable();
+		if (outcome == null && chatModel == null) {
+			outcome = this.turns.retrievalOnly(turn);
+		}
+		if (outcome != null) {
+			return meta.concatWith(whole(turn, outcome));
+		}
+		return meta.concatWith(fromModel(turn, chatModel));
+	}
+
+	private Flux<ServerSentEvent<Object>> fromModel(Turn turn, ChatModel chatModel) {
+		Progress progress = new Progress(this.turns, turn);
+		Flux<ServerSentEvent<Object>> events = chatModel.stream(this.chat.prompt(turn))
+			.concatMapIterable(progress::events);
+		Flux<ServerSentEvent<Object>> end = Flux.defer(() -> {
+			Outcome outcome = this.turns.fromModel(turn, progress.raw(), progress.reasoning(), progress.usage());
+			Flux<ServerSentEvent<Object>> tail = progress.finish(outcome);
+			return tail.concatWith(finish(turn, outcome));
+		});
+		return events.concatWith(end).onErrorResume((ex) -> {
+			if (progress.sentAnything()) {
+				logger.warn("The model failed mid-answer ({})", ex.toString());
+				return Flux.just(event("error", Map.of("message", failure(turn.language()))));
+			}
+			logger.warn("The model failed ({}); answering from retrieval alone", ex.toString());
+			return whole(turn, this.turns.retrievalOnly(turn));
+		});
+	}
+
+	/** An answer known in full: one token event, then citations and done. */
+	private Flux<ServerSentEvent<Object>> whole(Turn turn, Outcome outcome) {
+		return Flux.just(event("token", Map.of("text", outcome.answer()))).concatWith(finish(turn, outcome));
+	}
+
+	/** Stores the turn (blocking JDBC, off the event threads), then sends citations and done. */
+	private Flux<ServerSentEvent<Object>> finish(Turn turn, Outcome outcome) {
+		return Mono.fromCallable(() -> this.turns.finish(turn, outcome))
+			.subscribeOn(Schedulers.boundedElastic())
+			.flatMapMany((reply) -> Flux.just(event("citations", Map.of("citations", reply.citations())),
+					event("done", new Done(reply.mode(), reply.usage()))));
+	}
+
+	static ServerSentEvent<Object> event(String name, Object data) {
+		return ServerSentEvent.builder((Object) data).event(name).build();
+	}
+
+	private static String failure(Language language) {
+		return (language == Language.EN) ? "Sorry, the answer was interrupted. Please try again."
+				: "抱歉，回答中断了，请稍后重试。";
+	}
+
+	/**
+	 * The last event's data.
+	 *
+	 * @param mode how the answer was produced
+	 * @param usage tokens and cost, when the model was called
+	 */
+	@com.fasterxml.jackson.annotation.JsonInclude(com.fasterxml.jackson.annotation.JsonInclude.Include.NON_NULL)
+	record Done(ChatMode mode, TokenUsage usage) {
+
+	}
+
+	/** What the stream has said so far. Not thread-safe; a Flux delivers its chunks one at a time. */
+	private static final class Progress {
+
+		private final ChatTurns turns;
+
+		private final CitationNumbers numbers;
+
+		private final StringBuilder raw = new StringBuilder();
+
+		private final StringBuilder reasoning = new StringBuilder();
+
+		private int fed;
+
+		private boolean sent;
+
+		private TokenUsage usage;
+
+		Progress(ChatTurns turns, Turn turn) {
+			this.turns = turns;
+			this.numbers = new CitationNumbers(turn.numbered().keySet());
+		}
+
+		List<ServerSentEvent<Object>> events(ChatResponse chunk) {
+			TokenUsage chunkUsage = ModelUsage.of(chunk);
+			if (chunkUsage != null) {
+				this.usage = chunkUsage;
+			}
+			if (chunk.getResult() == null || chunk.getResult().getOutput() == null) {
+				return List.of();
+			}
+			AssistantMessage message = chunk.getResult().getOutput();
+			List<ServerSentEvent<Object>> events = new java.util.ArrayList<>(2);
+			String thought = DeepSeekMetadata.reasoningDelta(message).orElse(null);
+			if (thought != null) {
+				this.reasoning.append(thought);
+				this.sent = true;
+				events.add(event("reasoning", Map.of("text", thought)));
+			}
+			if (message.getText() != null) {
+				this.raw.append(message.getText());
+			}
+			String ready = ready();
+			if (!ready.isEmpty()) {
+				this.sent = true;
+				events.add(event("token", Map.of("text", ready)));
+			}
+			return events;
+		}
+
+		/** New text to show: held back while the answer could still be the not-covered sentinel. */
+		private String ready() {
+			String start = this.raw.toString().stripLeading();
+			if (this.fed == 0 && (start.isEmpty() || this.turns.couldBeNotCovered(start))) {
+				return "";
+			}
+			String piece = this.raw.substring(this.fed);
+			this.fed = this.raw.length();
+			return this.numbers.accept(piece);
+		}
+
+		/** The rest of the answer once the model is done. */
+		Flux<ServerSentEvent<Object>> finish(Outcome outcome) {
+			String rest;
+			if (outcome.mode() == ChatMode.NOT_COVERED && this.fed == 0) {
+				rest = outcome.answer();
+			}
+			else {
+				rest = this.numbers.accept(this.raw.substring(this.fed)) + this.numbers.finish();
+				this.fed = this.raw.length();
+			}
+			return rest.isEmpty() ? Flux.empty() : Flux.just(event("token", Map.of("text", rest)));
+		}
+
+		boolean sentAnything() {
+			return this.sent;
+		}
+
+		String raw() {
+			return this.raw.toString();
+		}
+
+		String reasoning() {
+			return this.reasoning.isEmpty() ? null : this.reasoning.toString();
+		}
+
+		TokenUsage usage() {
+			return this.usage;
+		}
+
+	}
+
+}

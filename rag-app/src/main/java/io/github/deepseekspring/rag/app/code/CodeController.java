@@ -1,0 +1,121 @@
+package io.github.deepseekspring.rag.app.code;
+
+import java.io.IOException;
+import java.time.Duration;
+
+import io.github.deepseekspring.model.chat.DeepSeekMetadata;
+import io.github.deepseekspring.rag.app.code.CodeApi.CompleteRequest;
+import io.github.deepseekspring.rag.app.code.CodeApi.CompleteResponse;
+import io.github.deepseekspring.rag.app.code.CodeApi.GenerateRequest;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import reactor.core.Disposable;
+
+import org.springframework.ai.chat.messages.AssistantMessage;
+import org.springframework.ai.chat.model.ChatResponse;
+import org.springframework.http.MediaType;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RestController;
+import org.springframework.web.servlet.mvc.method.annotation.SseEmitter;
+
+/**
+ * The code assistant: {@code POST /api/code} writes code for a task (whole, or as server-sent events
+ * {@code reasoning}, {@code token}, {@code done}, {@code error} when {@code stream} is true), and
+ * {@code POST /api/code/complete} fills in code between a prefix and a suffix.
+ */
+@RestController
+@RequestMapping("/api/code")
+class CodeController {
+
+	private static final Logger logger = LoggerFactory.getLogger(CodeController.class);
+
+	private static final Duration STREAM_TIMEOUT = Duration.ofMinutes(10);
+
+	private final CodeAssistant assistant;
+
+	CodeController(CodeAssistant assistant) {
+		this.assistant = assistant;
+	}
+
+	@PostMapping(consumes = MediaType.APPLICATION_JSON_VALUE)
+	Object generate(@RequestBody GenerateRequest request) {
+		CodeAssistant.Generation generation = this.assistant.prepare(request);
+		if (Boolean.TRUE.equals(request.stream())) {
+			return stream(generation);
+		}
+		try {
+			return this.assistant.generate(generation);
+		}
+		catch (RuntimeException ex) {
+			logger.warn("Code generation failed: {}", ex.toString());
+			throw CodeProblems.modelUnavailable();
+		}
+	}
+
+	@PostMapping(path = "/complete", consumes = MediaType.APPLICATION_JSON_VALUE)
+	CompleteResponse complete(@RequestBody CompleteRequest request) {
+		try {
+			return this.assistant.complete(request);
+		}
+		catch (org.springframework.web.ErrorResponseException ex) {
+			throw ex;
+		}
+		catch (RuntimeException ex) {
+			logger.warn("Code completion failed: {}", ex.toString());
+			throw CodeProblems.modelUnavailable();
+		}
+	}
+
+	private SseEmitter stream(CodeAssistant.Generation generation) {
+		SseEmitter emitter = new SseEmitter(STREAM_TIMEOUT.toMillis());
+		StringBuilder answer = new StringBuilder();
+		StringBuilder reasoning = new StringBuilder();
+		CodeApi.Usage[] usage = { null };
+		Disposable subscription = this.assistant.stream(generation).subscribe((piece) -> {
+			AssistantMessage message = piece.getResult() != null ? piece.getResult().getOutput() : null;
+			CodeApi.Usage seen = CodeAssistant.usage(piece);
+			if (seen != null) {
+				usage[0] = seen;
+			}
+			if (message == null) {
+				return;
+			}
+			String thought = DeepSeekMetadata.reasoningDelta(message).orElse(null);
+			if (thought != null) {
+				reasoning.append(thought);
+				send(emitter, "reasoning", new CodeApi.TextEvent(thought));
+			}
+			String text = message.getText();
+			if (text != null && !text.isEmpty()) {
+				answer.append(text);
+				send(emitter, "token", new CodeApi.TextEvent(text));
+			}
+		}, (error) -> {
+			logger.warn("Code generation stream failed: {}", error.toString());
+			send(emitter, "error", new CodeApi.ErrorEvent("The model failed while writing the code; try again."));
+			emitter.complete();
+		}, () -> {
+			send(emitter, "done", CodeAssistant.result(generation.language(), answer.toString(),
+					reasoning.isEmpty() ? null : reasoning.toString(), usage[0]));
+			emitter.complete();
+		});
+		// A client that goes away cancels the model call.
+		emitter.onCompletion(subscription::dispose);
+		emitter.onTimeout(subscription::dispose);
+		emitter.onError((ex) -> subscription.dispose());
+		return emitter;
+	}
+
+	private static void send(SseEmitter emitter, String event, Object data) {
+		try {
+			emitter.send(SseEmitter.event().name(event).data(data, MediaType.APPLICATION_JSON));
+		}
+		catch (IOException | IllegalStateException ex) {
+			// The client has gone; completion disposes the model call.
+			emitter.completeWithError(ex);
+		}
+	}
+
+}

@@ -1,0 +1,41 @@
+package io.github.deepseekspring.rag.app.code;
+
+import io.github.deepseekspring.rag.app.Problems;
+import java.util.List;
+
+import org.springframework.http.HttpStatus;
+import org.springframework.http.ProblemDetail;
+import org.springframework.web.ErrorResponseException;
+
+/** The code API's failures as RFC 9457 problem details. */
+final class CodeProblems {
+
+	private CodeProblems() {
+	}
+
+	static ErrorResponseException badRequest(String detail) {
+		return problem(HttpStatus.BAD_REQUEST, "Bad request", detail);
+	}
+
+	static ErrorResponseException unsupportedLanguage(String language) {
+		ErrorResponseException ex = problem(HttpStatus.BAD_REQUEST, "Unsupported language",
+				(language == null || language.isBlank() ? "No language given" : "Unsupported language '" + language + "'")
+						+ "; supported: " + String.join(", ", CodeLanguage.ids()));
+		ex.getBody().setProperty("supported", List.copyOf(CodeLanguage.ids()));
+		return ex;
+	}
+
+	static ErrorResponseException tooLarge(String detail) {
+		return problem(HttpStatus.CONTENT_TOO_LARGE, "Too large", detail);
+	}
+
+	static ErrorResponseException modelUnavailable() {
+		return problem(HttpStatus.SERVICE_UNAVAILABLE, "Model unavailable",
+				"The code assistant needs a model and none is available right now; try again later.");
+	}
+
+	private static ErrorResponseException problem(HttpStatus status, String title, String detail) {
+		return new ErrorResponseException(status, Problems.of(status, title, detail), null);
+	}
+
+}

@@ -1,0 +1,67 @@
+package io.github.deepseekspring.rag.app.limits;
+
+import io.micrometer.core.instrument.MeterRegistry;
+
+import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.boot.web.servlet.FilterRegistrationBean;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+
+/**
+ * Registers the request limits as servlet filters after Spring Security's chain (so API keys and users are
+ * authenticated first and anonymous requests count by IP): body size, then the per-client rate, then the global cap
+ * on model calls. {@code deepseek.rag.limits.enabled=false} registers none.
+ */
+@Configuration(proxyBeanMethods = false)
+public class LimitsConfiguration {
+
+	/** Spring Security's filter chain runs at -100; these run right after it. */
+	static final int ORDER = -90;
+
+	@Bean
+	ModelCallGate modelCallGate(LimitsProperties properties) {
+		return new ModelCallGate(properties.concurrency());
+	}
+
+	@Bean
+	LimitMetrics limitMetrics(ObjectProvider<MeterRegistry> registry, ModelCallGate gate) {
+		MeterRegistry meters = registry.getIfAvailable();
+		return (meters != null) ? LimitMetrics.of(meters, gate) : LimitMetrics.noop();
+	}
+
+	@Bean
+	Refusals limitRefusals(ObjectProvider<RefusalFormat> formats) {
+		return new Refusals(formats.orderedStream().toList());
+	}
+
+	@Bean
+	FilterRegistrationBean<RequestSizeFilter> requestSizeFilter(LimitsProperties properties, LimitMetrics metrics,
+			Refusals refusals) {
+		return register(new RequestSizeFilter(new PathPatterns(properties.paths()),
+				new PathPatterns(properties.request().uploadPaths()), properties.request(), metrics, refusals),
+				properties, 0);
+	}
+
+	@Bean
+	FilterRegistrationBean<RateLimitFilter> rateLimitFilter(LimitsProperties properties, LimitMetrics metrics,
+			Refusals refusals) {
+		return register(new RateLimitFilter(new PathPatterns(properties.paths()),
+				new TokenBuckets(properties.rate(), System::nanoTime), metrics, refusals), properties, 1);
+	}
+
+	@Bean
+	FilterRegistrationBean<ModelConcurrencyFilter> modelConcurrencyFilter(LimitsProperties properties,
+			ModelCallGate gate, LimitMetrics metrics, Refusals refusals) {
+		return register(new ModelConcurrencyFilter(new PathPatterns(properties.concurrency().modelPaths()), gate,
+				properties.concurrency().retryAfter(), metrics, refusals), properties, 2);
+	}
+
+	private static <F extends jakarta.servlet.Filter> FilterRegistrationBean<F> register(F filter,
+			LimitsProperties properties, int offset) {
+		FilterRegistrationBean<F> registration = new FilterRegistrationBean<>(filter);
+		registration.setOrder(ORDER + offset);
+		registration.setEnabled(properties.enabled());
+		return registration;
+	}
+
+}

@@ -1,0 +1,95 @@
+package io.github.deepseekspring.rag.app.limits;
+
+import java.time.Duration;
+import java.util.List;
+
+import org.springframework.boot.context.properties.ConfigurationProperties;
+import org.springframework.util.unit.DataSize;
+
+/**
+ * Limits that keep one client, or all of them together, from exhausting the application and the model budget.
+ *
+ * @param enabled whether the limits apply at all (default true)
+ * @param paths request paths under the per-client rate limit and the body size limit (Spring path patterns)
+ * @param rate the per-client token buckets
+ * @param concurrency the global cap on model calls in flight
+ * @param request size limits of requests
+ */
+@ConfigurationProperties("deepseek.rag.limits")
+public record LimitsProperties(Boolean enabled, List<String> paths, Rate rate, Concurrency concurrency,
+		Request request) {
+
+	public LimitsProperties {
+		enabled = (enabled != null) ? enabled : Boolean.TRUE;
+		paths = (paths != null && !paths.isEmpty()) ? List.copyOf(paths)
+				: List.of("/api/chat/**", "/api/code/**", "/v1/**");
+		rate = (rate != null) ? rate : new Rate(0, 0, 0);
+		concurrency = (concurrency != null) ? concurrency : new Concurrency(0, -1, null, null, null);
+		request = (request != null) ? request : new Request(null, 0, null);
+	}
+
+	/**
+	 * Per-client token buckets. A client is its API key (as a digest) when it sends one, its authenticated user name,
+	 * or else its IP address (behind a proxy set {@code server.forward-headers-strategy} so that is the client's).
+	 * Over the limit the answer is 429 with {@code Retry-After}.
+	 *
+	 * @param requestsPerMinute sustained requests per minute and client (default 30)
+	 * @param burst requests a client may make at once after a quiet spell (default 10)
+	 * @param maxClients clients remembered at once; beyond it idle ones are forgotten (default 100000)
+	 */
+	public record Rate(int requestsPerMinute, int burst, int maxClients) {
+
+		public Rate {
+			requestsPerMinute = (requestsPerMinute > 0) ? requestsPerMinute : 30;
+			burst = (burst > 0) ? burst : 10;
+			maxClients = (maxClients > 0) ? maxClients : 100_000;
+		}
+
+	}
+
+	/**
+	 * The global cap on model calls (POST requests to the model paths): beyond {@code maxCalls} in flight a request
+	 * waits in a short queue; when the queue is full or the wait runs out the answer is 503 with {@code Retry-After},
+	 * instead of piling up requests the model API would refuse with 429 anyway.
+	 *
+	 * @param maxCalls model calls in flight at once (default 16)
+	 * @param queue requests that may wait for a free slot (default 16; 0 refuses at once)
+	 * @param queueTimeout longest wait for a free slot (default 2s)
+	 * @param retryAfter what {@code Retry-After} tells a refused client (default 5s)
+	 * @param modelPaths paths whose POST requests are model calls
+	 */
+	public record Concurrency(int maxCalls, int queue, Duration queueTimeout, Duration retryAfter,
+			List<String> modelPaths) {
+
+		public Concurrency {
+			maxCalls = (maxCalls > 0) ? maxCalls : 16;
+			queue = (queue >= 0) ? queue : 16;
+			queueTimeout = (queueTimeout != null) ? queueTimeout : Duration.ofSeconds(2);
+			retryAfter = (retryAfter != null && !retryAfter.isNegative()) ? retryAfter : Duration.ofSeconds(5);
+			modelPaths = (modelPaths != null && !modelPaths.isEmpty()) ? List.copyOf(modelPaths)
+					: List.of("/api/chat", "/api/chat/stream", "/api/code/**", "/v1/chat/completions",
+							"/v1/completions");
+		}
+
+	}
+
+	/**
+	 * Request size limits. Message length is the chat's own limit ({@code deepseek.rag.chat.max-message-length});
+	 * upload file size is {@code spring.servlet.multipart.max-file-size}.
+	 *
+	 * @param maxBodySize largest request body on the limited paths (default 256KB); larger ones get 413
+	 * @param maxFiles most files in one multipart upload (default 10); more get 413
+	 * @param uploadPaths paths whose multipart requests are uploads
+	 */
+	public record Request(DataSize maxBodySize, int maxFiles, List<String> uploadPaths) {
+
+		public Request {
+			maxBodySize = (maxBodySize != null) ? maxBodySize : DataSize.ofKilobytes(256);
+			maxFiles = (maxFiles > 0) ? maxFiles : 10;
+			uploadPaths = (uploadPaths != null && !uploadPaths.isEmpty()) ? List.copyOf(uploadPaths)
+					: List.of("/api/kb/**");
+		}
+
+	}
+
+}

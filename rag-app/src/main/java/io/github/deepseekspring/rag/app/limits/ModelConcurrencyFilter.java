@@ -1,0 +1,126 @@
+package io.github.deepseekspring.rag.app.limits;
+
+import java.io.IOException;
+import java.time.Duration;
+import java.util.concurrent.atomic.AtomicBoolean;
+
+import jakarta.servlet.AsyncEvent;
+import jakarta.servlet.AsyncListener;
+import jakarta.servlet.FilterChain;
+import jakarta.servlet.ServletException;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
+
+import org.springframework.http.HttpStatus;
+import org.springframework.web.filter.OncePerRequestFilter;
+
+/**
+ * Holds a {@link ModelCallGate} slot for the whole of a model call: until the response is complete, for streamed
+ * (asynchronous) answers too. 503 with {@code Retry-After} when no slot frees up in time.
+ */
+class ModelConcurrencyFilter extends OncePerRequestFilter {
+
+	private final PathPatterns modelPaths;
+
+	private final ModelCallGate gate;
+
+	private final Duration retryAfter;
+
+	private final LimitMetrics metrics;
+
+	private final Refusals refusals;
+
+	ModelConcurrencyFilter(PathPatterns modelPaths, ModelCallGate gate, Duration retryAfter, LimitMetrics metrics,
+			Refusals refusals) {
+		this.modelPaths = modelPaths;
+		this.gate = gate;
+		this.retryAfter = retryAfter;
+		this.metrics = metrics;
+		this.refusals = refusals;
+	}
+
+	@Override
+	protected boolean shouldNotFilter(HttpServletRequest request) {
+		return !"POST".equals(request.getMethod()) || !this.modelPaths.matches(request);
+	}
+
+	@Override
+	protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
+			throws ServletException, IOException {
+		boolean admitted;
+		try {
+			admitted = this.gate.acquire();
+		}
+		catch (InterruptedException ex) {
+			Thread.currentThread().interrupt();
+			admitted = false;
+		}
+		if (!admitted) {
+			this.metrics.busy();
+			this.refusals.write(request, response, HttpStatus.SERVICE_UNAVAILABLE,
+					"The assistant is busy right now; try again after the time in Retry-After.", this.retryAfter);
+			return;
+		}
+		Release release = new Release(this.gate);
+		try {
+			chain.doFilter(request, response);
+		}
+		finally {
+			releaseWhenDone(request, release);
+		}
+	}
+
+	private static void releaseWhenDone(HttpServletRequest request, Release release) {
+		if (!request.isAsyncStarted()) {
+			release.run();
+			return;
+		}
+		try {
+			request.getAsyncContext().addListener(release);
+		}
+		catch (IllegalStateException ex) {
+			// Completed in the meantime.
+			release.run();
+		}
+	}
+
+	/** Gives the slot back once, whichever way the request ends. */
+	private static final class Release implements AsyncListener, Runnable {
+
+		private final ModelCallGate gate;
+
+		private final AtomicBoolean done = new AtomicBoolean();
+
+		Release(ModelCallGate gate) {
+			this.gate = gate;
+		}
+
+		@Override
+		public void run() {
+			if (this.done.compareAndSet(false, true)) {
+				this.gate.release();
+			}
+		}
+
+		@Override
+		public void onComplete(AsyncEvent event) {
+			run();
+		}
+
+		@Override
+		public void onTimeout(AsyncEvent event) {
+			run();
+		}
+
+		@Override
+		public void onError(AsyncEvent event) {
+			run();
+		}
+
+		@Override
+		public void onStartAsync(AsyncEvent event) {
+		}
+
+	}
+
+}

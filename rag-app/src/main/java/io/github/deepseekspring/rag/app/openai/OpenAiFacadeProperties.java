@@ -1,0 +1,36 @@
+package io.github.deepseekspring.rag.app.openai;
+
+import java.util.List;
+
+import org.springframework.boot.context.properties.ConfigurationProperties;
+
+/**
+ * Access to the OpenAI-compatible API under {@code /v1}.
+ *
+ * @param apiKeys Bearer tokens accepted by {@code /v1/**}; when empty every request is refused with 401
+ * @param openai what the OpenAI-compatible API offers
+ */
+@ConfigurationProperties("deepseek.rag")
+public record OpenAiFacadeProperties(List<String> apiKeys, OpenAi openai) {
+
+	public OpenAiFacadeProperties {
+		apiKeys = (apiKeys != null) ? apiKeys.stream().filter((k) -> k != null && !k.isBlank()).toList() : List.of();
+		openai = (openai != null) ? openai : new OpenAi(null, null);
+	}
+
+	/**
+	 * The OpenAI-compatible API.
+	 *
+	 * @param kbModel name of the model that answers through the knowledge base with citations
+	 * @param models model names accepted besides the configured DeepSeek and local models (e.g. deepseek-v4-pro)
+	 */
+	public record OpenAi(String kbModel, List<String> models) {
+
+		public OpenAi {
+			kbModel = (kbModel != null && !kbModel.isBlank()) ? kbModel : "kb";
+			models = (models != null) ? List.copyOf(models) : List.of();
+		}
+
+	}
+
+}
