@@ -5,7 +5,6 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.OptionalInt;
 
 import io.github.deepseekspring.rag.store.KnowledgeChunk;
 import io.github.deepseekspring.rag.store.KnowledgeStore;
@@ -47,13 +46,23 @@ final class CapturingStore implements KnowledgeStore {
 	}
 
 	@Override
-	public List<StoreHit> vectorSearch(float[] queryVector, int limit) {
+	public long vectorCount(String space) {
+		return chunkCount();
+	}
+
+	@Override
+	public List<StoreHit> vectorSearch(String space, float[] queryVector, int limit) {
 		throw new UnsupportedOperationException();
 	}
 
 	@Override
-	public OptionalInt vectorDimensions() {
-		return OptionalInt.empty();
+	public Map<String, Integer> vectorSpaces() {
+		return Map.of();
+	}
+
+	@Override
+	public synchronized List<KnowledgeChunk> chunks(String documentId) {
+		return this.documents.getOrDefault(documentId, List.of());
 	}
 
 	@Override

@@ -1,6 +1,12 @@
 package io.github.deepseekspring.rag.autoconfigure;
 
 import java.nio.file.Path;
+import java.time.Duration;
+import java.util.EnumMap;
+import java.util.Map;
+
+import io.github.deepseekspring.rag.retrieval.RetrievalSettings;
+import io.github.deepseekspring.rag.text.Language;
 
 import org.springframework.boot.context.properties.ConfigurationProperties;
 
@@ -15,10 +21,11 @@ import org.springframework.boot.context.properties.ConfigurationProperties;
  * @param ingest ingestion settings
  * @param elasticsearch the knowledge base's index on Elasticsearch
  * @param embedding which model turns text into vectors
+ * @param query how questions are worded for the search
  */
 @ConfigurationProperties(KnowledgeBaseProperties.PREFIX)
 public record KnowledgeBaseProperties(StoreKind store, Path dataDir, Chunk chunk, Retrieval retrieval, Ingest ingest,
-		Elasticsearch elasticsearch, Embedding embedding) {
+		Elasticsearch elasticsearch, Embedding embedding, Query query) {
 
 	/** The prefix of every knowledge-base property. */
 	public static final String PREFIX = "deepseek.rag";
@@ -27,10 +34,11 @@ public record KnowledgeBaseProperties(StoreKind store, Path dataDir, Chunk chunk
 		store = (store != null) ? store : StoreKind.AUTO;
 		dataDir = (dataDir != null) ? dataDir : Path.of("data");
 		chunk = (chunk != null) ? chunk : new Chunk(null, null);
-		retrieval = (retrieval != null) ? retrieval : new Retrieval(null, null, null, null, null);
+		retrieval = (retrieval != null) ? retrieval : new Retrieval(null, null, null);
 		ingest = (ingest != null) ? ingest : new Ingest(null);
 		elasticsearch = (elasticsearch != null) ? elasticsearch : new Elasticsearch(null, null, null);
-		embedding = (embedding != null) ? embedding : new Embedding(null, null);
+		embedding = (embedding != null) ? embedding : new Embedding(null, null, null);
+		query = (query != null) ? query : new Query(null, null);
 	}
 
 	/** Where the knowledge base lives. */
@@ -64,23 +72,29 @@ public record KnowledgeBaseProperties(StoreKind store, Path dataDir, Chunk chunk
 	}
 
 	/**
-	 * Hybrid retrieval.
+	 * Hybrid retrieval: BM25 and kNN fused by score, the keyword share following the question's language.
 	 *
-	 * @param rrfK the k of reciprocal-rank fusion: higher flattens the advantage of top ranks
-	 * @param bm25Weight weight of the keyword ranking in the fusion
-	 * @param vectorWeight weight of the vector ranking in the fusion
-	 * @param minScore hits below this fused score are dropped; the score is normalised so that 1 means ranked first by
-	 * every search that ran
+	 * @param bm25Weight the keyword ranking's share of the fused score (0 to 1; the vector ranking has the rest), by
+	 * the question's language: {@code zh} (default 0.4) and {@code en} (default 0.1); measured on the development sets
+	 * for the bundled models, worth measuring again with another model
+	 * @param minScore hits below this fused score are dropped; 1 means ranked first by every search that ran
 	 * @param candidates how many hits each search contributes to the fusion
 	 */
-	public record Retrieval(Integer rrfK, Double bm25Weight, Double vectorWeight, Double minScore, Integer candidates) {
+	public record Retrieval(Map<Language, Double> bm25Weight, Double minScore, Integer candidates) {
 
 		public Retrieval {
-			rrfK = (rrfK != null) ? rrfK : 60;
-			bm25Weight = (bm25Weight != null) ? bm25Weight : 1.0;
-			vectorWeight = (vectorWeight != null) ? vectorWeight : 1.0;
+			Map<Language, Double> weights = new EnumMap<>(RetrievalSettings.defaults().bm25Weights());
+			if (bm25Weight != null) {
+				weights.putAll(bm25Weight);
+			}
+			bm25Weight = weights;
 			minScore = (minScore != null) ? minScore : 0.0;
 			candidates = (candidates != null) ? candidates : 40;
+		}
+
+		/** These settings for the retriever. */
+		public RetrievalSettings settings() {
+			return new RetrievalSettings(this.bm25Weight, this.minScore, this.candidates);
 		}
 
 	}
@@ -126,19 +140,54 @@ public record KnowledgeBaseProperties(StoreKind store, Path dataDir, Chunk chunk
 	 * {@code @Primary} one)
 	 * @param queryInstruction text put before each search query, as retrieval models such as bge and e5 expect; the
 	 * onnx models use their model card's instruction when unset, other providers none
+	 * @param englishModel whether the onnx provider adds bge-small-en-v1.5 (quantised, 384 dimensions) beside
+	 * bge-small-zh-v1.5, for English questions and passages (default true); every chunk is embedded by both
 	 */
-	public record Embedding(Provider provider, String queryInstruction) {
+	public record Embedding(Provider provider, String queryInstruction, Boolean englishModel) {
 
 		public Embedding {
 			provider = (provider != null) ? provider : Provider.ONNX;
+			englishModel = (englishModel != null) ? englishModel : Boolean.TRUE;
 		}
+
+	}
+
+	/**
+	 * How questions are worded for the search.
+	 *
+	 * @param expansion conversation (default: a follow-up question is also searched together with the questions
+	 * before it), model (the application's chat model also rewrites a follow-up to stand on its own and translates
+	 * questions whose passages are in the other language, one short call; give it a fast, non-thinking model) or none
+	 * @param modelTimeout how long a search waits for the model's rewrite before going on without it (default 3s)
+	 */
+	public record Query(QueryExpansionKind expansion, Duration modelTimeout) {
+
+		public Query {
+			expansion = (expansion != null) ? expansion : QueryExpansionKind.CONVERSATION;
+			modelTimeout = (modelTimeout != null) ? modelTimeout : Duration.ofSeconds(3);
+		}
+
+	}
+
+	/** How questions are worded for the search. */
+	public enum QueryExpansionKind {
+
+		/** The question alone. */
+		NONE,
+		/** The question, and a follow-up together with the questions before it. */
+		CONVERSATION,
+		/** As conversation, plus the chat model's standalone rewrite and translation where they help. */
+		MODEL
 
 	}
 
 	/** Where embeddings come from. */
 	public enum Provider {
 
-		/** bge-small-zh-v1.5 run in process with ONNX Runtime; offline, 512 dimensions. */
+		/**
+		 * bge-small-zh-v1.5 run in process with ONNX Runtime (offline, 512 dimensions), with bge-small-en-v1.5 beside
+		 * it for English unless english-model is false.
+		 */
 		ONNX,
 		/** The DeepSeek starter's local runtime embedding model (bean deepseekLocalEmbeddingModel). */
 		LOCAL_RUNTIME,

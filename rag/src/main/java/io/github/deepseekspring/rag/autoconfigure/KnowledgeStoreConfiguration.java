@@ -11,7 +11,7 @@ import java.time.Duration;
 import java.util.List;
 
 import co.elastic.clients.elasticsearch.ElasticsearchClient;
-import io.github.deepseekspring.rag.embedding.Embedder;
+import io.github.deepseekspring.rag.embedding.VectorSpaces;
 import io.github.deepseekspring.rag.store.KnowledgeStore;
 import io.github.deepseekspring.rag.store.elasticsearch.ElasticsearchConnection;
 import io.github.deepseekspring.rag.store.elasticsearch.ElasticsearchKnowledgeStore;
@@ -39,7 +39,7 @@ class KnowledgeStoreConfiguration {
 
 	@Bean(destroyMethod = "close")
 	@ConditionalOnMissingBean
-	KnowledgeStore knowledgeStore(KnowledgeBaseProperties properties, Embedder embeddings,
+	KnowledgeStore knowledgeStore(KnowledgeBaseProperties properties, VectorSpaces spaces,
 			ObjectProvider<ElasticsearchClient> applicationClient,
 			@Value("${spring.elasticsearch.uris:}") List<String> elasticsearchUris,
 			@Value("${spring.elasticsearch.username:}") String username,
@@ -57,19 +57,19 @@ class KnowledgeStoreConfiguration {
 			case AUTO -> (client != null) ? answers(client) : (connection != null && answers(connection));
 		};
 		if (useElasticsearch) {
-			return elasticsearch(properties.elasticsearch(), embeddings, client, connection);
+			return elasticsearch(properties.elasticsearch(), spaces, client, connection);
 		}
 		return lucene(properties);
 	}
 
-	private static KnowledgeStore elasticsearch(KnowledgeBaseProperties.Elasticsearch settings, Embedder embeddings,
+	private static KnowledgeStore elasticsearch(KnowledgeBaseProperties.Elasticsearch settings, VectorSpaces spaces,
 			ElasticsearchClient client, ElasticsearchConnection connection) {
-		ElasticsearchStoreOptions options = ElasticsearchStoreOptions.builder()
+		ElasticsearchStoreOptions.Builder builder = ElasticsearchStoreOptions.builder()
 			.alias(settings.alias())
-			.dimensions(embeddings.dimensions())
 			.shards(settings.shards())
-			.replicas(settings.replicas())
-			.build();
+			.replicas(settings.replicas());
+		spaces.dimensions().forEach(builder::vectorSpace);
+		ElasticsearchStoreOptions options = builder.build();
 		if (client != null) {
 			logger.info("Knowledge base on Elasticsearch through the application's client, alias {}", settings.alias());
 			return ElasticsearchKnowledgeStore.open(client, options);

@@ -4,7 +4,10 @@ package io.github.deepseekspring.rag.embedding;
 enum BundledModel {
 
 	/** bge-small-zh-v1.5; the instruction is the one its model card gives for short-query-to-passage retrieval. */
-	BGE_SMALL_ZH("bge-small-zh-v1.5", 512, "为这个句子生成表示以用于检索相关文章：");
+	BGE_SMALL_ZH("bge-small-zh-v1.5", 512, "为这个句子生成表示以用于检索相关文章："),
+
+	/** bge-small-en-v1.5, quantised; the instruction is the one its model card gives for retrieval. */
+	BGE_SMALL_EN("bge-small-en-v1.5-q", 384, "Represent this sentence for searching relevant passages: ");
 
 	private final String modelName;
 

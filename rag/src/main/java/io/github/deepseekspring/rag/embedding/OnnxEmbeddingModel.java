@@ -5,6 +5,7 @@ import java.util.List;
 
 import dev.langchain4j.data.segment.TextSegment;
 import dev.langchain4j.model.embedding.onnx.AbstractInProcessEmbeddingModel;
+import dev.langchain4j.model.embedding.onnx.bgesmallenv15q.BgeSmallEnV15QuantizedEmbeddingModel;
 import dev.langchain4j.model.embedding.onnx.bgesmallzhv15.BgeSmallZhV15EmbeddingModel;
 
 import org.springframework.ai.document.Document;
@@ -35,6 +36,11 @@ public final class OnnxEmbeddingModel implements EmbeddingModel {
 	/** bge-small-zh-v1.5: Chinese (and some English), 512 dimensions. */
 	public static OnnxEmbeddingModel bgeSmallZh() {
 		return new OnnxEmbeddingModel(BundledModel.BGE_SMALL_ZH, new BgeSmallZhV15EmbeddingModel());
+	}
+
+	/** bge-small-en-v1.5, quantised: English, 384 dimensions. */
+	public static OnnxEmbeddingModel bgeSmallEn() {
+		return new OnnxEmbeddingModel(BundledModel.BGE_SMALL_EN, new BgeSmallEnV15QuantizedEmbeddingModel());
 	}
 
 	@Override

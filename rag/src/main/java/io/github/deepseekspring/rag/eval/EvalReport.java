@@ -9,8 +9,9 @@ import java.util.List;
  * @param scored        answerable questions that entered the metrics
  * @param unanswerable  questions without relevant documents, left out of the metrics
  * @param modes         metrics per mode, in {@link EvalMode} order
+ * @param refusals      the served search's coverage judgement, or {@code null} when the search makes none
  */
-public record EvalReport(int questions, int scored, int unanswerable, List<ModeMetrics> modes) {
+public record EvalReport(int questions, int scored, int unanswerable, List<ModeMetrics> modes, Refusals refusals) {
 
     public EvalReport {
         modes = List.copyOf(modes);

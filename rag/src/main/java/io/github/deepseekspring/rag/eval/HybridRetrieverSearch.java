@@ -5,7 +5,10 @@ import java.util.List;
 import io.github.deepseekspring.rag.retrieval.HybridRetriever;
 import io.github.deepseekspring.rag.retrieval.SearchMode;
 
-/** The application's own retrieval as the evaluation's {@link RankedSearch}, so what is measured is what is served. */
+/**
+ * The knowledge base's own retrieval as the evaluation's {@link RankedSearch}, so what is measured is what is served,
+ * coverage judgement included.
+ */
 public final class HybridRetrieverSearch implements RankedSearch {
 
 	private final HybridRetriever retriever;
@@ -20,6 +23,16 @@ public final class HybridRetrieverSearch implements RankedSearch {
 			.stream()
 			.map((hit) -> new RetrievedDocument(hit.documentId(), hit.title(), hit.source()))
 			.toList();
+	}
+
+	@Override
+	public boolean covers(String query) {
+		return this.retriever.retrieve(query, 1).covered();
+	}
+
+	@Override
+	public boolean judgesCoverage() {
+		return true;
 	}
 
 }

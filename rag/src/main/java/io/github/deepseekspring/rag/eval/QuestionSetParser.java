@@ -44,6 +44,34 @@ public final class QuestionSetParser {
         return questions;
     }
 
+    /**
+     * Parses conversations, one {@code {"id": ..., "turns": [{"user": ..., "assistant": ..., "relevant": [...]}]}}
+     * object per line.
+     *
+     * @throws InvalidQuestionSetException naming the first bad line, or when no conversation is present
+     */
+    public static List<EvalConversation> parseConversations(String jsonl) {
+        List<EvalConversation> conversations = new ArrayList<>();
+        String[] lines = jsonl == null ? new String[0] : jsonl.split("\\R");
+        for (int i = 0; i < lines.length; i++) {
+            String line = lines[i].strip();
+            if (line.isEmpty() || line.startsWith("#")) {
+                continue;
+            }
+            try {
+                conversations.add(JSON.readValue(line, EvalConversation.class));
+            }
+            catch (JacksonException | IllegalArgumentException ex) {
+                throw new InvalidQuestionSetException("line " + (i + 1) + " is not a conversation object {id, turns}: "
+                        + rootMessage(ex));
+            }
+        }
+        if (conversations.isEmpty()) {
+            throw new InvalidQuestionSetException("the conversation set is empty");
+        }
+        return conversations;
+    }
+
     private static String rootMessage(Throwable ex) {
         Throwable cause = ex;
         while (cause.getCause() != null) {

@@ -11,4 +11,17 @@ import java.util.List;
 public interface RankedSearch {
 
     List<RetrievedDocument> search(String query, EvalMode mode, int limit);
+
+    /**
+     * Whether the served search judges that the knowledge base covers the query (answers it rather than saying
+     * "not covered"); only asked when {@link #judgesCoverage()}.
+     */
+    default boolean covers(String query) {
+        throw new UnsupportedOperationException("this search makes no coverage judgement");
+    }
+
+    /** Whether {@link #covers} is supported, so the evaluation reports refusal rates. */
+    default boolean judgesCoverage() {
+        return false;
+    }
 }

@@ -53,6 +53,12 @@ public final class RankingMetrics {
         return 0;
     }
 
+    /** 1 when a relevant document is among the first {@code k} results, else 0 (hit@k, success@k). */
+    public static double hitAt(int k, List<Boolean> ranking, int relevantCount) {
+        check(k, relevantCount);
+        return ranking.stream().limit(k).anyMatch(Boolean::booleanValue) ? 1 : 0;
+    }
+
     private static double discount(int rank) {
         return 1.0 / (Math.log(rank + 1) / Math.log(2));
     }

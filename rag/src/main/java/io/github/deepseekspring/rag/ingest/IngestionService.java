@@ -11,6 +11,8 @@ import java.util.Map;
 import java.util.Optional;
 
 import io.github.deepseekspring.rag.embedding.Embedder;
+import io.github.deepseekspring.rag.embedding.VectorSpace;
+import io.github.deepseekspring.rag.embedding.VectorSpaces;
 import io.github.deepseekspring.rag.store.KnowledgeChunk;
 import io.github.deepseekspring.rag.store.KnowledgeStore;
 import io.github.deepseekspring.rag.store.StoredDocument;
@@ -27,19 +29,24 @@ public class IngestionService {
 
 	private final Chunker chunker;
 
-	private final Embedder embeddings;
+	private final VectorSpaces spaces;
 
 	private final KnowledgeStore store;
 
 	private final EmbeddingDimensionGuard guard;
 
-	/** Ingestion whose writes are checked against the index's vector size. */
+	/** Ingestion with one embedding model. */
 	public IngestionService(DocumentParser parser, Chunker chunker, Embedder embeddings, KnowledgeStore store) {
+		this(parser, chunker, VectorSpaces.of(embeddings), store);
+	}
+
+	/** Ingestion that embeds every chunk in every vector space, checked against the index's vector sizes. */
+	public IngestionService(DocumentParser parser, Chunker chunker, VectorSpaces spaces, KnowledgeStore store) {
 		this.parser = parser;
 		this.chunker = chunker;
-		this.embeddings = embeddings;
+		this.spaces = spaces;
 		this.store = store;
-		this.guard = new EmbeddingDimensionGuard(embeddings);
+		this.guard = new EmbeddingDimensionGuard(spaces);
 	}
 
 	/**
@@ -70,12 +77,7 @@ public class IngestionService {
 			}
 			prepared.add(next);
 		}
-		// One call for the whole batch keeps every core busy, where a document of a few chunks would not.
-		List<float[]> vectors = texts.isEmpty() ? List.of() : this.embeddings.embedPassages(texts);
-		if (!vectors.isEmpty()) {
-			// Before anything is written: a model of another size than the index's would corrupt it for search.
-			this.guard.check(this.store, vectors.get(0).length);
-		}
+		List<Map<String, float[]>> vectors = embed(texts);
 		Map<String, List<KnowledgeChunk>> writes = new LinkedHashMap<>();
 		List<IngestionResult> results = new ArrayList<>(uploads.size());
 		int nextVector = 0;
@@ -97,6 +99,47 @@ public class IngestionService {
 			this.store.replaceDocuments(writes);
 		}
 		return results;
+	}
+
+	/**
+	 * Embeds the texts in every vector space, each space in one call for the whole batch (which keeps every core
+	 * busy, where a document of a few chunks would not), checked against the index before anything is written: a
+	 * model of another size than the index's would corrupt it for search.
+	 */
+	private List<Map<String, float[]>> embed(List<String> texts) {
+		List<Map<String, float[]>> vectors = new ArrayList<>(texts.size());
+		texts.forEach((text) -> vectors.add(new LinkedHashMap<>()));
+		if (texts.isEmpty()) {
+			return vectors;
+		}
+		for (VectorSpace space : this.spaces.all()) {
+			List<float[]> embedded = space.embedder().embedPassages(texts);
+			this.guard.check(this.store, space, embedded.get(0).length);
+			for (int i = 0; i < texts.size(); i++) {
+				vectors.get(i).put(space.name(), embedded.get(i));
+			}
+		}
+		return vectors;
+	}
+
+	/**
+	 * Embeds the stored chunks of every document again, in every vector space, and writes them back: how an index
+	 * gains the vectors of a model added beside the others. Each document switches atomically.
+	 * @return the number of chunks embedded again
+	 */
+	public int embedAgain() {
+		int embedded = 0;
+		for (StoredDocument document : this.store.documents()) {
+			List<KnowledgeChunk> stored = this.store.chunks(document.documentId());
+			List<Map<String, float[]>> vectors = embed(stored.stream().map(IngestionService::embeddingText).toList());
+			List<KnowledgeChunk> chunks = new ArrayList<>(stored.size());
+			for (int i = 0; i < stored.size(); i++) {
+				chunks.add(stored.get(i).withVectors(vectors.get(i)));
+			}
+			this.store.replaceDocument(document.documentId(), chunks);
+			embedded += chunks.size();
+		}
+		return embedded;
 	}
 
 	/** Parses and chunks one upload: a {@link Pending} write, or the result when the store has this version. */
@@ -122,7 +165,7 @@ public class IngestionService {
 	private record Pending(String documentId, String documentHash, String source, ParsedDocument parsed,
 			List<Chunker.Piece> pieces, boolean update) {
 
-		List<KnowledgeChunk> chunks(List<float[]> vectors) {
+		List<KnowledgeChunk> chunks(List<Map<String, float[]>> vectors) {
 			List<KnowledgeChunk> chunks = new ArrayList<>(this.pieces.size());
 			for (int i = 0; i < this.pieces.size(); i++) {
 				Chunker.Piece piece = this.pieces.get(i);
@@ -166,9 +209,16 @@ public class IngestionService {
 	}
 
 	private static String embeddingText(String title, Chunker.Piece piece) {
+		return embeddingText(title, headingPath(piece), piece.text());
+	}
+
+	private static String embeddingText(KnowledgeChunk chunk) {
+		return embeddingText(chunk.title(), chunk.headingPath(), chunk.text());
+	}
+
+	private static String embeddingText(String title, String headingPath, String text) {
 		// Title and headings give a short chunk the context its words alone lack.
-		String path = headingPath(piece);
-		return ((title != null) ? title + "\n" : "") + ((path != null) ? path + "\n" : "") + piece.text();
+		return ((title != null) ? title + "\n" : "") + ((headingPath != null) ? headingPath + "\n" : "") + text;
 	}
 
 	private static String headingPath(Chunker.Piece piece) {

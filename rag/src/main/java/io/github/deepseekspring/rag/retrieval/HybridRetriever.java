@@ -1,24 +1,29 @@
 package io.github.deepseekspring.rag.retrieval;
 
+import java.time.Clock;
 import java.util.ArrayList;
-import java.util.Comparator;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
+import java.util.Locale;
 
 import io.github.deepseekspring.rag.embedding.Embedder;
 import io.github.deepseekspring.rag.embedding.EmbeddingUnavailableException;
+import io.github.deepseekspring.rag.embedding.VectorSpace;
+import io.github.deepseekspring.rag.embedding.VectorSpaces;
 import io.github.deepseekspring.rag.store.KnowledgeChunk;
 import io.github.deepseekspring.rag.store.KnowledgeStore;
 import io.github.deepseekspring.rag.store.StoreHit;
+import io.github.deepseekspring.rag.text.Language;
+import io.github.deepseekspring.rag.text.ProductCodes;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Hybrid retrieval computed in the application: BM25 and kNN over the same chunks, fused by weighted
- * reciprocal-rank fusion (the free Elasticsearch distribution has no {@code rrf} retriever, and ranks, unlike BM25
- * and cosine scores, are comparable), then exact code matches first, a relevance threshold, and de-duplication of
- * overlapping neighbour chunks.
+ * Hybrid retrieval computed in the application: BM25 over the chunks' text and kNN in the vector space that serves the
+ * question's language (an English model for English questions, beside a Chinese one), fused by score
+ * ({@link ScoreFusion}: the free Elasticsearch distribution has no {@code rrf} retriever, and fusing in the
+ * application lets the keyword share follow the question's language), then exact code matches first, a relevance
+ * threshold, and de-duplication of overlapping neighbour chunks. {@link #retrieve} adds whether the knowledge base
+ * covers the question at all ({@link CoverageGate}).
  */
 public class HybridRetriever {
 
@@ -26,48 +31,102 @@ public class HybridRetriever {
 
 	private final KnowledgeStore store;
 
-	private final Embedder embeddings;
+	private final VectorSpaces spaces;
 
 	private final RetrievalSettings settings;
 
+	private final CoverageGate coverage;
+
 	public HybridRetriever(KnowledgeStore store, Embedder embeddings, RetrievalSettings settings) {
-		this.store = store;
-		this.embeddings = embeddings;
-		this.settings = settings;
+		this(store, VectorSpaces.of(embeddings), settings);
 	}
 
+	public HybridRetriever(KnowledgeStore store, VectorSpaces spaces, RetrievalSettings settings) {
+		this.store = store;
+		this.spaces = spaces;
+		this.settings = settings;
+		this.coverage = new CoverageGate(store, spaces, settings.candidates(), Clock.systemUTC());
+	}
+
+	/** The best {@code limit} passages for the query, by the searches of {@code mode}. */
 	public List<SearchHit> search(String query, int limit, SearchMode mode) {
+		return search(List.of(query), limit, mode);
+	}
+
+	/**
+	 * The best {@code limit} passages for several wordings of one question (the question as asked, with the
+	 * conversation before it, a translation): each wording is searched, and the fused scores are averaged, so a
+	 * passage that several wordings find ranks above one that a single wording finds.
+	 */
+	public List<SearchHit> search(List<String> wordings, int limit, SearchMode mode) {
+		ScoreFusion fusion = new ScoreFusion();
+		int candidates = Math.max(limit, this.settings.candidates());
+		for (String wording : wordings) {
+			searchInto(fusion, wording, candidates, mode);
+		}
+		return hits(fusion.ranked(), limit);
+	}
+
+	/** The best {@code limit} passages by hybrid search, and whether the knowledge base covers the question at all. */
+	public Retrieval retrieve(String query, int limit) {
+		return retrieve(List.of(query), limit);
+	}
+
+	/**
+	 * The best {@code limit} passages for several wordings of one question by hybrid search, and whether the
+	 * knowledge base covers it: when any wording is covered. The passages are there either way; a caller that answers
+	 * from them checks {@link Retrieval#covered()} first.
+	 */
+	public Retrieval retrieve(List<String> wordings, int limit) {
+		ScoreFusion fusion = new ScoreFusion();
+		int candidates = Math.max(limit, this.settings.candidates());
+		List<Nearest> nearest = new ArrayList<>(wordings.size());
+		for (String wording : wordings) {
+			nearest.add(searchInto(fusion, wording, candidates, SearchMode.HYBRID));
+		}
+		List<SearchHit> hits = hits(fusion.ranked(), limit);
+		boolean covered = false;
+		for (int i = 0; i < wordings.size() && !covered; i++) {
+			Nearest found = nearest.get(i);
+			covered = (found.space() == null) ? !hits.isEmpty() // keywords alone: any keyword match counts
+					: this.coverage.covers(found.space(), found.hits(), namesCodeOf(wordings.get(i), hits));
+		}
+		return new Retrieval(hits, covered);
+	}
+
+	/** Adds one wording's rankings to the fusion; returns its nearest passages by vector (none without a model). */
+	private Nearest searchInto(ScoreFusion fusion, String query, int candidates, SearchMode mode) {
 		if (query == null || query.isBlank()) {
 			throw new IllegalArgumentException("the query is empty");
 		}
-		int candidates = Math.max(limit, this.settings.candidates());
-		Map<String, Fused> fused = new LinkedHashMap<>();
-		double maxScore = 0;
+		Language language = Language.of(query);
+		double bm25Weight = (mode == SearchMode.HYBRID) ? this.settings.bm25Weight(language) : 1.0;
 		if (mode != SearchMode.VECTOR) {
-			add(fused, this.store.keywordSearch(query, candidates), this.settings.bm25Weight(), SearchMode.BM25);
-			maxScore += this.settings.bm25Weight();
+			fusion.add(this.store.keywordSearch(query, candidates), bm25Weight, SearchMode.BM25.tag());
 		}
-		if (mode != SearchMode.BM25) {
-			float[] vector = queryVector(query, mode);
-			if (vector != null) {
-				add(fused, this.store.vectorSearch(vector, candidates), this.settings.vectorWeight(), SearchMode.VECTOR);
-				maxScore += this.settings.vectorWeight();
-			}
+		if (mode == SearchMode.BM25) {
+			return Nearest.NONE;
 		}
-		double normaliser = maxScore / (this.settings.rrfK() + 1);
-		List<Fused> ranked = new ArrayList<>(fused.values());
-		ranked.sort(Comparator.comparing((Fused hit) -> !hit.exactCodeMatch)
-			.thenComparing(Comparator.comparingDouble((Fused hit) -> hit.score).reversed()));
+		VectorSpace space = this.spaces.forLanguage(language);
+		float[] vector = queryVector(space, query, mode);
+		if (vector == null) {
+			return Nearest.NONE;
+		}
+		List<StoreHit> nearest = this.store.vectorSearch(space.name(), vector, candidates);
+		fusion.add(nearest, (mode == SearchMode.HYBRID) ? 1 - bm25Weight : 1.0, SearchMode.VECTOR.tag());
+		return new Nearest(space, nearest);
+	}
+
+	private List<SearchHit> hits(List<ScoreFusion.Fused> ranked, int limit) {
 		List<SearchHit> hits = new ArrayList<>();
 		List<KnowledgeChunk> kept = new ArrayList<>();
-		for (Fused hit : ranked) {
-			double score = hit.score / normaliser;
-			if (score < this.settings.minScore() || OverlapFilter.repeats(hit.chunk, kept)) {
+		for (ScoreFusion.Fused hit : ranked) {
+			if (hit.score < this.settings.minScore() || OverlapFilter.repeats(hit.chunk, kept)) {
 				continue;
 			}
 			kept.add(hit.chunk);
 			hits.add(new SearchHit(hit.chunk.documentId(), hit.chunk.chunkId(), hit.chunk.title(),
-					hit.chunk.headingPath(), hit.chunk.text(), hit.chunk.source(), hit.chunk.page(), score,
+					hit.chunk.headingPath(), hit.chunk.text(), hit.chunk.source(), hit.chunk.page(), hit.score,
 					List.copyOf(hit.modes)));
 			if (hits.size() == limit) {
 				break;
@@ -77,9 +136,9 @@ public class HybridRetriever {
 	}
 
 	/** The query's vector; in hybrid mode null (keywords alone) when the embedding model is away. */
-	private float[] queryVector(String query, SearchMode mode) {
+	private float[] queryVector(VectorSpace space, String query, SearchMode mode) {
 		try {
-			return this.embeddings.embedQuery(query);
+			return space.embedder().embedQuery(query);
 		}
 		catch (EmbeddingUnavailableException ex) {
 			if (mode == SearchMode.VECTOR) {
@@ -90,29 +149,22 @@ public class HybridRetriever {
 		}
 	}
 
-	private void add(Map<String, Fused> fused, List<StoreHit> hits, double weight, SearchMode mode) {
-		for (int rank = 0; rank < hits.size(); rank++) {
-			StoreHit hit = hits.get(rank);
-			Fused entry = fused.computeIfAbsent(hit.chunk().chunkId(), (id) -> new Fused(hit.chunk()));
-			entry.score += weight / (this.settings.rrfK() + rank + 1);
-			entry.exactCodeMatch |= hit.exactCodeMatch();
-			entry.modes.add(mode.tag());
+	/** Whether the query names a product or error code that a passage contains (short questions like "E-1023"). */
+	private static boolean namesCodeOf(String query, List<SearchHit> hits) {
+		for (String code : ProductCodes.in(query)) {
+			for (SearchHit hit : hits) {
+				if (hit.text().toLowerCase(Locale.ROOT).contains(code)) {
+					return true;
+				}
+			}
 		}
+		return false;
 	}
 
-	private static final class Fused {
+	/** The vector space one wording was searched in (null when none) and its nearest passages there. */
+	private record Nearest(VectorSpace space, List<StoreHit> hits) {
 
-		private final KnowledgeChunk chunk;
-
-		private final List<String> modes = new ArrayList<>(2);
-
-		private double score;
-
-		private boolean exactCodeMatch;
-
-		Fused(KnowledgeChunk chunk) {
-			this.chunk = chunk;
-		}
+		static final Nearest NONE = new Nearest(null, List.of());
 
 	}
 

@@ -39,17 +39,34 @@ public interface KnowledgeStore extends AutoCloseable {
 	/** Number of stored chunks. */
 	long chunkCount();
 
+	/** Number of stored chunks that hold a vector of the space; fewer than {@link #chunkCount()} while one is added. */
+	long vectorCount(String space);
+
 	/** Best chunks by BM25, exact product/error code matches first. */
 	List<StoreHit> keywordSearch(String query, int limit);
 
-	/** Chunks nearest to the query vector. */
-	List<StoreHit> vectorSearch(float[] queryVector, int limit);
+	/** Chunks nearest to the query vector in one vector space (vectors of one embedding model). */
+	List<StoreHit> vectorSearch(String space, float[] queryVector, int limit);
+
+	/** Chunks nearest to the query vector in the {@value KnowledgeChunk#DEFAULT_SPACE} space. */
+	default List<StoreHit> vectorSearch(float[] queryVector, int limit) {
+		return vectorSearch(KnowledgeChunk.DEFAULT_SPACE, queryVector, limit);
+	}
 
 	/**
-	 * The size of the vectors the store already holds or its index is mapped for; empty while it has none. An
-	 * embedding model of another size cannot be used with this index.
+	 * The vector spaces the store holds vectors of or its index is mapped for, with their sizes; empty while it has
+	 * none. An embedding model of another size cannot be used with a space.
 	 */
-	OptionalInt vectorDimensions();
+	Map<String, Integer> vectorSpaces();
+
+	/** The size of the {@value KnowledgeChunk#DEFAULT_SPACE} space's vectors; empty while the store has none. */
+	default OptionalInt vectorDimensions() {
+		Integer dimensions = vectorSpaces().get(KnowledgeChunk.DEFAULT_SPACE);
+		return (dimensions != null) ? OptionalInt.of(dimensions) : OptionalInt.empty();
+	}
+
+	/** The stored chunks of a document, in order and without their vectors (to embed them again). */
+	List<KnowledgeChunk> chunks(String documentId);
 
 	/** A short name for logs and status pages: {@code lucene} or {@code elasticsearch}. */
 	String kind();

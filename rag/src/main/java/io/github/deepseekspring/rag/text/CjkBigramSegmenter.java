@@ -67,7 +67,8 @@ public final class CjkBigramSegmenter {
         }
     }
 
-    private static boolean isCjk(int codePoint) {
+    /** Whether a code point is Han, Kana or Hangul. */
+    static boolean isCjk(int codePoint) {
         Character.UnicodeScript script = Character.UnicodeScript.of(codePoint);
         return script == Character.UnicodeScript.HAN || script == Character.UnicodeScript.HIRAGANA
                 || script == Character.UnicodeScript.KATAKANA || script == Character.UnicodeScript.HANGUL;

@@ -46,6 +46,48 @@ class RetrievalEvaluatorTests {
         assertThat(vector.mrr()).isCloseTo(0.25, within(1e-9));
         // hybrid: q1 A at rank 1 -> 1; q2 B at rank 2 -> 1/log2(3)
         assertThat(report.mode(EvalMode.HYBRID).ndcgAt10()).isCloseTo((1 + 1 / (Math.log(3) / Math.log(2))) / 2, within(1e-9));
+        // hit@1: q1 yes, q2 no; hit@3: both
+        assertThat(report.mode(EvalMode.HYBRID).hitAt1()).isEqualTo(0.5);
+        assertThat(report.mode(EvalMode.HYBRID).hitAt3()).isEqualTo(1.0);
+        assertThat(report.mode(EvalMode.VECTOR).hitAt1()).isZero();
+        assertThat(report.mode(EvalMode.HYBRID).latencyP95Millis()).isGreaterThanOrEqualTo(0);
+        assertThat(report.refusals()).as("a search without a coverage judgement reports no refusals").isNull();
+    }
+
+    @Test
+    void refusalRatesCompareTheCoverageJudgementWithTheLabels() {
+        RankedSearch judging = new RankedSearch() {
+            @Override
+            public List<RetrievedDocument> search(String query, EvalMode mode, int limit) {
+                return RANKINGS.get(mode);
+            }
+
+            @Override
+            public boolean covers(String query) {
+                return !query.startsWith("refused");
+            }
+
+            @Override
+            public boolean judgesCoverage() {
+                return true;
+            }
+        };
+        EvalReport report = new RetrievalEvaluator(judging).evaluate(List.of(
+                new EvalQuestion("q1", List.of("a"), "direct"),
+                new EvalQuestion("refused q2", List.of("b"), "direct"),
+                new EvalQuestion("refused q3", List.of(), "unanswerable"),
+                new EvalQuestion("q4", List.of(), "unanswerable"),
+                new EvalQuestion("q5", List.of(), "unanswerable"),
+                new EvalQuestion("refused q6", List.of(), "unanswerable")));
+
+        assertThat(report.refusals()).isEqualTo(new Refusals(2, 0.5, 4, 0.5));
+    }
+
+    @Test
+    void percentilesAreNearestRank() {
+        assertThat(RetrievalEvaluator.percentile(new double[] { 1, 2, 3, 4 }, 0.5)).isEqualTo(2);
+        assertThat(RetrievalEvaluator.percentile(new double[] { 1, 2, 3, 4 }, 0.95)).isEqualTo(4);
+        assertThat(RetrievalEvaluator.percentile(new double[0], 0.95)).isZero();
     }
 
     @Test

@@ -7,6 +7,7 @@ import io.github.deepseekspring.rag.embedding.Embedder;
 import io.github.deepseekspring.rag.embedding.EmbeddingMismatchException;
 import io.github.deepseekspring.rag.embedding.EmbeddingUnavailableException;
 import io.github.deepseekspring.rag.embedding.UnitEmbeddings;
+import io.github.deepseekspring.rag.embedding.VectorSpaces;
 import io.github.deepseekspring.rag.store.lucene.LuceneKnowledgeStore;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -56,7 +57,7 @@ class EmbeddingDimensionGuardTests {
 	}
 
 	private static EmbeddingDimensionGuard guard(Embedder embeddings) {
-		return new EmbeddingDimensionGuard(embeddings);
+		return new EmbeddingDimensionGuard(VectorSpaces.of(embeddings));
 	}
 
 	/** A model that cannot be reached. */

@@ -16,13 +16,16 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 /**
  * What every {@link KnowledgeStore} guarantees, run against each implementation (Lucene embedded, Elasticsearch
- * real). Vectors here have three dimensions.
+ * real). Vectors of the default space have three dimensions, those of {@link #SECOND_SPACE} two.
  */
 public abstract class KnowledgeStoreContractTests {
 
+	/** A second vector space, as an English model beside a Chinese one. */
+	protected static final String SECOND_SPACE = "en";
+
 	protected KnowledgeStore store;
 
-	/** A fresh, empty store for 3-dimensional vectors. */
+	/** A fresh, empty store for 3-dimensional default vectors and 2-dimensional {@link #SECOND_SPACE} ones. */
 	protected abstract KnowledgeStore openStore();
 
 	/** Releases the store (and whatever it created). */
@@ -61,6 +64,40 @@ public abstract class KnowledgeStoreContractTests {
 		this.store.replaceDocument("warranty", List.of(chunk("warranty", 0, "保修期限", "保修 2 年", 1, 0, 0)));
 
 		assertThat(this.store.vectorDimensions()).hasValue(3);
+	}
+
+	@Test
+	void vectorSpacesAreSearchedApartAndCounted() {
+		this.store.replaceDocuments(java.util.Map.of("a",
+				List.of(chunk("a", 0, "甲", "甲文", 1, 0, 0).withVectors(java.util.Map.of(KnowledgeChunk.DEFAULT_SPACE,
+						new float[] { 1, 0, 0 }, SECOND_SPACE, new float[] { 0, 1 }))),
+				"b", List.of(chunk("b", 0, "乙", "乙文", 0, 1, 0).withVectors(java.util.Map
+					.of(KnowledgeChunk.DEFAULT_SPACE, new float[] { 0, 1, 0 }, SECOND_SPACE, new float[] { 1, 0 }))),
+				"c", List.of(chunk("c", 0, "丙", "丙文", 0, 0, 1))));
+
+		assertThat(this.store.vectorSpaces()).containsEntry(KnowledgeChunk.DEFAULT_SPACE, 3).containsEntry(SECOND_SPACE, 2);
+		assertThat(this.store.vectorSearch(new float[] { 1, 0, 0 }, 1)).extracting((hit) -> hit.chunk().documentId())
+			.containsExactly("a");
+		assertThat(this.store.vectorSearch(SECOND_SPACE, new float[] { 1, 0 }, 1))
+			.extracting((hit) -> hit.chunk().documentId())
+			.containsExactly("b");
+		assertThat(this.store.vectorSearch(SECOND_SPACE, new float[] { 1, 0 }, 5)).as("c has no vector there").hasSize(2);
+		assertThat(this.store.vectorSearch("nowhere", new float[] { 1, 0 }, 5)).isEmpty();
+		assertThat(this.store.vectorCount(KnowledgeChunk.DEFAULT_SPACE)).isEqualTo(3);
+		assertThat(this.store.vectorCount(SECOND_SPACE)).isEqualTo(2);
+		assertThatIllegalArgumentException()
+			.isThrownBy(() -> this.store.vectorSearch(SECOND_SPACE, new float[] { 1, 0, 0 }, 1));
+	}
+
+	@Test
+	void aDocumentsChunksComeBackInOrderWithoutVectors() {
+		this.store.replaceDocument("warranty", List.of(chunk("warranty", 1, "配件", "电源适配器保修 1 年", 0, 1, 0),
+				chunk("warranty", 0, "保修期限", "主机保修 2 年", 1, 0, 0)));
+
+		assertThat(this.store.chunks("warranty")).extracting(KnowledgeChunk::text)
+			.containsExactly("主机保修 2 年", "电源适配器保修 1 年");
+		assertThat(this.store.chunks("warranty")).allSatisfy((chunk) -> assertThat(chunk.vectors()).isEmpty());
+		assertThat(this.store.chunks("nothing")).isEmpty();
 	}
 
 	@Test

@@ -7,11 +7,9 @@ import org.springframework.boot.context.properties.ConfigurationProperties;
  *
  * @param maxMessageLength longest customer message accepted, in characters (longer ones answer 400)
  * @param passages how many passages at most go into a prompt
- * @param minScore passages whose fused retrieval score (1 = ranked first by BM25 and vector search, 0.5 = first by one
- * of them only) is below this are not shown to the model; when none is left the question is answered as not covered
- * @param minSimilarity cosine similarity of the question to the closest passage below which the knowledge base does not
- * cover it (fused scores are ranks, and some passage always ranks first); with the bundled bge-small-zh model, in-domain
- * Chinese questions score about 0.78 and up, unrelated ones 0.70 and below
+ * @param minScore passages whose fused retrieval score (1 = ranked first by every search, 0 = last of every search's
+ * candidates) is below this are not shown to the model, so weak passages cost no prompt tokens (default 0.2); whether
+ * the knowledge base covers the question at all is the knowledge base's own judgement, calibrated per embedding model
  * @param faqMinSimilarity cosine similarity between the question and a knowledge base FAQ question (a heading
  * {@code Q: …}) from which the FAQ answer is returned as is, without a model call
  * @param historyTokenBudget estimated tokens of earlier turns sent with a new one; when exceeded the oldest whole turns
@@ -25,7 +23,7 @@ import org.springframework.boot.context.properties.ConfigurationProperties;
  * @param unansweredSimilarity cosine similarity from which two unanswered questions are grouped in the admin report
  */
 @ConfigurationProperties("deepseek.rag.chat")
-public record ChatProperties(Integer maxMessageLength, Integer passages, Double minScore, Double minSimilarity,
+public record ChatProperties(Integer maxMessageLength, Integer passages, Double minScore,
 		Double faqMinSimilarity,
 		Integer historyTokenBudget, Boolean thinking, String notCoveredSentinel, String systemPromptZh,
 		String systemPromptEn, Double englishMaxCjkRatio, Double unansweredSimilarity) {
@@ -33,8 +31,7 @@ public record ChatProperties(Integer maxMessageLength, Integer passages, Double 
 	public ChatProperties {
 		maxMessageLength = (maxMessageLength != null) ? maxMessageLength : 2000;
 		passages = (passages != null) ? passages : 5;
-		minScore = (minScore != null) ? minScore : 0.45;
-		minSimilarity = (minSimilarity != null) ? minSimilarity : 0.75;
+		minScore = (minScore != null) ? minScore : 0.2;
 		faqMinSimilarity = (faqMinSimilarity != null) ? faqMinSimilarity : 0.9;
 		historyTokenBudget = (historyTokenBudget != null) ? historyTokenBudget : 8000;
 		notCoveredSentinel = (notCoveredSentinel != null) ? notCoveredSentinel : "[[NOT_COVERED]]";

@@ -68,12 +68,8 @@ public class ChatTurns {
 				: this.conversations.findOwned(request.conversationId(), ownerHash)
 					.orElseThrow(() -> new ConversationNotFoundException(request.conversationId()));
 		List<StoredMessage> history = this.conversations.messagesFrom(conversation.id(), conversation.historyStart());
-		KnowledgeLookup.Found found = this.lookup.find(question);
-		String previous = lastQuestion(history);
-		if (!found.covered() && previous != null) {
-			// A follow-up ("那第二个呢？") often means nothing alone: look it up together with the question before it.
-			found = this.lookup.find(previous + "\n" + question);
-		}
+		// A follow-up ("那第二个呢？") often means nothing alone: the lookup reads it with the questions before it.
+		KnowledgeLookup.Found found = this.lookup.find(question, earlierQuestions(history));
 		if (found.faq()) {
 			// The FAQ answer stands on its one passage: later prompts need no other passage of this turn.
 			found = new KnowledgeLookup.Found(List.of(found.passages().get(found.faqIndex())), 0);
@@ -115,13 +111,11 @@ public class ChatTurns {
 				Map.copyOf(numbered), List.copyOf(sent), userTurn, window.startSeq(), List.copyOf(prompt));
 	}
 
-	private static String lastQuestion(List<StoredMessage> history) {
-		for (int i = history.size() - 1; i >= 0; i--) {
-			if (StoredMessage.USER.equals(history.get(i).role())) {
-				return history.get(i).content();
-			}
-		}
-		return null;
+	private static List<String> earlierQuestions(List<StoredMessage> history) {
+		return history.stream()
+			.filter((message) -> StoredMessage.USER.equals(message.role()))
+			.map(StoredMessage::content)
+			.toList();
 	}
 
 	private static Integer numberOf(Map<Integer, PassageRef> numbered, String chunkId) {

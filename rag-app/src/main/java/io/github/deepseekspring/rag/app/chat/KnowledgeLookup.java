@@ -7,19 +7,20 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 import io.github.deepseekspring.rag.embedding.Embedder;
-import io.github.deepseekspring.rag.retrieval.HybridRetriever;
+import io.github.deepseekspring.rag.embedding.UnitVectors;
+import io.github.deepseekspring.rag.embedding.VectorSpace;
+import io.github.deepseekspring.rag.embedding.VectorSpaces;
+import io.github.deepseekspring.rag.retrieval.QuestionRetriever;
+import io.github.deepseekspring.rag.retrieval.Retrieval;
 import io.github.deepseekspring.rag.retrieval.SearchHit;
-import io.github.deepseekspring.rag.retrieval.SearchMode;
-import io.github.deepseekspring.rag.store.KnowledgeStore;
-import io.github.deepseekspring.rag.store.StoreHit;
-import io.github.deepseekspring.rag.text.ProductCodes;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Finds the passages for a question: hybrid retrieval and the chat's fused-score threshold, but none when even the
- * closest passage is not similar enough and the question names no product or error code found in them. A passage under an FAQ heading
- * ({@code Q: …}, {@code 问：…}) whose question is close enough to the customer's is returned as the FAQ answer.
+ * Finds the passages for a question: the knowledge base's hybrid retrieval and its coverage judgement (calibrated per
+ * embedding model), then the chat's fused-score threshold. A passage under an FAQ heading ({@code Q: …}, {@code 问：…})
+ * whose question is close enough to the customer's, by the model of the customer's language, is returned as the FAQ
+ * answer.
  * When the knowledge store (or the embedding model) fails, the lookup says so instead of throwing: the chat then
  * tells the customer the knowledge base is temporarily unavailable and offers a human agent, and the next question
  * tries the store again (nothing to restart when it is back).
@@ -32,38 +33,29 @@ public class KnowledgeLookup {
 
 	private static final int FAQ_CANDIDATES = 3;
 
-	private final HybridRetriever retriever;
+	private final QuestionRetriever retriever;
 
-	private final KnowledgeStore store;
-
-	private final Embedder embeddings;
+	private final VectorSpaces spaces;
 
 	private final ChatProperties properties;
 
-	private final int candidates;
-
 	private final Map<String, float[]> faqVectors = new ConcurrentHashMap<>();
 
-	/**
-	 * @param candidates how many nearest neighbours the similarity gate asks the store for (the retrieval's candidates)
-	 */
-	public KnowledgeLookup(HybridRetriever retriever, KnowledgeStore store, Embedder embeddings,
-			ChatProperties properties, int candidates) {
-		this.candidates = candidates;
+	public KnowledgeLookup(QuestionRetriever retriever, VectorSpaces spaces, ChatProperties properties) {
 		this.retriever = retriever;
-		this.store = store;
-		this.embeddings = embeddings;
+		this.spaces = spaces;
 		this.properties = properties;
 	}
 
 	/**
 	 * @param question the customer's question
+	 * @param earlierQuestions the conversation's earlier questions, oldest first
 	 * @return passages above the threshold (best first), and the index of an FAQ passage among them that answers the
 	 * question as is, or -1
 	 */
-	public Found find(String question) {
+	public Found find(String question, List<String> earlierQuestions) {
 		try {
-			return lookUp(question);
+			return lookUp(question, earlierQuestions);
 		}
 		catch (RuntimeException ex) {
 			logger.warn("The knowledge base could not be searched ({}); answering that it is unavailable",
@@ -72,14 +64,17 @@ public class KnowledgeLookup {
 		}
 	}
 
-	private Found lookUp(String question) {
-		List<SearchHit> passages = this.retriever.search(question, this.properties.passages(), SearchMode.HYBRID)
+	private Found lookUp(String question, List<String> earlierQuestions) {
+		Retrieval retrieval = this.retriever.retrieve(question, earlierQuestions, this.properties.passages());
+		List<SearchHit> passages = retrieval.passages()
 			.stream()
 			.filter((hit) -> hit.score() >= this.properties.minScore())
 			.toList();
-		if (!similarEnough(question) && !namesCodeOf(question, passages)) {
+		if (!retrieval.covered() || passages.isEmpty()) {
 			return new Found(List.of(), -1);
 		}
+		VectorSpace space = this.spaces.forQuery(question);
+		Embedder embedder = space.embedder();
 		float[] questionVector = null;
 		for (int i = 0; i < Math.min(FAQ_CANDIDATES, passages.size()); i++) {
 			String faqQuestion = faqQuestion(passages.get(i));
@@ -87,35 +82,15 @@ public class KnowledgeLookup {
 				continue;
 			}
 			if (questionVector == null) {
-				questionVector = this.embeddings.embedPassages(List.of(question.strip())).get(0);
+				questionVector = embedder.embedPassages(List.of(question.strip())).get(0);
 			}
-			float[] faqVector = this.faqVectors.computeIfAbsent(faqQuestion,
-					(text) -> this.embeddings.embedPassages(List.of(text)).get(0));
-			if (dot(questionVector, faqVector) >= this.properties.faqMinSimilarity()) {
+			float[] faqVector = this.faqVectors.computeIfAbsent(space.name() + "\n" + faqQuestion,
+					(key) -> embedder.embedPassages(List.of(faqQuestion)).get(0));
+			if (UnitVectors.dot(questionVector, faqVector) >= this.properties.faqMinSimilarity()) {
 				return new Found(passages, i);
 			}
 		}
 		return new Found(passages, -1);
-	}
-
-	private boolean similarEnough(String question) {
-		// Approximate (HNSW) search: asked for few neighbours it can miss the nearest one; ask for as many as hybrid
-		// retrieval does.
-		List<StoreHit> closest = this.store.vectorSearch(this.embeddings.embedQuery(question), this.candidates);
-		return closest.stream().mapToDouble(StoreHit::score).max().orElse(0) >= this.properties.minSimilarity();
-	}
-
-	/** Whether the question names a product or error code that a passage contains (short questions like "E-1023"). */
-	private static boolean namesCodeOf(String question, List<SearchHit> passages) {
-		for (String code : ProductCodes.in(question)) {
-			String lower = code.toLowerCase(java.util.Locale.ROOT);
-			for (SearchHit hit : passages) {
-				if (hit.text().toLowerCase(java.util.Locale.ROOT).contains(lower)) {
-					return true;
-				}
-			}
-		}
-		return false;
 	}
 
 	/** The question of an FAQ passage (its last heading without the {@code Q:}), or null. */
@@ -126,14 +101,6 @@ public class KnowledgeLookup {
 		String[] headings = hit.headingPath().split(" > ");
 		Matcher faq = FAQ_HEADING.matcher(headings[headings.length - 1].strip());
 		return faq.matches() ? faq.group(1).strip() : null;
-	}
-
-	private static double dot(float[] a, float[] b) {
-		double sum = 0;
-		for (int i = 0; i < a.length; i++) {
-			sum += a[i] * b[i];
-		}
-		return sum;
 	}
 
 	/**

@@ -35,11 +35,11 @@ final class KnowledgeBaseAnswers {
 	/** Looks up the passages for the conversation's last user message and lays out the model's prompt. */
 	Grounding ground(List<Message> conversation, String question) {
 		Language language = Language.detect(question, this.chat.englishMaxCjkRatio());
+		int last = lastUser(conversation);
 		KnowledgeLookup.Found found = question.isBlank() ? new KnowledgeLookup.Found(List.of(), -1)
-				: this.lookup.find(question);
+				: this.lookup.find(question, earlierQuestions(conversation, last));
 		List<Message> prompt = new ArrayList<>(conversation.size() + 1);
 		prompt.add(new SystemMessage(this.texts.systemPrompt(language)));
-		int last = lastUser(conversation);
 		for (int i = 0; i < conversation.size(); i++) {
 			Message message = conversation.get(i);
 			if (i == last) {
@@ -51,6 +51,18 @@ final class KnowledgeBaseAnswers {
 		}
 		return new Grounding(found, language, List.copyOf(prompt),
 				new KnowledgeBaseText(found.passages(), language, this.chat.notCoveredSentinel()));
+	}
+
+	/** The client's user messages before the last one, oldest first: what a follow-up question refers to. */
+	private static List<String> earlierQuestions(List<Message> conversation, int last) {
+		List<String> earlier = new ArrayList<>();
+		for (int i = 0; i < last; i++) {
+			Message message = conversation.get(i);
+			if (message.getMessageType() == MessageType.USER && message.getText() != null && !message.getText().isBlank()) {
+				earlier.add(message.getText());
+			}
+		}
+		return earlier;
 	}
 
 	private static int lastUser(List<Message> conversation) {

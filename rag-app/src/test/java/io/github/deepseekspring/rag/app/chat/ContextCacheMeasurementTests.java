@@ -115,13 +115,10 @@ class ContextCacheMeasurementTests {
 
 	/**
 	 * The common layout: this turn's passages in the system prompt, then plain questions and answers. Passages are
-	 * looked up as the app does (a follow-up not covered alone is looked up with the question before it).
+	 * looked up as the app does (a follow-up with the question before it).
 	 */
 	private TokenUsage rebuiltTurn(List<Message> history, String previous, String question) {
-		KnowledgeLookup.Found found = this.lookup.find(question);
-		if (!found.covered() && previous != null) {
-			found = this.lookup.find(previous + "\n" + question);
-		}
+		KnowledgeLookup.Found found = this.lookup.find(question, (previous != null) ? List.of(previous) : List.of());
 		if (!found.covered() || found.faq()) {
 			history.add(new UserMessage(question));
 			history.add(new AssistantMessage(ANSWER));

@@ -1,8 +1,12 @@
 package io.github.deepseekspring.rag.store.elasticsearch;
 
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+
+import io.github.deepseekspring.rag.store.KnowledgeChunk;
 import io.github.deepseekspring.rag.text.CjkBigramSegmenter;
 import io.github.deepseekspring.rag.text.ProductCodes;
-import java.util.List;
 
 import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.annotation.JsonProperty;
@@ -25,5 +29,18 @@ record ChunkDocument(
         @JsonProperty(ChunkFields.DOCUMENT_HASH) String documentHash,
         @JsonProperty(ChunkFields.SEARCH_TEXT) String searchText,
         @JsonProperty(ChunkFields.CODES) List<String> codes,
-        @JsonProperty(ChunkFields.EMBEDDING) float[] embedding) {
+        @JsonProperty(ChunkFields.EMBEDDING) float[] embedding,
+        @JsonProperty(ChunkFields.EMBEDDINGS) Map<String, float[]> embeddings) {
+
+    /** Every vector of the chunk by space, the {@code default} one included. */
+    Map<String, float[]> vectors() {
+        Map<String, float[]> vectors = new TreeMap<>();
+        if (embeddings != null) {
+            vectors.putAll(embeddings);
+        }
+        if (embedding != null) {
+            vectors.put(KnowledgeChunk.DEFAULT_SPACE, embedding);
+        }
+        return vectors;
+    }
 }

@@ -17,7 +17,16 @@ final class ChunkFields {
     static final String SEARCH_TEXT = "search_text";
     /** Lower-cased product and error codes, matched exactly. */
     static final String CODES = "codes";
+    /** The {@code default} vector space's vectors. */
     static final String EMBEDDING = "embedding";
+    /** An object holding the vectors of every other vector space, one {@code dense_vector} property each. */
+    static final String EMBEDDINGS = "embeddings";
+
+    /** The field holding a vector space's vectors. */
+    static String vectorField(String space) {
+        return io.github.deepseekspring.rag.store.KnowledgeChunk.DEFAULT_SPACE.equals(space) ? EMBEDDING
+                : EMBEDDINGS + "." + space;
+    }
 
     private ChunkFields() {
     }

@@ -17,6 +17,7 @@ import co.elastic.clients.elasticsearch.core.BulkResponse;
 import co.elastic.clients.elasticsearch.core.SearchResponse;
 import co.elastic.clients.elasticsearch.core.bulk.BulkResponseItem;
 import co.elastic.clients.elasticsearch.core.search.Hit;
+import io.github.deepseekspring.rag.store.KnowledgeChunk;
 
 /**
  * Reads and writes chunks behind the alias.
@@ -33,6 +34,9 @@ final class ElasticsearchChunkIndex {
 
     /** Upper bound on chunk ids read per page when listing a document's chunks. */
     private static final int PAGE_SIZE = 1000;
+
+    /** Most chunks read back for one document; Elasticsearch's default result window. */
+    private static final int MAX_CHUNKS = 10_000;
 
     /** Chunks per bulk request when rebuilding; about 3 MB with 512-dimension vectors. */
     private static final int BULK_BATCH = 500;
@@ -111,11 +115,18 @@ final class ElasticsearchChunkIndex {
     }
 
     private void checkDimensions(ChunkDocument chunk) {
-        if (chunk.embedding() == null || chunk.embedding().length != admin.dimensions()) {
-            throw new IllegalArgumentException("chunk " + chunk.chunkId() + " has "
-                    + (chunk.embedding() == null ? "no embedding" : chunk.embedding().length + " dimensions")
-                    + " but the index expects " + admin.dimensions());
+        Map<String, float[]> vectors = chunk.vectors();
+        if (!vectors.containsKey(KnowledgeChunk.DEFAULT_SPACE)) {
+            throw new IllegalArgumentException("chunk " + chunk.chunkId() + " has no vector of the default space");
         }
+        vectors.forEach((space, vector) -> {
+            Integer expected = admin.vectorSpaces().get(space);
+            if (expected == null || vector.length != expected) {
+                throw new IllegalArgumentException("chunk " + chunk.chunkId() + " has a " + vector.length
+                        + "-dimension vector of space " + space + " but the index expects "
+                        + ((expected == null) ? "no such space" : expected + " dimensions"));
+            }
+        });
     }
 
     private void indexBatch(String index, List<ChunkDocument> batch) {
@@ -132,10 +143,16 @@ final class ElasticsearchChunkIndex {
         return call(() -> client.count(c -> c.index(admin.alias()))).count();
     }
 
+    /** Number of published chunks that hold a value in {@code field}. */
+    long countWith(String field) {
+        return call(() -> client.count(c -> c.index(admin.alias()).query(q -> q.exists(e -> e.field(field))))).count();
+    }
+
     /** The first chunk of every published document, with each document's chunk count. */
     java.util.Map<ChunkDocument, Long> heads(int limit) {
         SearchResponse<ChunkDocument> first = call(() -> client.search(s -> s.index(admin.alias()).size(limit)
-                .source(src -> src.filter(f -> f.excludes(ChunkFields.EMBEDDING, ChunkFields.SEARCH_TEXT)))
+                .source(src -> src.filter(f -> f.excludes(ChunkFields.EMBEDDING, ChunkFields.EMBEDDINGS,
+                        ChunkFields.SEARCH_TEXT)))
                 .query(q -> q.term(t -> t.field(ChunkFields.CHUNK_INDEX).value(0))), ChunkDocument.class));
         SearchResponse<Void> counted = call(() -> client.search(s -> s.index(admin.alias()).size(0)
                 .aggregations("chunks", a -> a.terms(t -> t.field(ChunkFields.DOCUMENT_ID).size(limit))), Void.class));
@@ -150,10 +167,21 @@ final class ElasticsearchChunkIndex {
     /** One published chunk of the document (the first), if the document is stored. */
     java.util.Optional<ChunkDocument> firstChunk(String documentId) {
         SearchResponse<ChunkDocument> response = call(() -> client.search(s -> s.index(admin.alias()).size(1)
-                .source(src -> src.filter(f -> f.excludes(ChunkFields.EMBEDDING, ChunkFields.SEARCH_TEXT)))
+                .source(src -> src.filter(f -> f.excludes(ChunkFields.EMBEDDING, ChunkFields.EMBEDDINGS,
+                        ChunkFields.SEARCH_TEXT)))
                 .query(q -> q.term(t -> t.field(ChunkFields.DOCUMENT_ID).value(documentId)))
                 .sort(o -> o.field(f -> f.field(ChunkFields.CHUNK_INDEX).order(SortOrder.Asc))), ChunkDocument.class));
         return response.hits().hits().stream().findFirst().map(Hit::source);
+    }
+
+    /** A document's published chunks in order, without their vectors. */
+    List<ChunkDocument> chunks(String documentId) {
+        SearchResponse<ChunkDocument> response = call(() -> client.search(s -> s.index(admin.alias()).size(MAX_CHUNKS)
+                .source(src -> src.filter(f -> f.excludes(ChunkFields.EMBEDDING, ChunkFields.EMBEDDINGS,
+                        ChunkFields.SEARCH_TEXT)))
+                .query(q -> q.term(t -> t.field(ChunkFields.DOCUMENT_ID).value(documentId)))
+                .sort(o -> o.field(f -> f.field(ChunkFields.CHUNK_INDEX).order(SortOrder.Asc))), ChunkDocument.class));
+        return response.hits().hits().stream().map(Hit::source).toList();
     }
 
     /** The ids of a document's chunks, as last published. */

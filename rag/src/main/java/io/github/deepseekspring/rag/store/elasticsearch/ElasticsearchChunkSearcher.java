@@ -25,7 +25,8 @@ final class ElasticsearchChunkSearcher {
 
     private static final String EXACT_CODE = "exact_code";
 
-    private static final String[] NOT_RETURNED = {ChunkFields.EMBEDDING, ChunkFields.SEARCH_TEXT, ChunkFields.CODES};
+    private static final String[] NOT_RETURNED = {ChunkFields.EMBEDDING, ChunkFields.EMBEDDINGS, ChunkFields.SEARCH_TEXT,
+            ChunkFields.CODES};
 
     private final ElasticsearchClient client;
     private final String alias;
@@ -54,14 +55,14 @@ final class ElasticsearchChunkSearcher {
                 .query(q -> q.bool(b -> b.should(should).minimumShouldMatch("1")))));
     }
 
-    /** The {@code limit} chunks nearest to {@code vector} by cosine similarity. */
-    List<ChunkHit> nearest(float[] vector, int limit) {
+    /** The {@code limit} chunks nearest to {@code vector} in a vector space, by cosine similarity. */
+    List<ChunkHit> nearest(String space, float[] vector, int limit) {
         List<Float> queryVector = new ArrayList<>(vector.length);
         for (float value : vector) {
             queryVector.add(value);
         }
         return run(SearchRequest.of(s -> s.index(alias).size(limit).source(src -> src.filter(f -> f.excludes(List.of(NOT_RETURNED))))
-                .knn(k -> k.field(ChunkFields.EMBEDDING).queryVector(queryVector).k(limit)
+                .knn(k -> k.field(ChunkFields.vectorField(space)).queryVector(queryVector).k(limit)
                         .numCandidates(Math.min(10_000, Math.max(100, limit * 10))))));
     }
 

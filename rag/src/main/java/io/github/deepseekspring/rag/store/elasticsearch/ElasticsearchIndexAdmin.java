@@ -5,14 +5,18 @@ import java.io.UncheckedIOException;
 import java.time.Clock;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
+import java.util.Map;
 import java.util.OptionalInt;
 import java.util.Set;
+import java.util.TreeMap;
 import java.util.TreeSet;
 
 import co.elastic.clients.elasticsearch.ElasticsearchClient;
 import co.elastic.clients.elasticsearch._types.mapping.DenseVectorSimilarity;
 import co.elastic.clients.elasticsearch._types.mapping.DynamicMapping;
+import co.elastic.clients.elasticsearch._types.mapping.Property;
 import co.elastic.clients.elasticsearch._types.mapping.TypeMapping;
+import io.github.deepseekspring.rag.store.KnowledgeChunk;
 
 /**
  * Creates the versioned knowledge index behind its alias and swaps the alias atomically.
@@ -30,20 +34,20 @@ final class ElasticsearchIndexAdmin {
 
     private final ElasticsearchClient client;
     private final String alias;
-    private final int dimensions;
+    private final Map<String, Integer> vectorSpaces;
     private final int shards;
     private final int replicas;
     private final Clock clock;
 
     ElasticsearchIndexAdmin(ElasticsearchClient client, String alias, int dimensions, Clock clock) {
-        this(client, alias, dimensions, 1, 0, clock);
+        this(client, alias, Map.of(KnowledgeChunk.DEFAULT_SPACE, dimensions), 1, 0, clock);
     }
 
-    ElasticsearchIndexAdmin(ElasticsearchClient client, String alias, int dimensions, int shards, int replicas,
-            Clock clock) {
+    ElasticsearchIndexAdmin(ElasticsearchClient client, String alias, Map<String, Integer> vectorSpaces, int shards,
+            int replicas, Clock clock) {
         this.client = client;
         this.alias = alias;
-        this.dimensions = dimensions;
+        this.vectorSpaces = Map.copyOf(vectorSpaces);
         this.shards = shards;
         this.replicas = replicas;
         this.clock = clock;
@@ -54,30 +58,61 @@ final class ElasticsearchIndexAdmin {
         return alias;
     }
 
-    /** The vector size the mapping declares. */
-    int dimensions() {
-        return dimensions;
+    /** The vector spaces and sizes new indexes are mapped for. */
+    Map<String, Integer> vectorSpaces() {
+        return vectorSpaces;
     }
 
-    /** Creates a first index behind the alias unless the alias already exists. */
+    /**
+     * Creates a first index behind the alias unless the alias already exists, and adds the vector spaces the index
+     * behind it lacks to its mapping (spaces it has keep their sizes: another size needs a rebuild).
+     */
     void ensureIndex() {
         if (aliasTargets().isEmpty()) {
             String index = createIndex();
             call(() -> client.indices().updateAliases(u -> u.actions(a -> a.add(add -> add.index(index).alias(alias)))));
+            return;
+        }
+        Map<String, Integer> mapped = mappedVectorSpaces();
+        Map<String, Property> missing = new TreeMap<>();
+        vectorSpaces.forEach((space, dimensions) -> {
+            if (!mapped.containsKey(space) && !space.equals(KnowledgeChunk.DEFAULT_SPACE)) {
+                missing.put(space, vectorProperty(dimensions));
+            }
+        });
+        if (!missing.isEmpty()) {
+            call(() -> client.indices().putMapping(m -> m.index(alias)
+                    .properties(ChunkFields.EMBEDDINGS, p -> p.object(o -> o.properties(missing)))));
         }
     }
 
-    /** The vector size the mapping of the index behind the alias declares; empty when there is no such index. */
-    OptionalInt mappedDimensions() {
+    /** The vector spaces and sizes the mapping of the index behind the alias declares; empty without an index. */
+    Map<String, Integer> mappedVectorSpaces() {
         if (aliasTargets().isEmpty()) {
-            return OptionalInt.empty();
+            return Map.of();
         }
-        return call(() -> client.indices().getMapping(g -> g.index(alias))).mappings().values().stream()
-                .map(index -> index.mappings().properties().get(ChunkFields.EMBEDDING))
-                .filter(property -> property != null && property.isDenseVector()
-                        && property.denseVector().dims() != null)
-                .mapToInt(property -> property.denseVector().dims())
-                .findFirst();
+        Map<String, Integer> spaces = new TreeMap<>();
+        call(() -> client.indices().getMapping(g -> g.index(alias))).mappings().values().forEach(index -> {
+            Map<String, Property> properties = index.mappings().properties();
+            dimensionsOf(properties.get(ChunkFields.EMBEDDING))
+                .ifPresent(dimensions -> spaces.put(KnowledgeChunk.DEFAULT_SPACE, dimensions));
+            Property others = properties.get(ChunkFields.EMBEDDINGS);
+            if (others != null && others.isObject()) {
+                others.object().properties().forEach((space, property) -> dimensionsOf(property)
+                    .ifPresent(dimensions -> spaces.put(space, dimensions)));
+            }
+        });
+        return spaces;
+    }
+
+    private static OptionalInt dimensionsOf(Property property) {
+        return (property != null && property.isDenseVector() && property.denseVector().dims() != null)
+                ? OptionalInt.of(property.denseVector().dims()) : OptionalInt.empty();
+    }
+
+    private static Property vectorProperty(int dimensions) {
+        return Property.of(p -> p.denseVector(d -> d.dims(dimensions).index(true)
+                .similarity(DenseVectorSimilarity.Cosine)));
     }
 
     /** Creates an empty index with the current mapping, not yet behind the alias; returns its name. */
@@ -134,8 +169,18 @@ final class ElasticsearchIndexAdmin {
                 .properties(ChunkFields.DOCUMENT_HASH, p -> p.keyword(k -> k))
                 .properties(ChunkFields.SEARCH_TEXT, p -> p.text(t -> t.analyzer("whitespace")))
                 .properties(ChunkFields.CODES, p -> p.keyword(k -> k))
-                .properties(ChunkFields.EMBEDDING, p -> p.denseVector(d -> d.dims(dimensions).index(true)
-                        .similarity(DenseVectorSimilarity.Cosine))));
+                .properties(ChunkFields.EMBEDDING, vectorProperty(vectorSpaces.get(KnowledgeChunk.DEFAULT_SPACE)))
+                .properties(ChunkFields.EMBEDDINGS, p -> p.object(o -> o.properties(otherSpaces()))));
+    }
+
+    private Map<String, Property> otherSpaces() {
+        Map<String, Property> others = new TreeMap<>();
+        vectorSpaces.forEach((space, dimensions) -> {
+            if (!space.equals(KnowledgeChunk.DEFAULT_SPACE)) {
+                others.put(space, vectorProperty(dimensions));
+            }
+        });
+        return others;
     }
 
     static <T> T call(IoCall<T> call) {

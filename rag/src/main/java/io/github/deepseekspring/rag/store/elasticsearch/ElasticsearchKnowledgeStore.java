@@ -12,7 +12,6 @@ import java.time.Clock;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.OptionalInt;
 import java.util.stream.Collectors;
 import java.util.stream.StreamSupport;
 
@@ -41,11 +40,11 @@ public final class ElasticsearchKnowledgeStore implements KnowledgeStore {
     private final ElasticsearchChunkSearcher searcher;
     private final ElasticsearchClient ownedClient;
 
-    /** Size of the vectors the index behind the alias is mapped for (an older index may differ from the options). */
-    private volatile int mappedDimensions;
+    /** The vector spaces the index behind the alias is mapped for (an older index may differ from the options). */
+    private volatile Map<String, Integer> mappedSpaces;
 
     private ElasticsearchKnowledgeStore(ElasticsearchClient client, ElasticsearchStoreOptions options, boolean owned) {
-        this.admin = new ElasticsearchIndexAdmin(client, options.alias(), options.dimensions(), options.shards(),
+        this.admin = new ElasticsearchIndexAdmin(client, options.alias(), options.vectorSpaces(), options.shards(),
                 options.replicas(), Clock.systemUTC());
         this.index = new ElasticsearchChunkIndex(client, admin);
         this.searcher = new ElasticsearchChunkSearcher(client, options.alias());
@@ -80,13 +79,13 @@ public final class ElasticsearchKnowledgeStore implements KnowledgeStore {
 
     private static ElasticsearchKnowledgeStore open(ElasticsearchKnowledgeStore store) {
         store.admin.ensureIndex();
-        store.mappedDimensions = store.admin.mappedDimensions().orElse(store.admin.dimensions());
+        store.mappedSpaces = store.admin.mappedVectorSpaces();
         return store;
     }
 
     @Override
-    public OptionalInt vectorDimensions() {
-        return OptionalInt.of(mappedDimensions);
+    public Map<String, Integer> vectorSpaces() {
+        return mappedSpaces;
     }
 
     /** Closes the connection when this store opened it itself ({@link #connect}). */
@@ -138,13 +137,13 @@ public final class ElasticsearchKnowledgeStore implements KnowledgeStore {
     private static ElasticsearchChunk toElasticsearch(KnowledgeChunk chunk) {
         return new ElasticsearchChunk(chunk.chunkId(), chunk.documentId(), chunk.chunkIndex(), chunk.title(),
                 chunk.headingPath(), chunk.text(), chunk.source(), chunk.page(), chunk.contentHash(),
-                chunk.documentHash(), chunk.embedding());
+                chunk.documentHash(), chunk.vectors());
     }
 
     private static KnowledgeChunk toKnowledge(ElasticsearchChunk chunk) {
         return new KnowledgeChunk(chunk.chunkId(), chunk.documentId(), chunk.chunkIndex(), chunk.title(),
                 chunk.headingPath(), chunk.text(), chunk.source(), chunk.page(), chunk.contentHash(),
-                chunk.documentHash(), chunk.embedding());
+                chunk.documentHash(), chunk.vectors());
     }
 
     /** Replaces several documents in one bulk request; each document switches atomically. */
@@ -175,22 +174,38 @@ public final class ElasticsearchKnowledgeStore implements KnowledgeStore {
     }
 
     @Override
+    public long vectorCount(String space) {
+        return mappedSpaces.containsKey(space) ? index.countWith(ChunkFields.vectorField(space)) : 0;
+    }
+
+    @Override
     public List<StoreHit> keywordSearch(String query, int limit) {
         return hits(searcher.keyword(query, checkLimit(limit)));
     }
 
     @Override
-    public List<StoreHit> vectorSearch(float[] queryVector, int limit) {
-        if (queryVector == null || queryVector.length != mappedDimensions) {
-            throw new IllegalArgumentException("the query vector must have " + mappedDimensions + " dimensions");
+    public List<StoreHit> vectorSearch(String space, float[] queryVector, int limit) {
+        Integer dimensions = mappedSpaces.get(space);
+        if (dimensions == null) {
+            return List.of();
         }
-        return hits(searcher.nearest(queryVector, checkLimit(limit)));
+        if (queryVector == null || queryVector.length != dimensions) {
+            throw new IllegalArgumentException("the query vector of space " + space + " must have " + dimensions
+                    + " dimensions");
+        }
+        return hits(searcher.nearest(space, queryVector, checkLimit(limit)));
+    }
+
+    @Override
+    public List<KnowledgeChunk> chunks(String documentId) {
+        return index.chunks(documentId).stream().map(ElasticsearchChunk::from)
+                .map(ElasticsearchKnowledgeStore::toKnowledge).toList();
     }
 
     /** Re-creates the index with the current mapping from {@code chunks} and swaps the alias to it in one step. */
     public void rebuild(Iterable<ElasticsearchChunk> chunks) {
         index.rebuild(() -> StreamSupport.stream(chunks.spliterator(), false).map(ElasticsearchChunk::toDocument).iterator());
-        mappedDimensions = admin.dimensions();
+        mappedSpaces = admin.mappedVectorSpaces();
     }
 
     /** Deletes the alias and all its indexes. */

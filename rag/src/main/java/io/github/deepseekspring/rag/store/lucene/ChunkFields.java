@@ -3,6 +3,7 @@ package io.github.deepseekspring.rag.store.lucene;
 import java.io.IOException;
 import java.util.Arrays;
 import java.util.List;
+import java.util.Map;
 
 import io.github.deepseekspring.rag.store.KnowledgeChunk;
 import io.github.deepseekspring.rag.text.CjkBigramSegmenter;
@@ -32,7 +33,10 @@ final class ChunkFields {
 
 	static final String CODES = "codes";
 
+	/** The {@code default} space's vectors; other spaces live in {@code vector_<space>}. */
 	static final String VECTOR = "vector";
+
+	private static final String VECTOR_PREFIX = VECTOR + "_";
 
 	private static final String RAW_TEXT = "rawText";
 
@@ -70,9 +74,9 @@ final class ChunkFields {
 		for (String code : ProductCodes.in(searchable)) {
 			document.add(new StringField(CODES, code, Field.Store.YES));
 		}
-		if (chunk.embedding() != null) {
-			document.add(new KnnFloatVectorField(VECTOR, chunk.embedding(), VectorSimilarityFunction.COSINE));
-		}
+		chunk.vectors()
+			.forEach((space, vector) -> document
+				.add(new KnnFloatVectorField(vectorField(space), vector, VectorSimilarityFunction.COSINE)));
 		document.add(new StoredField(RAW_TEXT, chunk.text()));
 		document.add(new StoredField(CHUNK_INDEX, chunk.chunkIndex()));
 		storeIfPresent(document, TITLE, chunk.title());
@@ -93,7 +97,20 @@ final class ChunkFields {
 		return new KnowledgeChunk(stored.get(CHUNK_ID), stored.get(DOCUMENT_ID),
 				stored.getField(CHUNK_INDEX).numericValue().intValue(), stored.get(TITLE), stored.get(HEADING_PATH),
 				stored.get(RAW_TEXT), stored.get(SOURCE), (page != null) ? page.intValue() : null,
-				stored.get(CONTENT_HASH), stored.get(DOCUMENT_HASH), null);
+				stored.get(CONTENT_HASH), stored.get(DOCUMENT_HASH), Map.of());
+	}
+
+	/** The field holding a vector space's vectors. */
+	static String vectorField(String space) {
+		return KnowledgeChunk.DEFAULT_SPACE.equals(space) ? VECTOR : VECTOR_PREFIX + space;
+	}
+
+	/** The vector space a field holds, or null when the field holds no vectors. */
+	static String spaceOf(String field) {
+		if (field.equals(VECTOR)) {
+			return KnowledgeChunk.DEFAULT_SPACE;
+		}
+		return field.startsWith(VECTOR_PREFIX) ? field.substring(VECTOR_PREFIX.length()) : null;
 	}
 
 	static List<String> codesOf(IndexSearcher searcher, int docId) throws IOException {

@@ -8,7 +8,6 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.OptionalInt;
 import java.util.Set;
 
 import io.github.deepseekspring.rag.store.KnowledgeChunk;
@@ -43,6 +42,9 @@ public final class LuceneKnowledgeStore implements KnowledgeStore {
 
 	/** Most hits one search may ask for. */
 	public static final int MAX_LIMIT = 1000;
+
+	/** Most chunks one document may have. */
+	private static final int MAX_CHUNKS = 100_000;
 
 	private final Directory directory;
 
@@ -135,6 +137,12 @@ public final class LuceneKnowledgeStore implements KnowledgeStore {
 	}
 
 	@Override
+	public long vectorCount(String space) {
+		return withSearcher((searcher) -> (long) searcher
+			.count(new org.apache.lucene.search.FieldExistsQuery(ChunkFields.vectorField(space))));
+	}
+
+	@Override
 	public List<StoreHit> keywordSearch(String query, int limit) {
 		checkLimit(limit);
 		Set<String> codes = ProductCodes.in(query);
@@ -155,23 +163,37 @@ public final class LuceneKnowledgeStore implements KnowledgeStore {
 	}
 
 	@Override
-	public List<StoreHit> vectorSearch(float[] queryVector, int limit) {
+	public List<StoreHit> vectorSearch(String space, float[] queryVector, int limit) {
 		checkLimit(limit);
 		return withSearcher((searcher) -> {
-			int dimensions = vectorDimensions(searcher);
-			if (dimensions > 0 && (queryVector == null || queryVector.length != dimensions)) {
-				throw new IllegalArgumentException("the query vector must have " + dimensions + " dimensions");
+			Integer dimensions = vectorSpaces(searcher).get(space);
+			if (dimensions == null) {
+				return List.of();
 			}
-			return hits(searcher,
-				searcher.search(new KnnFloatVectorQuery(ChunkFields.VECTOR, queryVector, limit), limit), Set.of());
+			if (queryVector == null || queryVector.length != dimensions) {
+				throw new IllegalArgumentException(
+						"the query vector of space " + space + " must have " + dimensions + " dimensions");
+			}
+			return hits(searcher, searcher.search(
+					new KnnFloatVectorQuery(ChunkFields.vectorField(space), queryVector, limit), limit), Set.of());
 		});
 	}
 
 	@Override
-	public OptionalInt vectorDimensions() {
+	public Map<String, Integer> vectorSpaces() {
+		return withSearcher(LuceneKnowledgeStore::vectorSpaces);
+	}
+
+	@Override
+	public List<KnowledgeChunk> chunks(String documentId) {
 		return withSearcher((searcher) -> {
-			int dimensions = vectorDimensions(searcher);
-			return (dimensions > 0) ? OptionalInt.of(dimensions) : OptionalInt.empty();
+			TopDocs top = searcher.search(new TermQuery(new Term(ChunkFields.DOCUMENT_ID, documentId)), MAX_CHUNKS);
+			List<KnowledgeChunk> chunks = new ArrayList<>(top.scoreDocs.length);
+			for (ScoreDoc scoreDoc : top.scoreDocs) {
+				chunks.add(ChunkFields.fromStored(searcher, scoreDoc.doc));
+			}
+			chunks.sort(java.util.Comparator.comparingInt(KnowledgeChunk::chunkIndex));
+			return chunks;
 		});
 	}
 
@@ -181,14 +203,17 @@ public final class LuceneKnowledgeStore implements KnowledgeStore {
 		}
 	}
 
-	private static int vectorDimensions(IndexSearcher searcher) {
+	private static Map<String, Integer> vectorSpaces(IndexSearcher searcher) {
+		Map<String, Integer> spaces = new java.util.TreeMap<>();
 		for (var leaf : searcher.getIndexReader().leaves()) {
-			var field = leaf.reader().getFieldInfos().fieldInfo(ChunkFields.VECTOR);
-			if (field != null) {
-				return field.getVectorDimension();
+			for (var field : leaf.reader().getFieldInfos()) {
+				String space = ChunkFields.spaceOf(field.name);
+				if (space != null && field.getVectorDimension() > 0) {
+					spaces.put(space, field.getVectorDimension());
+				}
 			}
 		}
-		return 0;
+		return spaces;
 	}
 
 	@Override

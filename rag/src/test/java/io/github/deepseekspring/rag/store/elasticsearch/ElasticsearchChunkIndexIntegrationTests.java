@@ -1,5 +1,6 @@
 package io.github.deepseekspring.rag.store.elasticsearch;
 
+import io.github.deepseekspring.rag.store.KnowledgeChunk;
 import io.github.deepseekspring.rag.text.CjkBigramSegmenter;
 import io.github.deepseekspring.rag.text.ProductCodes;
 import static org.assertj.core.api.Assertions.assertThat;
@@ -51,7 +52,7 @@ class ElasticsearchChunkIndexIntegrationTests {
 
         assertThat(searcher.keyword("保修几年", 10)).hasSize(2);
         assertThat(searcher.keyword("YF-BE7200", 10).getFirst().chunk().chunkIndex()).isEqualTo(1);
-        assertThat(searcher.nearest(new float[] {0.1f, 0.9f, 0, 0}, 1).getFirst().chunk().chunkId()).isEqualTo("warranty#1");
+        assertThat(searcher.nearest(KnowledgeChunk.DEFAULT_SPACE, new float[] {0.1f, 0.9f, 0, 0}, 1).getFirst().chunk().chunkId()).isEqualTo("warranty#1");
         assertThat(searcher.keyword("，。", 10)).isEmpty();
     }
 
@@ -115,13 +116,13 @@ class ElasticsearchChunkIndexIntegrationTests {
 
         assertThatIllegalArgumentException().isThrownBy(() -> index.replaceDocuments(Map.of("doc", List.of(
                 chunk("doc", 0, "新内容", new float[] {1, 0, 0, 0}), chunk("doc", 1, "坏向量", new float[] {1, 0})))))
-                .withMessageContaining("2 dimensions").withMessageContaining("expects 4");
+                .withMessageContaining("2-dimension").withMessageContaining("expects 4");
         assertThat(searcher.keyword("原有内容", 10)).hasSize(1);
         assertThat(index.chunkIds("doc")).containsExactly("doc#0");
     }
 
     private static ChunkDocument chunk(String doc, int n, String text, float[] vector) {
         return new ChunkDocument(doc + "#" + n, doc, n, "标题", "标题 > 小节", text, doc + ".md", null, "h" + n, "dh",
-                CjkBigramSegmenter.segment(text), List.copyOf(ProductCodes.in(text)), vector);
+                CjkBigramSegmenter.segment(text), List.copyOf(ProductCodes.in(text)), vector, null);
     }
 }

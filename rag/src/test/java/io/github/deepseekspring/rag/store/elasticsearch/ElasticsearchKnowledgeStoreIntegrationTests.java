@@ -21,7 +21,8 @@ class ElasticsearchKnowledgeStoreIntegrationTests extends KnowledgeStoreContract
     protected KnowledgeStore openStore() {
         client = ElasticsearchClients.connect(TestElasticsearch.shared().httpUri());
         return ElasticsearchKnowledgeStore.open(client,
-                ElasticsearchStoreOptions.builder().alias("kb-store-" + UUID.randomUUID()).dimensions(3).build());
+                ElasticsearchStoreOptions.builder().alias("kb-store-" + UUID.randomUUID()).dimensions(3)
+                        .vectorSpace(SECOND_SPACE, 2).build());
     }
 
     @Override
