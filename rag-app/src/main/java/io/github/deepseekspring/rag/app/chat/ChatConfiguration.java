@@ -4,6 +4,7 @@ import io.github.deepseekspring.rag.app.conversation.ConversationStore;
 import io.github.deepseekspring.rag.autoconfigure.KnowledgeBaseProperties;
 import io.github.deepseekspring.rag.embedding.Embedder;
 import io.github.deepseekspring.rag.retrieval.HybridRetriever;
+import io.github.deepseekspring.rag.app.security.InstallSecret;
 import io.github.deepseekspring.rag.store.KnowledgeStore;
 import org.springframework.ai.chat.model.ChatModel;
 import org.springframework.beans.factory.ObjectProvider;
@@ -14,6 +15,11 @@ import tools.jackson.databind.json.JsonMapper;
 /** The customer chat's parts. The model is optional: without one the chat answers from retrieval alone. */
 @Configuration(proxyBeanMethods = false)
 class ChatConfiguration {
+
+	@Bean
+	ChatOwner chatOwner(InstallSecret secret) {
+		return new ChatOwner(secret);
+	}
 
 	@Bean
 	PromptTexts promptTexts(ChatProperties properties) {
