@@ -1,10 +1,6 @@
 package io.github.deepseekspring.rag.app.security;
 
 import java.nio.file.Path;
-import java.util.UUID;
-
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
 
 import org.springframework.boot.context.properties.bind.Binder;
 import org.springframework.context.annotation.Bean;
@@ -18,12 +14,11 @@ import org.springframework.security.provisioning.InMemoryUserDetailsManager;
 import org.springframework.util.StringUtils;
 
 /**
- * The credentials the application knows: the admin account, the API keys and the install secret.
+ * The credentials the application knows: the admin account, the API keys, the install secret, and the throttle on
+ * guessing passwords.
  */
 @Configuration(proxyBeanMethods = false)
 class CredentialsConfiguration {
-
-	private static final Logger logger = LoggerFactory.getLogger(CredentialsConfiguration.class);
 
 	private static final String SECRET_PROPERTY = "deepseek.rag.security.secret";
 
@@ -58,12 +53,8 @@ class CredentialsConfiguration {
 	}
 
 	@Bean
-	UserDetailsService users(AdminProperties admin, PasswordEncoder encoder) {
-		String password = admin.password();
-		if (password == null || password.isBlank()) {
-			password = UUID.randomUUID().toString();
-			logger.warn("No deepseek.rag.admin.password set; generated admin password for this run: {}", password);
-		}
+	UserDetailsService users(AdminProperties admin, PasswordEncoder encoder, Environment environment) {
+		String password = AdminPassword.resolve(admin, environment, System.out);
 		return new InMemoryUserDetailsManager(
 				User.withUsername("admin").password(encoder.encode(password)).roles("ADMIN").build());
 	}
@@ -71,6 +62,16 @@ class CredentialsConfiguration {
 	@Bean
 	PasswordEncoder passwordEncoder() {
 		return PasswordEncoderFactories.createDelegatingPasswordEncoder();
+	}
+
+	@Bean
+	LoginThrottle loginThrottle(AdminProperties admin) {
+		return new LoginThrottle(admin.login(), System::nanoTime);
+	}
+
+	@Bean
+	LoginAttempts loginAttempts(LoginThrottle throttle, InstallSecret secret) {
+		return new LoginAttempts(throttle, secret);
 	}
 
 }

@@ -17,6 +17,7 @@ import org.springframework.security.core.AuthenticationException;
 import org.springframework.security.web.AuthenticationEntryPoint;
 import org.springframework.security.web.SecurityFilterChain;
 import org.springframework.security.web.authentication.LoginUrlAuthenticationEntryPoint;
+import org.springframework.security.web.authentication.UsernamePasswordAuthenticationFilter;
 import org.springframework.security.web.authentication.www.BasicAuthenticationFilter;
 import org.springframework.security.web.csrf.CsrfFilter;
 import org.springframework.security.web.header.writers.ReferrerPolicyHeaderWriter.ReferrerPolicy;
@@ -26,7 +27,7 @@ import org.springframework.security.web.util.matcher.RequestMatcher;
  * Who may do what. Two chains:
  * <ul>
  * <li>the API ({@code /api/**}, {@code /v1/**}, {@code /actuator/**}): HTTP Basic or the form-login session of an
- * administrator, or an API key ({@code Authorization: Bearer}); it answers 401/403 as problem details, never with
+ * administrator, or an API key ({@code Authorization: Bearer}); it answers 401/403/429 as problem details, never with
  * a login page. The customer chat is public, {@code /v1/**} checks its keys in the facade's own filter, the code
  * assistant needs a signed-in user or a key (unless {@code deepseek.rag.code.public=true}), everything else the
  * administrator;</li>
@@ -36,7 +37,7 @@ import org.springframework.security.web.util.matcher.RequestMatcher;
  * CSRF protection covers every form and every cookie-authenticated API call, except the customer chat
  * ({@code /api/chat/**}: no privileges behind it), {@code /v1/**}, calls carrying credentials in a header (no ambient
  * cookie to forge) and code assistant calls without a session cookie. In both chains a multipart request of a caller
- * not signed in is refused before its body is read.
+ * not signed in is refused before its body is read, and a locked-out sign-in attempt before its password is checked.
  */
 @Configuration(proxyBeanMethods = false)
 class SecurityConfiguration {
@@ -57,8 +58,8 @@ class SecurityConfiguration {
 
 	@Bean
 	@Order(1)
-	SecurityFilterChain apiSecurityFilterChain(HttpSecurity http, ApiKeys keys, CodeAccessProperties code)
-			throws Exception {
+	SecurityFilterChain apiSecurityFilterChain(HttpSecurity http, ApiKeys keys, LoginThrottle throttle,
+			CodeAccessProperties code) throws Exception {
 		AuthenticationEntryPoint unauthorized = SecurityConfiguration::unauthorized;
 		http.securityMatcher("/api/**", "/v1/**", "/actuator/**").authorizeHttpRequests((requests) -> {
 			requests.requestMatchers("/actuator/health", "/actuator/health/**", "/api/chat/**").permitAll();
@@ -79,6 +80,7 @@ class SecurityConfiguration {
 			.csrf((csrf) -> csrf.ignoringRequestMatchers("/api/chat/**", "/v1/**")
 				.ignoringRequestMatchers(BASIC_CREDENTIALS, BEARER_CREDENTIALS, CODE_WITHOUT_SESSION))
 			.addFilterBefore(new AnonymousUploadFilter(unauthorized), CsrfFilter.class)
+			.addFilterBefore(new LoginThrottleFilter(throttle, true), BasicAuthenticationFilter.class)
 			.addFilterBefore(new ApiKeyAuthenticationFilter(keys), BasicAuthenticationFilter.class)
 			.headers(SecurityConfiguration::headers);
 		return http.build();
@@ -86,7 +88,8 @@ class SecurityConfiguration {
 
 	@Bean
 	@Order(2)
-	SecurityFilterChain pageSecurityFilterChain(HttpSecurity http, CodeAccessProperties code) throws Exception {
+	SecurityFilterChain pageSecurityFilterChain(HttpSecurity http, LoginThrottle throttle, CodeAccessProperties code)
+			throws Exception {
 		http.authorizeHttpRequests((requests) -> {
 			requests.requestMatchers("/", "/login", "/error", "/css/**", "/js/**", "/images/**", "/favicon.ico")
 				.permitAll();
@@ -103,6 +106,7 @@ class SecurityConfiguration {
 			.csrf(Customizer.withDefaults())
 			.addFilterBefore(new AnonymousUploadFilter(new LoginUrlAuthenticationEntryPoint("/login")),
 					CsrfFilter.class)
+			.addFilterBefore(new LoginThrottleFilter(throttle, false), UsernamePasswordAuthenticationFilter.class)
 			.headers(SecurityConfiguration::headers);
 		return http.build();
 	}
