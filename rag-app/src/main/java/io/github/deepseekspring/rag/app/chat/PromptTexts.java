@@ -1,5 +1,6 @@
 package io.github.deepseekspring.rag.app.chat;
 
+import java.text.Normalizer;
 import java.util.List;
 import java.util.regex.Pattern;
 
@@ -9,7 +10,9 @@ import io.github.deepseekspring.rag.retrieval.SearchHit;
  * The texts sent to the model. The system prompt is stable for a whole conversation (DeepSeek's context cache keys on
  * the prompt prefix); each user turn wraps the passages and the customer's question in delimiters the system prompt
  * declares as data. Delimiter look-alikes inside passages or questions are defused, so a document or a customer cannot
- * close the data block and append instructions.
+ * close the data block and append instructions: the data is first normalised (format characters such as zero-width
+ * spaces removed, full-width and other compatibility forms of letters, brackets and slashes folded), so that no hidden
+ * or look-alike character keeps a delimiter from being recognised.
  */
 public class PromptTexts {
 
@@ -91,9 +94,36 @@ public class PromptTexts {
 			.toString();
 	}
 
-	/** Replaces the angle brackets of delimiter look-alikes by full-width ones. */
+	/** Normalises the text, then replaces the angle brackets of delimiter look-alikes by full-width ones. */
 	static String defuse(String text) {
-		return DELIMITER.matcher(text).replaceAll((match) -> "＜" + match.group(1).replace("\\", "\\\\").replace("$", "\\$") + "＞");
+		return DELIMITER.matcher(normalise(text))
+			.replaceAll((match) -> "＜" + match.group(1).replace("\\", "\\\\").replace("$", "\\$") + "＞");
+	}
+
+	/**
+	 * The text without format characters (zero-width spaces, joiners, soft hyphens, byte order marks), and with the
+	 * compatibility forms of the characters delimiters are made of (letters, {@code < > / -}, spaces; full-width or
+	 * otherwise) folded to them by NFKC. Other characters keep their form: Chinese punctuation stays full-width.
+	 */
+	static String normalise(String text) {
+		StringBuilder normal = new StringBuilder(text.length());
+		text.codePoints().forEach((c) -> {
+			if (Character.getType(c) == Character.FORMAT) {
+				return;
+			}
+			String folded = (c < 0x80) ? null : Normalizer.normalize(Character.toString(c), Normalizer.Form.NFKC);
+			if (folded != null && folded.length() == 1 && delimiterCharacter(folded.charAt(0))) {
+				normal.append(folded);
+			}
+			else {
+				normal.appendCodePoint(c);
+			}
+		});
+		return normal.toString();
+	}
+
+	private static boolean delimiterCharacter(char c) {
+		return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || "<>/- ".indexOf(c) >= 0;
 	}
 
 	/**
