@@ -50,7 +50,7 @@ final class AdminPassword {
 		if (ProductionProfiles.active(environment)) {
 			throw new SecuritySettingException(PROPERTY,
 					"is not set, and no password is generated where a production profile ("
-							+ String.join(", ", ProductionProfiles.NAMES) + " or Kubernetes) is active",
+							+ String.join(" or ", ProductionProfiles.NAMES) + ") is active or Kubernetes is detected",
 					"Set " + PROPERTY + " (environment variable " + VARIABLE + ") to a password of at least "
 							+ AdminProperties.MIN_PASSWORD_LENGTH + " characters: in .env for docker compose, in the "
 							+ "Secret deepseek-rag-secrets on Kubernetes.");

@@ -1,6 +1,6 @@
 package io.github.deepseekspring.rag.app.security;
 
-import java.util.Set;
+import java.util.List;
 
 import org.springframework.boot.cloud.CloudPlatform;
 import org.springframework.core.env.Environment;
@@ -14,7 +14,7 @@ import org.springframework.core.env.Profiles;
 final class ProductionProfiles {
 
 	/** The profiles of the shipped deployments. */
-	static final Set<String> NAMES = Set.of("compose", "kubernetes");
+	static final List<String> NAMES = List.of("compose", "kubernetes");
 
 	private ProductionProfiles() {
 	}
