@@ -114,6 +114,10 @@
       } else if (name === 'token') {
         turn.answer += data.text || '';
         schedule();
+      } else if (name === 'replace') {
+        // The server withdrew what it had streamed (the model began to repeat its instructions).
+        turn.answer = data.text || '';
+        schedule();
       } else if (name === 'citations') {
         turn.citations = data.citations || [];
         sources.replaceChildren(...turn.citations.map((c) => {

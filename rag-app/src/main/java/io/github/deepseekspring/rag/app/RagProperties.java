@@ -8,15 +8,13 @@ import org.springframework.boot.context.properties.ConfigurationProperties;
  *
  * @param sampleData whether to load the sample knowledge base on first start when the store is empty
  * @param ingest limits of the knowledge-base upload endpoints
- * @param admin the administrator account
  */
 @ConfigurationProperties("deepseek.rag")
-public record RagProperties(Boolean sampleData, Ingest ingest, Admin admin) {
+public record RagProperties(Boolean sampleData, Ingest ingest) {
 
 	public RagProperties {
 		sampleData = (sampleData != null) ? sampleData : Boolean.TRUE;
 		ingest = (ingest != null) ? ingest : new Ingest(0);
-		admin = (admin != null) ? admin : new Admin(null);
 	}
 
 	/**
@@ -29,15 +27,6 @@ public record RagProperties(Boolean sampleData, Ingest ingest, Admin admin) {
 		public Ingest {
 			maxTextLength = (maxTextLength > 0) ? maxTextLength : 2_000_000;
 		}
-
-	}
-
-	/**
-	 * The administrator account (HTTP Basic for API clients).
-	 *
-	 * @param password password of the user "admin"; a random one is generated and logged once at start-up when unset
-	 */
-	public record Admin(String password) {
 
 	}
 

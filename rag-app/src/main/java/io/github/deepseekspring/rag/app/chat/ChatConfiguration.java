@@ -4,6 +4,7 @@ import java.time.Duration;
 
 import io.github.deepseekspring.model.chat.DeepSeekChatOptions;
 import io.github.deepseekspring.rag.app.conversation.ConversationStore;
+import io.github.deepseekspring.rag.app.security.InstallSecret;
 import io.github.deepseekspring.rag.embedding.VectorSpaces;
 import io.github.deepseekspring.rag.query.ConversationQueryExpansion;
 import io.github.deepseekspring.rag.query.ModelQueryExpansion;
@@ -23,6 +24,11 @@ class ChatConfiguration {
 
 	/** How long a question waits for the model's rewrite before it is searched without it. */
 	private static final Duration QUESTION_REWRITE_TIMEOUT = Duration.ofSeconds(3);
+
+	@Bean
+	ChatOwner chatOwner(InstallSecret secret) {
+		return new ChatOwner(secret);
+	}
 
 	@Bean
 	PromptTexts promptTexts(ChatProperties properties) {

@@ -29,28 +29,32 @@ class ChatController {
 
 	private final ConversationStore conversations;
 
-	ChatController(ChatService chat, ChatStreamService stream, ChatTurns turns, ConversationStore conversations) {
+	private final ChatOwner owners;
+
+	ChatController(ChatService chat, ChatStreamService stream, ChatTurns turns, ConversationStore conversations,
+			ChatOwner owners) {
 		this.chat = chat;
 		this.stream = stream;
 		this.turns = turns;
 		this.conversations = conversations;
+		this.owners = owners;
 	}
 
 	@PostMapping(consumes = MediaType.APPLICATION_JSON_VALUE, produces = MediaType.APPLICATION_JSON_VALUE)
 	ChatReply chat(@RequestBody ChatRequest body, HttpServletRequest request, HttpServletResponse response) {
-		return this.chat.answer(body, ChatOwner.ownerHash(request, response));
+		return this.chat.answer(body, this.owners.ownerHash(request, response));
 	}
 
 	@PostMapping(path = "/stream", consumes = MediaType.APPLICATION_JSON_VALUE,
 			produces = MediaType.TEXT_EVENT_STREAM_VALUE)
 	Flux<ServerSentEvent<Object>> stream(@RequestBody ChatRequest body, HttpServletRequest request,
 			HttpServletResponse response) {
-		return this.stream.stream(body, ChatOwner.ownerHash(request, response));
+		return this.stream.stream(body, this.owners.ownerHash(request, response));
 	}
 
 	@GetMapping(path = "/{conversationId}", produces = MediaType.APPLICATION_JSON_VALUE)
 	ConversationView conversation(@PathVariable String conversationId, HttpServletRequest request) {
-		this.conversations.findOwned(conversationId, ChatOwner.existingOwnerHash(request))
+		this.conversations.findOwned(conversationId, this.owners.existingOwnerHash(request))
 			.orElseThrow(() -> new ConversationNotFoundException(conversationId));
 		return new ConversationView(conversationId, this.conversations.messages(conversationId)
 			.stream()

@@ -14,19 +14,21 @@ import org.springframework.boot.context.properties.ConfigurationProperties;
  * {@code Q: …}) from which the FAQ answer is returned as is, without a model call
  * @param historyTokenBudget estimated tokens of earlier turns sent with a new one; when exceeded the oldest whole turns
  * are dropped until half the budget is left, so that the prompt prefix then stays stable for many turns
- * @param thinking whether the model reasons before answering (reasoning is returned and streamed); the starter's
- * default when unset
+ * @param thinking whether the model reasons before answering; the starter's default when unset
  * @param notCoveredSentinel what the model is told to answer, alone, when the passages do not cover the question
  * @param systemPromptZh system prompt for conversations that start in Chinese; the built-in one when unset
  * @param systemPromptEn system prompt for conversations that start in English; the built-in one when unset
  * @param englishMaxCjkRatio a question whose share of CJK characters among its letters is at most this is English
  * @param unansweredSimilarity cosine similarity from which two unanswered questions are grouped in the admin report
+ * @param showReasoning whether customers see the model's reasoning (streamed as {@code reasoning} events, returned as
+ * {@code reasoning}); off by default: it is no answer, it is not grounded in the passages and it tends to restate the
+ * instructions. When on, it passes the same guard against repeating the system prompt as the answer
  */
 @ConfigurationProperties("deepseek.rag.chat")
 public record ChatProperties(Integer maxMessageLength, Integer passages, Double minScore,
 		Double faqMinSimilarity,
 		Integer historyTokenBudget, Boolean thinking, String notCoveredSentinel, String systemPromptZh,
-		String systemPromptEn, Double englishMaxCjkRatio, Double unansweredSimilarity) {
+		String systemPromptEn, Double englishMaxCjkRatio, Double unansweredSimilarity, Boolean showReasoning) {
 
 	public ChatProperties {
 		maxMessageLength = (maxMessageLength != null) ? maxMessageLength : 2000;
@@ -37,6 +39,7 @@ public record ChatProperties(Integer maxMessageLength, Integer passages, Double 
 		notCoveredSentinel = (notCoveredSentinel != null) ? notCoveredSentinel : "[[NOT_COVERED]]";
 		englishMaxCjkRatio = (englishMaxCjkRatio != null) ? englishMaxCjkRatio : 0.1;
 		unansweredSimilarity = (unansweredSimilarity != null) ? unansweredSimilarity : 0.85;
+		showReasoning = (showReasoning != null) ? showReasoning : Boolean.FALSE;
 	}
 
 }

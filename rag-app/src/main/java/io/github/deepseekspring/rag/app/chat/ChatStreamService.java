@@ -1,15 +1,12 @@
 package io.github.deepseekspring.rag.app.chat;
 
-import java.util.List;
 import java.util.Map;
+import java.util.function.Function;
 
-import io.github.deepseekspring.model.chat.DeepSeekMetadata;
 import io.github.deepseekspring.rag.app.conversation.TokenUsage;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.springframework.ai.chat.messages.AssistantMessage;
 import org.springframework.ai.chat.model.ChatModel;
-import org.springframework.ai.chat.model.ChatResponse;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.http.codec.ServerSentEvent;
 import reactor.core.publisher.Flux;
@@ -17,10 +14,12 @@ import reactor.core.publisher.Mono;
 import reactor.core.scheduler.Schedulers;
 
 /**
- * Answers a customer's message as server-sent events: {@code meta}, {@code reasoning}*, {@code token}+,
- * {@code citations}, {@code done}, or {@code error}. Citations are renumbered while the tokens flow. A model failure
+ * Answers a customer's message as server-sent events: {@code meta}, {@code reasoning}* (only where reasoning is shown),
+ * {@code token}+, {@code replace}? (the answer so far gives way to another: the model started to repeat its
+ * instructions), {@code citations}, {@code done}, or {@code error}. Citations are renumbered while the tokens flow, and
+ * text that could still turn out to repeat the system prompt is held back ({@link StreamedAnswer}). A model failure
  * before anything was sent falls back to the best passages; cancelling the returned stream (the client went away)
- * cancels the model call.
+ * cancels the model call, and so does a recognised leak.
  */
 public class ChatStreamService {
 
@@ -57,9 +56,11 @@ public class ChatStreamService {
 	}
 
 	private Flux<ServerSentEvent<Object>> fromModel(Turn turn, ChatModel chatModel) {
-		Progress progress = new Progress(this.turns, turn);
+		StreamedAnswer progress = new StreamedAnswer(this.turns, turn);
 		Flux<ServerSentEvent<Object>> events = chatModel.stream(this.chat.prompt(turn))
-			.concatMapIterable(progress::events);
+			.map(progress::events)
+			.takeUntil((ignored) -> progress.leaked())
+			.concatMapIterable(Function.identity());
 		Flux<ServerSentEvent<Object>> end = Flux.defer(() -> {
 			Outcome outcome = this.turns.fromModel(turn, progress.raw(), progress.reasoning(), progress.usage());
 			Flux<ServerSentEvent<Object>> tail = progress.finish(outcome);
@@ -105,97 +106,6 @@ public class ChatStreamService {
 	 */
 	@com.fasterxml.jackson.annotation.JsonInclude(com.fasterxml.jackson.annotation.JsonInclude.Include.NON_NULL)
 	record Done(ChatMode mode, TokenUsage usage) {
-
-	}
-
-	/** What the stream has said so far. Not thread-safe; a Flux delivers its chunks one at a time. */
-	private static final class Progress {
-
-		private final ChatTurns turns;
-
-		private final CitationNumbers numbers;
-
-		private final StringBuilder raw = new StringBuilder();
-
-		private final StringBuilder reasoning = new StringBuilder();
-
-		private int fed;
-
-		private boolean sent;
-
-		private TokenUsage usage;
-
-		Progress(ChatTurns turns, Turn turn) {
-			this.turns = turns;
-			this.numbers = new CitationNumbers(turn.numbered().keySet());
-		}
-
-		List<ServerSentEvent<Object>> events(ChatResponse chunk) {
-			TokenUsage chunkUsage = ModelUsage.of(chunk);
-			if (chunkUsage != null) {
-				this.usage = chunkUsage;
-			}
-			if (chunk.getResult() == null || chunk.getResult().getOutput() == null) {
-				return List.of();
-			}
-			AssistantMessage message = chunk.getResult().getOutput();
-			List<ServerSentEvent<Object>> events = new java.util.ArrayList<>(2);
-			String thought = DeepSeekMetadata.reasoningDelta(message).orElse(null);
-			if (thought != null) {
-				this.reasoning.append(thought);
-				this.sent = true;
-				events.add(event("reasoning", Map.of("text", thought)));
-			}
-			if (message.getText() != null) {
-				this.raw.append(message.getText());
-			}
-			String ready = ready();
-			if (!ready.isEmpty()) {
-				this.sent = true;
-				events.add(event("token", Map.of("text", ready)));
-			}
-			return events;
-		}
-
-		/** New text to show: held back while the answer could still be the not-covered sentinel. */
-		private String ready() {
-			String start = this.raw.toString().stripLeading();
-			if (this.fed == 0 && (start.isEmpty() || this.turns.couldBeNotCovered(start))) {
-				return "";
-			}
-			String piece = this.raw.substring(this.fed);
-			this.fed = this.raw.length();
-			return this.numbers.accept(piece);
-		}
-
-		/** The rest of the answer once the model is done. */
-		Flux<ServerSentEvent<Object>> finish(Outcome outcome) {
-			String rest;
-			if (outcome.mode() == ChatMode.NOT_COVERED && this.fed == 0) {
-				rest = outcome.answer();
-			}
-			else {
-				rest = this.numbers.accept(this.raw.substring(this.fed)) + this.numbers.finish();
-				this.fed = this.raw.length();
-			}
-			return rest.isEmpty() ? Flux.empty() : Flux.just(event("token", Map.of("text", rest)));
-		}
-
-		boolean sentAnything() {
-			return this.sent;
-		}
-
-		String raw() {
-			return this.raw.toString();
-		}
-
-		String reasoning() {
-			return this.reasoning.isEmpty() ? null : this.reasoning.toString();
-		}
-
-		TokenUsage usage() {
-			return this.usage;
-		}
 
 	}
 

@@ -128,18 +128,39 @@ public class ChatTurns {
 	}
 
 	/**
-	 * The model's answer; not covered when it answered with the sentinel, or when it repeats a line of the system
-	 * prompt (an injection that succeeded must not show the customer the instructions).
+	 * The model's answer; not covered when it answered with the sentinel, or when it repeats the system prompt (an
+	 * injection that succeeded must not show the customer the instructions).
 	 */
 	Outcome fromModel(Turn turn, String modelText, String reasoning, TokenUsage usage) {
-		if (modelText == null || modelText.isBlank() || isNotCovered(modelText)
-				|| SystemPromptLeak.leaks(turn.conversation().systemPrompt(), modelText)) {
+		if (modelText == null || modelText.isBlank() || isNotCovered(modelText) || leakGuard(turn).leaks(modelText)) {
 			return new Outcome(ChatMode.NOT_COVERED, (modelText != null) ? modelText : "",
 					CannedAnswers.notCovered(turn.language()), List.of(), reasoning, usage);
 		}
 		CitationNumbers numbers = new CitationNumbers(turn.numbered().keySet());
 		String answer = numbers.rewrite(modelText);
 		return new Outcome(ChatMode.LLM, modelText, answer, numbers.cited(), reasoning, usage);
+	}
+
+	/** The guard against repeating the system prompt of the turn's conversation. */
+	SystemPromptLeak leakGuard(Turn turn) {
+		return this.texts.leakGuard(turn.conversation().systemPrompt());
+	}
+
+	/** Whether customers see reasoning at all ({@link ChatProperties#showReasoning()}). */
+	boolean showReasoning() {
+		return this.properties.showReasoning();
+	}
+
+	/**
+	 * The reasoning the customer may see: only when shown at all, only with a model answer that was shown (never
+	 * with a blocked one), and only when it does not repeat the system prompt itself.
+	 */
+	String visibleReasoning(Turn turn, Outcome outcome) {
+		if (!showReasoning() || outcome.mode() != ChatMode.LLM || outcome.reasoning() == null
+				|| leakGuard(turn).leaks(outcome.reasoning())) {
+			return null;
+		}
+		return outcome.reasoning();
 	}
 
 	boolean isNotCovered(String modelText) {
@@ -207,8 +228,8 @@ public class ChatTurns {
 						turn.sent().isEmpty() ? null : this.json.writeValueAsString(turn.sent())),
 				turn.answerId(), new NewMessage(outcome.answer(), outcome.modelText(), outcome.mode().wireName(),
 						this.json.writeValueAsString(citations), null, outcome.reasoning(), outcome.usage()));
-		return new ChatReply(turn.conversation().id(), answer.id(), outcome.answer(), outcome.reasoning(), citations,
-				outcome.mode(), outcome.usage());
+		return new ChatReply(turn.conversation().id(), answer.id(), outcome.answer(), visibleReasoning(turn, outcome),
+				citations, outcome.mode(), outcome.usage());
 	}
 
 	List<Citation> citations(Turn turn, List<Integer> cited) {

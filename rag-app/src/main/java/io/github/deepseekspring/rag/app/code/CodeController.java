@@ -2,17 +2,19 @@ package io.github.deepseekspring.rag.app.code;
 
 import java.io.IOException;
 import java.time.Duration;
+import java.util.concurrent.atomic.AtomicBoolean;
 
 import io.github.deepseekspring.model.chat.DeepSeekMetadata;
 import io.github.deepseekspring.rag.app.code.CodeApi.CompleteRequest;
 import io.github.deepseekspring.rag.app.code.CodeApi.CompleteResponse;
 import io.github.deepseekspring.rag.app.code.CodeApi.GenerateRequest;
+import io.github.deepseekspring.rag.app.code.CodeApi.GenerateResponse;
+import jakarta.servlet.http.HttpServletRequest;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import reactor.core.Disposable;
 
 import org.springframework.ai.chat.messages.AssistantMessage;
-import org.springframework.ai.chat.model.ChatResponse;
 import org.springframework.http.MediaType;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
@@ -23,7 +25,8 @@ import org.springframework.web.servlet.mvc.method.annotation.SseEmitter;
 /**
  * The code assistant: {@code POST /api/code} writes code for a task (whole, or as server-sent events
  * {@code reasoning}, {@code token}, {@code done}, {@code error} when {@code stream} is true), and
- * {@code POST /api/code/complete} fills in code between a prefix and a suffix.
+ * {@code POST /api/code/complete} fills in code between a prefix and a suffix. Each call is charged to its client's
+ * daily token budget, and refused once that is spent.
  */
 @RestController
 @RequestMapping("/api/code")
@@ -35,18 +38,26 @@ class CodeController {
 
 	private final CodeAssistant assistant;
 
-	CodeController(CodeAssistant assistant) {
+	private final CodeTokenBudget budget;
+
+	CodeController(CodeAssistant assistant, CodeTokenBudget budget) {
 		this.assistant = assistant;
+		this.budget = budget;
 	}
 
 	@PostMapping(consumes = MediaType.APPLICATION_JSON_VALUE)
-	Object generate(@RequestBody GenerateRequest request) {
+	Object generate(@RequestBody GenerateRequest request, HttpServletRequest http) {
 		CodeAssistant.Generation generation = this.assistant.prepare(request);
+		String client = this.budget.client(http);
+		this.budget.check(client);
 		if (Boolean.TRUE.equals(request.stream())) {
-			return stream(generation);
+			return stream(generation, client);
 		}
 		try {
-			return this.assistant.generate(generation);
+			GenerateResponse response = this.assistant.generate(generation);
+			this.budget.charge(client, tokens(generation, response.usage(),
+					length(response.code()) + length(response.explanation())));
+			return response;
 		}
 		catch (RuntimeException ex) {
 			logger.warn("Code generation failed: {}", ex.toString());
@@ -55,9 +66,17 @@ class CodeController {
 	}
 
 	@PostMapping(path = "/complete", consumes = MediaType.APPLICATION_JSON_VALUE)
-	CompleteResponse complete(@RequestBody CompleteRequest request) {
+	CompleteResponse complete(@RequestBody CompleteRequest request, HttpServletRequest http) {
+		String client = this.budget.client(http);
+		this.budget.check(client);
 		try {
-			return this.assistant.complete(request);
+			CompleteResponse response = this.assistant.complete(request);
+			CodeApi.Usage usage = response.usage();
+			this.budget.charge(client, (usage != null && usage.promptTokens() + usage.completionTokens() > 0)
+					? usage.promptTokens() + usage.completionTokens()
+					: CodeTokenBudget.estimate(length(request.prefix()) + length(request.suffix())
+							+ length(response.text())));
+			return response;
 		}
 		catch (org.springframework.web.ErrorResponseException ex) {
 			throw ex;
@@ -68,7 +87,20 @@ class CodeController {
 		}
 	}
 
-	private SseEmitter stream(CodeAssistant.Generation generation) {
+	/** The tokens of a generation: as reported, else estimated from the prompt and the output's length. */
+	private static long tokens(CodeAssistant.Generation generation, CodeApi.Usage usage, long outputCharacters) {
+		if (usage != null) {
+			return (long) usage.promptTokens() + usage.completionTokens();
+		}
+		long prompt = generation.prompt().getInstructions().stream().mapToLong((m) -> length(m.getText())).sum();
+		return CodeTokenBudget.estimate(prompt + outputCharacters);
+	}
+
+	private static long length(String text) {
+		return (text != null) ? text.length() : 0;
+	}
+
+	private SseEmitter stream(CodeAssistant.Generation generation, String client) {
 		SseEmitter emitter = new SseEmitter(STREAM_TIMEOUT.toMillis());
 		StringBuilder answer = new StringBuilder();
 		StringBuilder reasoning = new StringBuilder();
@@ -101,10 +133,17 @@ class CodeController {
 					reasoning.isEmpty() ? null : reasoning.toString(), usage[0]));
 			emitter.complete();
 		});
-		// A client that goes away cancels the model call.
-		emitter.onCompletion(subscription::dispose);
-		emitter.onTimeout(subscription::dispose);
-		emitter.onError((ex) -> subscription.dispose());
+		// A client that goes away cancels the model call; whichever way it ends, what it used is charged once.
+		AtomicBoolean charged = new AtomicBoolean();
+		Runnable end = () -> {
+			subscription.dispose();
+			if (charged.compareAndSet(false, true)) {
+				this.budget.charge(client, tokens(generation, usage[0], answer.length() + reasoning.length()));
+			}
+		};
+		emitter.onCompletion(end);
+		emitter.onTimeout(end);
+		emitter.onError((ex) -> end.run());
 		return emitter;
 	}
 

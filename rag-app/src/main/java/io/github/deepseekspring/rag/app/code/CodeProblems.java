@@ -1,10 +1,12 @@
 package io.github.deepseekspring.rag.app.code;
 
-import io.github.deepseekspring.rag.app.Problems;
+import java.time.Duration;
 import java.util.List;
 
+import io.github.deepseekspring.rag.app.Problems;
+
+import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
-import org.springframework.http.ProblemDetail;
 import org.springframework.web.ErrorResponseException;
 
 /** The code API's failures as RFC 9457 problem details. */
@@ -32,6 +34,18 @@ final class CodeProblems {
 	static ErrorResponseException modelUnavailable() {
 		return problem(HttpStatus.SERVICE_UNAVAILABLE, "Model unavailable",
 				"The code assistant needs a model and none is available right now; try again later.");
+	}
+
+	/** 429 until the budget renews at midnight UTC, with the numbers. */
+	static ErrorResponseException budgetSpent(long budget, long used, Duration untilRenewal) {
+		long seconds = Math.max(1, (untilRenewal.toMillis() + 999) / 1000);
+		ErrorResponseException ex = problem(HttpStatus.TOO_MANY_REQUESTS, "Daily token budget spent",
+				"This client has used its daily token budget of " + budget + " tokens (" + used
+						+ " today); it renews at 00:00 UTC, in " + seconds + " seconds.");
+		ex.getBody().setProperty("budget", budget);
+		ex.getBody().setProperty("used", used);
+		ex.getHeaders().set(HttpHeaders.RETRY_AFTER, Long.toString(seconds));
+		return ex;
 	}
 
 	private static ErrorResponseException problem(HttpStatus status, String title, String detail) {

@@ -30,9 +30,12 @@ class FeedbackController {
 
 	private final FeedbackStore feedback;
 
-	FeedbackController(ConversationStore conversations, FeedbackStore feedback) {
+	private final ChatOwner owners;
+
+	FeedbackController(ConversationStore conversations, FeedbackStore feedback, ChatOwner owners) {
 		this.conversations = conversations;
 		this.feedback = feedback;
+		this.owners = owners;
 	}
 
 	@PostMapping("/feedback")
@@ -60,7 +63,7 @@ class FeedbackController {
 	}
 
 	private void requireOwned(String conversationId, HttpServletRequest request) {
-		this.conversations.findOwned(conversationId, ChatOwner.existingOwnerHash(request))
+		this.conversations.findOwned(conversationId, this.owners.existingOwnerHash(request))
 			.orElseThrow(() -> new ConversationNotFoundException(conversationId));
 	}
 

@@ -1,17 +1,15 @@
 package io.github.deepseekspring.rag.app.limits;
 
-import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
-import java.util.HexFormat;
+import java.util.Optional;
 
+import io.github.deepseekspring.rag.app.security.ApiKeys;
 import jakarta.servlet.http.HttpServletRequest;
 
-import org.springframework.http.HttpHeaders;
-
 /**
- * Who a request comes from, for limits and the audit log: {@code key:} and a digest of its Bearer API key (never the
- * key), {@code user:} and the authenticated name, or {@code ip:} and the client address.
+ * Who a request comes from, for limits and budgets: {@code key:} and the id of an API key once it was verified,
+ * {@code user:} and the name of a signed-in user, or else {@code ip:} and the client address. A Bearer token that was
+ * not verified, or a conversation cookie, is no identity: anyone can make up a new one for every request. Logs and
+ * stored rows show the address only as a keyed hash ({@code InstallSecret#pseudonym}).
  */
 public final class ClientIds {
 
@@ -19,25 +17,14 @@ public final class ClientIds {
 	}
 
 	public static String of(HttpServletRequest request) {
-		String header = request.getHeader(HttpHeaders.AUTHORIZATION);
-		if (header != null && header.regionMatches(true, 0, "Bearer ", 0, 7) && header.length() > 7) {
-			return "key:" + keyDigest(header.substring(7).strip());
+		Optional<String> key = ApiKeys.verified(request);
+		if (key.isPresent()) {
+			return "key:" + key.get();
 		}
 		if (request.getUserPrincipal() != null) {
 			return "user:" + request.getUserPrincipal().getName();
 		}
 		return "ip:" + request.getRemoteAddr();
-	}
-
-	/** The first 16 hex digits of the SHA-256 of an API key: identifies it in logs and audit rows, reveals nothing. */
-	public static String keyDigest(String key) {
-		try {
-			byte[] digest = MessageDigest.getInstance("SHA-256").digest(key.getBytes(StandardCharsets.UTF_8));
-			return HexFormat.of().formatHex(digest, 0, 8);
-		}
-		catch (NoSuchAlgorithmException ex) {
-			throw new IllegalStateException("SHA-256 is missing from this JVM", ex);
-		}
 	}
 
 }

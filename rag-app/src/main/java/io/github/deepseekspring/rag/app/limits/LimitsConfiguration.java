@@ -8,9 +8,9 @@ import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 
 /**
- * Registers the request limits as servlet filters after Spring Security's chain (so API keys and users are
- * authenticated first and anonymous requests count by IP): body size, then the per-client rate, then the global cap
- * on model calls. {@code deepseek.rag.limits.enabled=false} registers none.
+ * Registers the request limits as servlet filters after Spring Security's chain (so API keys are verified and users
+ * authenticated first, and everything else counts by IP): body size, then the per-client rate, then the caps on model
+ * calls. {@code deepseek.rag.limits.enabled=false} registers none.
  */
 @Configuration(proxyBeanMethods = false)
 public class LimitsConfiguration {
@@ -53,7 +53,8 @@ public class LimitsConfiguration {
 	FilterRegistrationBean<ModelConcurrencyFilter> modelConcurrencyFilter(LimitsProperties properties,
 			ModelCallGate gate, LimitMetrics metrics, Refusals refusals) {
 		return register(new ModelConcurrencyFilter(new PathPatterns(properties.concurrency().modelPaths()), gate,
-				properties.concurrency().retryAfter(), metrics, refusals), properties, 2);
+				new ClientCalls(properties.concurrency().maxCallsPerClient()), properties.concurrency().retryAfter(),
+				metrics, refusals), properties, 2);
 	}
 
 	private static <F extends jakarta.servlet.Filter> FilterRegistrationBean<F> register(F filter,

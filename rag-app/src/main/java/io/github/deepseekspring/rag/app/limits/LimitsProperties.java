@@ -24,14 +24,15 @@ public record LimitsProperties(Boolean enabled, List<String> paths, Rate rate, C
 		paths = (paths != null && !paths.isEmpty()) ? List.copyOf(paths)
 				: List.of("/api/chat/**", "/api/code/**", "/v1/**");
 		rate = (rate != null) ? rate : new Rate(0, 0, 0);
-		concurrency = (concurrency != null) ? concurrency : new Concurrency(0, -1, null, null, null);
+		concurrency = (concurrency != null) ? concurrency : new Concurrency(0, -1, null, null, null, 0);
 		request = (request != null) ? request : new Request(null, 0, null);
 	}
 
 	/**
-	 * Per-client token buckets. A client is its API key (as a digest) when it sends one, its authenticated user name,
-	 * or else its IP address (behind a proxy set {@code server.forward-headers-strategy} so that is the client's).
-	 * Over the limit the answer is 429 with {@code Retry-After}.
+	 * Per-client token buckets. A client is its API key once the key was verified, its signed-in user name, or else its
+	 * IP address (behind a proxy set {@code server.forward-headers-strategy} so that is the client's); a made-up
+	 * Bearer token or conversation cookie does not make a new client. Over the limit the answer is 429 with
+	 * {@code Retry-After}.
 	 *
 	 * @param requestsPerMinute sustained requests per minute and client (default 30)
 	 * @param burst requests a client may make at once after a quiet spell (default 10)
@@ -50,16 +51,19 @@ public record LimitsProperties(Boolean enabled, List<String> paths, Rate rate, C
 	/**
 	 * The global cap on model calls (POST requests to the model paths): beyond {@code maxCalls} in flight a request
 	 * waits in a short queue; when the queue is full or the wait runs out the answer is 503 with {@code Retry-After},
-	 * instead of piling up requests the model API would refuse with 429 anyway.
+	 * instead of piling up requests the model API would refuse with 429 anyway. One client (as the rate limit counts
+	 * them) holds at most {@code maxCallsPerClient} of the slots; beyond that its calls are refused with 429 and
+	 * {@code Retry-After}, so that it cannot take every slot with long streams.
 	 *
 	 * @param maxCalls model calls in flight at once (default 16)
 	 * @param queue requests that may wait for a free slot (default 16; 0 refuses at once)
 	 * @param queueTimeout longest wait for a free slot (default 2s)
 	 * @param retryAfter what {@code Retry-After} tells a refused client (default 5s)
 	 * @param modelPaths paths whose POST requests are model calls
+	 * @param maxCallsPerClient model calls one client may have in flight at once (default 4)
 	 */
 	public record Concurrency(int maxCalls, int queue, Duration queueTimeout, Duration retryAfter,
-			List<String> modelPaths) {
+			List<String> modelPaths, int maxCallsPerClient) {
 
 		public Concurrency {
 			maxCalls = (maxCalls > 0) ? maxCalls : 16;
@@ -69,6 +73,7 @@ public record LimitsProperties(Boolean enabled, List<String> paths, Rate rate, C
 			modelPaths = (modelPaths != null && !modelPaths.isEmpty()) ? List.copyOf(modelPaths)
 					: List.of("/api/chat", "/api/chat/stream", "/api/code/**", "/v1/chat/completions",
 							"/v1/completions");
+			maxCallsPerClient = (maxCallsPerClient > 0) ? maxCallsPerClient : 4;
 		}
 
 	}

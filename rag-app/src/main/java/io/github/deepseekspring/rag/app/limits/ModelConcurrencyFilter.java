@@ -16,7 +16,8 @@ import org.springframework.web.filter.OncePerRequestFilter;
 
 /**
  * Holds a {@link ModelCallGate} slot for the whole of a model call: until the response is complete, for streamed
- * (asynchronous) answers too. 503 with {@code Retry-After} when no slot frees up in time.
+ * (asynchronous) answers too. 503 with {@code Retry-After} when no slot frees up in time; 429 with
+ * {@code Retry-After} when the client already has its share of calls in flight ({@link ClientCalls}).
  */
 class ModelConcurrencyFilter extends OncePerRequestFilter {
 
@@ -24,16 +25,19 @@ class ModelConcurrencyFilter extends OncePerRequestFilter {
 
 	private final ModelCallGate gate;
 
+	private final ClientCalls clients;
+
 	private final Duration retryAfter;
 
 	private final LimitMetrics metrics;
 
 	private final Refusals refusals;
 
-	ModelConcurrencyFilter(PathPatterns modelPaths, ModelCallGate gate, Duration retryAfter, LimitMetrics metrics,
-			Refusals refusals) {
+	ModelConcurrencyFilter(PathPatterns modelPaths, ModelCallGate gate, ClientCalls clients, Duration retryAfter,
+			LimitMetrics metrics, Refusals refusals) {
 		this.modelPaths = modelPaths;
 		this.gate = gate;
+		this.clients = clients;
 		this.retryAfter = retryAfter;
 		this.metrics = metrics;
 		this.refusals = refusals;
@@ -47,26 +51,40 @@ class ModelConcurrencyFilter extends OncePerRequestFilter {
 	@Override
 	protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
 			throws ServletException, IOException {
-		boolean admitted;
-		try {
-			admitted = this.gate.acquire();
+		String client = ClientIds.of(request);
+		if (!this.clients.enter(client)) {
+			this.metrics.rate();
+			this.refusals.write(request, response, HttpStatus.TOO_MANY_REQUESTS,
+					"This client has as many answers in progress as it may; try again when one is done.",
+					this.retryAfter);
+			return;
 		}
-		catch (InterruptedException ex) {
-			Thread.currentThread().interrupt();
-			admitted = false;
-		}
-		if (!admitted) {
+		if (!admitted()) {
+			this.clients.leave(client);
 			this.metrics.busy();
 			this.refusals.write(request, response, HttpStatus.SERVICE_UNAVAILABLE,
 					"The assistant is busy right now; try again after the time in Retry-After.", this.retryAfter);
 			return;
 		}
-		Release release = new Release(this.gate);
+		Release release = new Release(() -> {
+			this.gate.release();
+			this.clients.leave(client);
+		});
 		try {
 			chain.doFilter(request, response);
 		}
 		finally {
 			releaseWhenDone(request, release);
+		}
+	}
+
+	private boolean admitted() {
+		try {
+			return this.gate.acquire();
+		}
+		catch (InterruptedException ex) {
+			Thread.currentThread().interrupt();
+			return false;
 		}
 	}
 
@@ -84,21 +102,21 @@ class ModelConcurrencyFilter extends OncePerRequestFilter {
 		}
 	}
 
-	/** Gives the slot back once, whichever way the request ends. */
+	/** Gives the slots back once, whichever way the request ends. */
 	private static final class Release implements AsyncListener, Runnable {
 
-		private final ModelCallGate gate;
+		private final Runnable release;
 
 		private final AtomicBoolean done = new AtomicBoolean();
 
-		Release(ModelCallGate gate) {
-			this.gate = gate;
+		Release(Runnable release) {
+			this.release = release;
 		}
 
 		@Override
 		public void run() {
 			if (this.done.compareAndSet(false, true)) {
-				this.gate.release();
+				this.release.run();
 			}
 		}
 

@@ -6,6 +6,8 @@ import java.util.regex.Pattern;
 
 import io.github.deepseekspring.rag.app.chat.ChatOwner;
 import io.github.deepseekspring.rag.app.limits.ClientIds;
+import io.github.deepseekspring.rag.app.security.ApiKeys;
+import io.github.deepseekspring.rag.app.security.InstallSecret;
 import jakarta.servlet.FilterChain;
 import jakarta.servlet.ServletException;
 import jakarta.servlet.http.HttpServletRequest;
@@ -18,8 +20,9 @@ import org.springframework.web.filter.OncePerRequestFilter;
  * Puts the request id, the caller and (for {@code /api/chat/{id}} paths) the conversation id into the logging
  * context (MDC) of each request, so every log line and audit row of the request carries them; structured JSON logs
  * show them as fields. The request id is the caller's {@code X-Request-Id} when it is a plain token, else a new one,
- * and is echoed in the response. The caller is never a secret: {@code chat:} and a digest of the chat cookie,
- * {@code key:} and a digest of the API key, or {@code ip:} and a digest of the address.
+ * and is echoed in the response. The caller is never a secret, nor reversible: {@code chat:} and a digest of the
+ * (signed) chat cookie, {@code key:} and the keyed hash of a verified API key, a signed-in user's name, or {@code ip:}
+ * and the keyed hash of the address.
  */
 public class RequestMdc extends OncePerRequestFilter {
 
@@ -38,6 +41,18 @@ public class RequestMdc extends OncePerRequestFilter {
 	private static final Pattern SAFE_ID = Pattern.compile("[A-Za-z0-9._-]{8,64}");
 
 	private static final Pattern CHAT_PATH = Pattern.compile("/api/chat/([0-9a-fA-F-]{36})(?:/.*)?");
+
+	private final ChatOwner owners;
+
+	private final ApiKeys keys;
+
+	private final InstallSecret secret;
+
+	public RequestMdc(ChatOwner owners, ApiKeys keys, InstallSecret secret) {
+		this.owners = owners;
+		this.keys = keys;
+		this.secret = secret;
+	}
 
 	@Override
 	protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
@@ -66,13 +81,14 @@ public class RequestMdc extends OncePerRequestFilter {
 		return false;
 	}
 
-	static String callerId(HttpServletRequest request) {
-		String owner = ChatOwner.existingOwnerHash(request);
+	String callerId(HttpServletRequest request) {
+		String owner = this.owners.existingOwnerHash(request);
 		if (owner != null) {
 			return "chat:" + owner.substring(0, 16);
 		}
-		String client = ClientIds.of(request);
-		return client.startsWith("ip:") ? "ip:" + ClientIds.keyDigest(client.substring(3)) : client;
+		// This filter runs before the key filters: verify here, so that a key is the caller only when it is valid.
+		this.keys.verify(request);
+		return this.secret.pseudonym(ClientIds.of(request));
 	}
 
 }

@@ -1,11 +1,8 @@
 package io.github.deepseekspring.rag.app.openai;
 
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
-import java.util.List;
 
+import io.github.deepseekspring.rag.app.security.ApiKeys;
 import jakarta.servlet.FilterChain;
 import jakarta.servlet.ServletException;
 import jakarta.servlet.http.HttpServletRequest;
@@ -17,48 +14,34 @@ import org.springframework.http.HttpStatus;
 import org.springframework.web.filter.OncePerRequestFilter;
 
 /**
- * Bearer authentication of {@code /v1/**} against {@code deepseek.rag.api-keys}. Keys are compared as SHA-256
- * digests in constant time, so neither their content nor their length leaks through timing; they are never logged.
- * A missing or wrong key is answered with 401 in OpenAI's error shape.
+ * Bearer authentication of {@code /v1/**} against {@code deepseek.rag.api-keys} ({@link ApiKeys}: digests compared
+ * in constant time, never logged). A missing or wrong key is answered with 401 in OpenAI's error shape.
  */
 class ApiKeyFilter extends OncePerRequestFilter {
 
-	private final List<byte[]> keyDigests;
+	private final ApiKeys keys;
 
 	private final JsonMapper json;
 
-	ApiKeyFilter(List<String> apiKeys, JsonMapper json) {
-		this.keyDigests = apiKeys.stream().map(ApiKeyFilter::digest).toList();
+	ApiKeyFilter(ApiKeys keys, JsonMapper json) {
+		this.keys = keys;
 		this.json = json;
 	}
 
 	@Override
 	protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
 			throws ServletException, IOException {
-		String header = request.getHeader(HttpHeaders.AUTHORIZATION);
-		String token = header != null && header.regionMatches(true, 0, "Bearer ", 0, 7) ? header.substring(7).strip()
-				: null;
-		if (token == null || token.isEmpty()) {
+		if (ApiKeys.bearerToken(request) == null) {
 			reject(response, "You didn't provide an API key. You need to provide your API key in an Authorization "
 					+ "header using Bearer auth (i.e. Authorization: Bearer YOUR_KEY).");
 			return;
 		}
-		if (!accepted(token)) {
-			reject(response, this.keyDigests.isEmpty() ? "No API keys are configured for this server."
-					: "Incorrect API key provided.");
+		if (this.keys.verify(request).isEmpty()) {
+			reject(response, this.keys.configured() ? "Incorrect API key provided."
+					: "No API keys are configured for this server.");
 			return;
 		}
 		chain.doFilter(request, response);
-	}
-
-	boolean accepted(String token) {
-		byte[] candidate = digest(token);
-		boolean match = false;
-		for (byte[] key : this.keyDigests) {
-			// No early exit: every configured key is compared.
-			match |= MessageDigest.isEqual(key, candidate);
-		}
-		return match;
 	}
 
 	private void reject(HttpServletResponse response, String message) throws IOException {
@@ -67,15 +50,6 @@ class ApiKeyFilter extends OncePerRequestFilter {
 		response.setStatus(HttpStatus.UNAUTHORIZED.value());
 		response.setHeader(HttpHeaders.WWW_AUTHENTICATE, "Bearer");
 		error.writeBody(response, this.json);
-	}
-
-	private static byte[] digest(String key) {
-		try {
-			return MessageDigest.getInstance("SHA-256").digest(key.getBytes(StandardCharsets.UTF_8));
-		}
-		catch (NoSuchAlgorithmException ex) {
-			throw new IllegalStateException("SHA-256 is missing from this JVM", ex);
-		}
 	}
 
 }

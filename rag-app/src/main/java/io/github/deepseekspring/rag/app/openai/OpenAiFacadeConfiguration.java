@@ -4,6 +4,7 @@ import io.github.deepseekspring.autoconfigure.DeepSeekProperties;
 import io.github.deepseekspring.rag.app.chat.ChatProperties;
 import io.github.deepseekspring.rag.app.chat.KnowledgeLookup;
 import io.github.deepseekspring.rag.app.chat.PromptTexts;
+import io.github.deepseekspring.rag.app.security.ApiKeys;
 import tools.jackson.databind.json.JsonMapper;
 
 import org.springframework.beans.factory.ObjectProvider;
@@ -20,9 +21,8 @@ class OpenAiFacadeConfiguration {
 	static final String PATH = "/v1";
 
 	@Bean
-	FilterRegistrationBean<ApiKeyFilter> openAiApiKeyFilter(OpenAiFacadeProperties properties, JsonMapper json) {
-		FilterRegistrationBean<ApiKeyFilter> registration = new FilterRegistrationBean<>(
-				new ApiKeyFilter(properties.apiKeys(), json));
+	FilterRegistrationBean<ApiKeyFilter> openAiApiKeyFilter(ApiKeys keys, JsonMapper json) {
+		FilterRegistrationBean<ApiKeyFilter> registration = new FilterRegistrationBean<>(new ApiKeyFilter(keys, json));
 		registration.addUrlPatterns(PATH + "/*");
 		// Before Spring Security: a request without a valid key is refused before anything else looks at it.
 		registration.setOrder(Ordered.HIGHEST_PRECEDENCE + 20);

@@ -5,16 +5,15 @@ import java.util.List;
 import org.springframework.boot.context.properties.ConfigurationProperties;
 
 /**
- * Access to the OpenAI-compatible API under {@code /v1}.
+ * The OpenAI-compatible API under {@code /v1} (its Bearer keys are {@code deepseek.rag.api-keys}, with the other
+ * credentials in the security package).
  *
- * @param apiKeys Bearer tokens accepted by {@code /v1/**}; when empty every request is refused with 401
  * @param openai what the OpenAI-compatible API offers
  */
 @ConfigurationProperties("deepseek.rag")
-public record OpenAiFacadeProperties(List<String> apiKeys, OpenAi openai) {
+public record OpenAiFacadeProperties(OpenAi openai) {
 
 	public OpenAiFacadeProperties {
-		apiKeys = (apiKeys != null) ? apiKeys.stream().filter((k) -> k != null && !k.isBlank()).toList() : List.of();
 		openai = (openai != null) ? openai : new OpenAi(null, null);
 	}
 

@@ -26,15 +26,18 @@ class ErasureController {
 
 	private final ConversationStore conversations;
 
-	ErasureController(ErasureService erasure, ConversationStore conversations) {
+	private final ChatOwner owners;
+
+	ErasureController(ErasureService erasure, ConversationStore conversations, ChatOwner owners) {
 		this.erasure = erasure;
 		this.conversations = conversations;
+		this.owners = owners;
 	}
 
 	/** The caller's own conversation (bound to the chat cookie); 404 for anyone else's, as for reading it. */
 	@DeleteMapping("/api/chat/{conversationId}")
 	ResponseEntity<?> eraseOwn(@PathVariable String conversationId, HttpServletRequest request) {
-		String owner = ChatOwner.existingOwnerHash(request);
+		String owner = this.owners.existingOwnerHash(request);
 		if (owner == null || this.conversations.findOwned(conversationId, owner).isEmpty()) {
 			return notFound();
 		}

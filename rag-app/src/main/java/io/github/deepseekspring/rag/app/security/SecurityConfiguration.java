@@ -1,95 +1,112 @@
 package io.github.deepseekspring.rag.app.security;
 
-import java.util.UUID;
+import java.io.IOException;
 
-import io.github.deepseekspring.rag.app.RagProperties;
+import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
 
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.core.annotation.Order;
 import org.springframework.http.HttpHeaders;
-import org.springframework.http.MediaType;
+import org.springframework.http.HttpStatus;
 import org.springframework.security.config.Customizer;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.config.annotation.web.configurers.HeadersConfigurer;
-import org.springframework.security.core.userdetails.User;
-import org.springframework.security.core.userdetails.UserDetailsService;
-import org.springframework.security.crypto.factory.PasswordEncoderFactories;
-import org.springframework.security.crypto.password.PasswordEncoder;
-import org.springframework.security.provisioning.InMemoryUserDetailsManager;
+import org.springframework.security.core.AuthenticationException;
+import org.springframework.security.web.AuthenticationEntryPoint;
 import org.springframework.security.web.SecurityFilterChain;
+import org.springframework.security.web.authentication.LoginUrlAuthenticationEntryPoint;
+import org.springframework.security.web.authentication.UsernamePasswordAuthenticationFilter;
+import org.springframework.security.web.authentication.www.BasicAuthenticationFilter;
+import org.springframework.security.web.csrf.CsrfFilter;
 import org.springframework.security.web.header.writers.ReferrerPolicyHeaderWriter.ReferrerPolicy;
 import org.springframework.security.web.util.matcher.RequestMatcher;
 
 /**
  * Who may do what. Two chains:
  * <ul>
- * <li>the API ({@code /api/**}, {@code /v1/**}, {@code /actuator/**}): HTTP Basic for API clients, or the session of
- * an administrator signed in through the form (the admin pages call {@code /api/admin/**} and {@code /api/kb/**}); it
- * answers 401/403 as problem details, never with a login page;</li>
- * <li>the pages: the customer chat at {@code /} is public, {@code /admin/**} needs a form login.</li>
+ * <li>the API ({@code /api/**}, {@code /v1/**}, {@code /actuator/**}): HTTP Basic or the form-login session of an
+ * administrator, or an API key ({@code Authorization: Bearer}); it answers 401/403/429 as problem details, never with
+ * a login page. The customer chat is public, {@code /v1/**} checks its keys in the facade's own filter, the code
+ * assistant needs a signed-in user or a key (unless {@code deepseek.rag.code.public=true}), everything else the
+ * administrator;</li>
+ * <li>the pages: the customer chat at {@code /} is public, {@code /code} needs a signed-in user (unless public), and
+ * {@code /admin/**} the administrator, through the login form.</li>
  * </ul>
  * CSRF protection covers every form and every cookie-authenticated API call, except the customer chat
- * ({@code /api/chat/**}: no privileges behind it), {@code /api/code/**}, {@code /v1/**} and calls carrying HTTP Basic
- * credentials (no ambient cookie to forge). Everything not named is for the administrator only.
- *
- * <p>The admin password comes from {@code deepseek.rag.admin.password}, or is generated and logged once.
+ * ({@code /api/chat/**}: no privileges behind it), {@code /v1/**}, calls carrying credentials in a header (no ambient
+ * cookie to forge) and code assistant calls without a session cookie. In both chains a multipart request of a caller
+ * not signed in is refused before its body is read, and a locked-out sign-in attempt before its password is checked.
  */
 @Configuration(proxyBeanMethods = false)
 class SecurityConfiguration {
-
-	private static final Logger logger = LoggerFactory.getLogger(SecurityConfiguration.class);
 
 	/** Same-origin everything, no inline script or style, no framing, no plugins. */
 	static final String CONTENT_SECURITY_POLICY = "default-src 'self'; script-src 'self'; style-src 'self'; "
 			+ "img-src 'self' data:; connect-src 'self'; object-src 'none'; base-uri 'self'; form-action 'self'; "
 			+ "frame-ancestors 'none'";
 
-	private static final RequestMatcher BASIC_CREDENTIALS = (request) -> {
-		String authorization = request.getHeader(HttpHeaders.AUTHORIZATION);
-		return authorization != null && authorization.regionMatches(true, 0, "Basic ", 0, 6);
-	};
+	private static final String CODE_PATHS = "/api/code/**";
+
+	private static final RequestMatcher BASIC_CREDENTIALS = (request) -> authorization(request, "Basic ");
+
+	private static final RequestMatcher BEARER_CREDENTIALS = (request) -> authorization(request, "Bearer ");
+
+	private static final RequestMatcher CODE_WITHOUT_SESSION = (request) -> request.getRequestedSessionId() == null
+			&& request.getRequestURI().startsWith(request.getContextPath() + "/api/code");
 
 	@Bean
 	@Order(1)
-	SecurityFilterChain apiSecurityFilterChain(HttpSecurity http) throws Exception {
-		http.securityMatcher("/api/**", "/v1/**", "/actuator/**")
-			.authorizeHttpRequests((requests) -> requests.requestMatchers("/actuator/health", "/actuator/health/**")
-				.permitAll()
-				.requestMatchers("/api/chat/**", "/api/code/**")
-				.permitAll()
-				// Bearer keys of deepseek.rag.api-keys, checked by the OpenAI facade's own filter.
-				.requestMatchers("/v1/**")
-				.permitAll()
-				.anyRequest()
-				.hasRole("ADMIN"))
-			.httpBasic((basic) -> basic.authenticationEntryPoint(
-					(request, response, failure) -> problem(response, 401, "Administrator credentials are required")))
-			.exceptionHandling((exceptions) -> exceptions
-				.authenticationEntryPoint(
-						(request, response, failure) -> problem(response, 401, "Administrator credentials are required"))
-				.accessDeniedHandler((request, response, denied) -> problem(response, 403,
-						"Not allowed (missing administrator role or CSRF token)")))
-			.csrf((csrf) -> csrf.ignoringRequestMatchers("/api/chat/**", "/api/code/**", "/v1/**")
-				.ignoringRequestMatchers(BASIC_CREDENTIALS))
+	SecurityFilterChain apiSecurityFilterChain(HttpSecurity http, ApiKeys keys, LoginThrottle throttle,
+			CodeAccessProperties code) throws Exception {
+		AuthenticationEntryPoint unauthorized = SecurityConfiguration::unauthorized;
+		http.securityMatcher("/api/**", "/v1/**", "/actuator/**").authorizeHttpRequests((requests) -> {
+			requests.requestMatchers("/actuator/health", "/actuator/health/**", "/api/chat/**").permitAll();
+			// Bearer keys of deepseek.rag.api-keys, checked by the OpenAI facade's own filter.
+			requests.requestMatchers("/v1/**").permitAll();
+			if (code.open()) {
+				requests.requestMatchers(CODE_PATHS).permitAll();
+			}
+			else {
+				requests.requestMatchers(CODE_PATHS).authenticated();
+			}
+			requests.anyRequest().hasRole("ADMIN");
+		})
+			.httpBasic((basic) -> basic.authenticationEntryPoint(unauthorized))
+			.exceptionHandling((exceptions) -> exceptions.authenticationEntryPoint(unauthorized)
+				.accessDeniedHandler((request, response, denied) -> SecurityProblems.write(response,
+						HttpStatus.FORBIDDEN, "Not allowed (missing administrator role or CSRF token)")))
+			.csrf((csrf) -> csrf.ignoringRequestMatchers("/api/chat/**", "/v1/**")
+				.ignoringRequestMatchers(BASIC_CREDENTIALS, BEARER_CREDENTIALS, CODE_WITHOUT_SESSION))
+			.addFilterBefore(new AnonymousUploadFilter(unauthorized), CsrfFilter.class)
+			.addFilterBefore(new LoginThrottleFilter(throttle, true), BasicAuthenticationFilter.class)
+			.addFilterBefore(new ApiKeyAuthenticationFilter(keys), BasicAuthenticationFilter.class)
 			.headers(SecurityConfiguration::headers);
 		return http.build();
 	}
 
 	@Bean
 	@Order(2)
-	SecurityFilterChain pageSecurityFilterChain(HttpSecurity http) throws Exception {
-		http.authorizeHttpRequests((requests) -> requests
-			.requestMatchers("/", "/code", "/login", "/error", "/css/**", "/js/**", "/images/**", "/favicon.ico")
-			.permitAll()
-			.anyRequest()
-			.hasRole("ADMIN"))
+	SecurityFilterChain pageSecurityFilterChain(HttpSecurity http, LoginThrottle throttle, CodeAccessProperties code)
+			throws Exception {
+		http.authorizeHttpRequests((requests) -> {
+			requests.requestMatchers("/", "/login", "/error", "/css/**", "/js/**", "/images/**", "/favicon.ico")
+				.permitAll();
+			if (code.open()) {
+				requests.requestMatchers("/code").permitAll();
+			}
+			else {
+				requests.requestMatchers("/code").authenticated();
+			}
+			requests.anyRequest().hasRole("ADMIN");
+		})
 			.formLogin((form) -> form.loginPage("/login").defaultSuccessUrl("/admin").permitAll())
 			.logout((logout) -> logout.logoutSuccessUrl("/login?logout"))
 			.csrf(Customizer.withDefaults())
+			.addFilterBefore(new AnonymousUploadFilter(new LoginUrlAuthenticationEntryPoint("/login")),
+					CsrfFilter.class)
+			.addFilterBefore(new LoginThrottleFilter(throttle, false), UsernamePasswordAuthenticationFilter.class)
 			.headers(SecurityConfiguration::headers);
 		return http.build();
 	}
@@ -101,32 +118,22 @@ class SecurityConfiguration {
 			.referrerPolicy((referrer) -> referrer.policy(ReferrerPolicy.SAME_ORIGIN));
 	}
 
-	private static void problem(HttpServletResponse response, int status, String detail) throws java.io.IOException {
-		response.setStatus(status);
-		if (status == 401) {
-			response.setHeader(HttpHeaders.WWW_AUTHENTICATE, "Basic realm=\"deepseek-rag\"");
+	/** 401 naming the credentials the path takes; the code assistant offers no Basic prompt to browsers. */
+	private static void unauthorized(HttpServletRequest request, HttpServletResponse response,
+			AuthenticationException failure) throws IOException {
+		if (request.getRequestURI().startsWith(request.getContextPath() + "/api/code")) {
+			SecurityProblems.unauthorized(response, "Bearer realm=\"deepseek-rag\"",
+					"The code assistant needs an API key (Authorization: Bearer <key>) or a signed-in user.");
 		}
-		response.setContentType(MediaType.APPLICATION_PROBLEM_JSON_VALUE);
-		String title = (status == 401) ? "Unauthorized" : "Forbidden";
-		response.getWriter()
-			.write("{\"type\":\"about:blank\",\"title\":\"" + title + "\",\"status\":" + status + ",\"detail\":\""
-					+ detail + "\"}");
+		else {
+			SecurityProblems.unauthorized(response, "Basic realm=\"deepseek-rag\"",
+					"Administrator credentials are required");
+		}
 	}
 
-	@Bean
-	UserDetailsService users(RagProperties properties, PasswordEncoder encoder) {
-		String password = properties.admin().password();
-		if (password == null || password.isBlank()) {
-			password = UUID.randomUUID().toString();
-			logger.warn("No deepseek.rag.admin.password set; generated admin password for this run: {}", password);
-		}
-		return new InMemoryUserDetailsManager(
-				User.withUsername("admin").password(encoder.encode(password)).roles("ADMIN").build());
-	}
-
-	@Bean
-	PasswordEncoder passwordEncoder() {
-		return PasswordEncoderFactories.createDelegatingPasswordEncoder();
+	private static boolean authorization(HttpServletRequest request, String scheme) {
+		String authorization = request.getHeader(HttpHeaders.AUTHORIZATION);
+		return authorization != null && authorization.regionMatches(true, 0, scheme, 0, scheme.length());
 	}
 
 }

@@ -95,6 +95,13 @@ public final class HeadlessChromium implements AutoCloseable {
 	}
 
 	/** Waits up to 20 s for a condition, polling; fails with Selenium's timeout message. */
+	/** Fills in and sends the app's sign-in form (the page must be showing it) as the user "admin". */
+	public void signInAsAdmin(String password) {
+		visible(By.id("username")).sendKeys("admin");
+		driver().findElement(By.id("password")).sendKeys(password);
+		click(By.id("sign-in"));
+	}
+
 	public <T> T until(Function<WebDriver, T> condition) {
 		return until(condition, DEFAULT_WAIT);
 	}

@@ -155,6 +155,19 @@ final class ChatHttp {
 		}
 	}
 
+	/** The texts of the events of one name, joined. */
+	static String joined(List<Event> events, String name) {
+		return events.stream()
+			.filter((event) -> event.name().equals(name))
+			.map((event) -> event.data().path("text").asString())
+			.collect(java.util.stream.Collectors.joining());
+	}
+
+	/** The data of the first event of the name. */
+	static JsonNode event(List<Event> events, String name) {
+		return events.stream().filter((event) -> event.name().equals(name)).findFirst().orElseThrow().data();
+	}
+
 	record Response(int status, String contentType, JsonNode body) {
 
 	}

@@ -8,7 +8,6 @@ import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
-import java.util.stream.Collectors;
 
 import io.github.deepseekspring.testkit.ScriptedReply;
 import io.github.deepseekspring.testkit.deepseek.DeepSeekSimulator;
@@ -46,10 +45,10 @@ class ChatStreamTests {
 		List<ChatHttp.Event> events = this.http.stream(ChatHttp.body(Map.of("message", "YF-AX3000 保修多久？")));
 		assertThat(events.get(0).name()).isEqualTo("meta");
 		assertThat(names(events)).startsWith("meta", "reasoning").endsWith("citations", "done").contains("token");
-		assertThat(joined(events, "reasoning")).isEqualTo("先看保修期限，再看产品规格。");
-		assertThat(joined(events, "token")).isEqualTo("主机保修两年 [1]，详见保修政策 [1][2]。");
-		assertThat(event(events, "citations").path("citations")).hasSize(2);
-		JsonNode done = event(events, "done");
+		assertThat(ChatHttp.joined(events, "reasoning")).isEqualTo("先看保修期限，再看产品规格。");
+		assertThat(ChatHttp.joined(events, "token")).isEqualTo("主机保修两年 [1]，详见保修政策 [1][2]。");
+		assertThat(ChatHttp.event(events, "citations").path("citations")).hasSize(2);
+		JsonNode done = ChatHttp.event(events, "done");
 		assertThat(done.path("mode").asString()).isEqualTo("llm");
 		assertThat(done.path("usage").path("promptTokens").asLong()).isPositive();
 
@@ -58,7 +57,7 @@ class ChatStreamTests {
 		assertThat(history).hasSize(2);
 		assertThat(history.get(1).path("messageId").asString())
 			.isEqualTo(events.get(0).data().path("messageId").asString());
-		assertThat(history.get(1).path("content").asString()).isEqualTo(joined(events, "token"));
+		assertThat(history.get(1).path("content").asString()).isEqualTo(ChatHttp.joined(events, "token"));
 		assertThat(history.get(1).path("citations")).hasSize(2);
 	}
 
@@ -66,7 +65,7 @@ class ChatStreamTests {
 	void faqAnswerIsOneTokenEvent() {
 		List<ChatHttp.Event> events = this.http.stream(ChatHttp.body(Map.of("message", "学生有优惠吗")));
 		assertThat(names(events)).containsExactly("meta", "token", "citations", "done");
-		assertThat(event(events, "done").path("mode").asString()).isEqualTo("faq");
+		assertThat(ChatHttp.event(events, "done").path("mode").asString()).isEqualTo("faq");
 		assertThat(this.deepseek.requests().count("/chat/completions")).isZero();
 	}
 
@@ -74,8 +73,8 @@ class ChatStreamTests {
 	void sentinelIsNeverShownAndBecomesNotCovered() {
 		this.deepseek.onUserMessage("退货需要多少天", ScriptedReply.text("[[NOT_COVERED]]"));
 		List<ChatHttp.Event> events = this.http.stream(ChatHttp.body(Map.of("message", "退货需要多少天")));
-		assertThat(joined(events, "token")).contains("人工客服").doesNotContain("NOT_COVERED");
-		assertThat(event(events, "done").path("mode").asString()).isEqualTo("not-covered");
+		assertThat(ChatHttp.joined(events, "token")).contains("人工客服").doesNotContain("NOT_COVERED");
+		assertThat(ChatHttp.event(events, "done").path("mode").asString()).isEqualTo("not-covered");
 	}
 
 	@Test
@@ -83,8 +82,8 @@ class ChatStreamTests {
 		this.deepseek.faults().failNext(1, 400);
 		List<ChatHttp.Event> events = this.http.stream(ChatHttp.body(Map.of("message", "我的路由器总是掉线怎么办")));
 		assertThat(names(events)).containsExactly("meta", "token", "citations", "done");
-		assertThat(event(events, "done").path("mode").asString()).isEqualTo("retrieval-only");
-		assertThat(joined(events, "token")).startsWith("（智能回答暂时不可用");
+		assertThat(ChatHttp.event(events, "done").path("mode").asString()).isEqualTo("retrieval-only");
+		assertThat(ChatHttp.joined(events, "token")).startsWith("（智能回答暂时不可用");
 	}
 
 	@Test
@@ -113,17 +112,6 @@ class ChatStreamTests {
 
 	private static List<String> names(List<ChatHttp.Event> events) {
 		return events.stream().map(ChatHttp.Event::name).toList();
-	}
-
-	private static String joined(List<ChatHttp.Event> events, String name) {
-		return events.stream()
-			.filter((event) -> event.name().equals(name))
-			.map((event) -> event.data().path("text").asString())
-			.collect(Collectors.joining());
-	}
-
-	private static JsonNode event(List<ChatHttp.Event> events, String name) {
-		return events.stream().filter((event) -> event.name().equals(name)).findFirst().orElseThrow().data();
 	}
 
 }

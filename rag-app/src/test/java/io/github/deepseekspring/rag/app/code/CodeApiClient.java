@@ -10,10 +10,16 @@ import java.util.List;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
-/** Plain HTTP calls to the code API, and its server-sent events parsed, for the API tests. */
+/**
+ * Plain HTTP calls to the code API with an API key ({@value #API_KEY}, which the tests configure in
+ * {@code deepseek.rag.api-keys}), and its server-sent events parsed, for the API tests.
+ */
 final class CodeApiClient {
 
 	static final JsonMapper JSON = JsonMapper.builder().build();
+
+	/** The key the code API tests configure. */
+	static final String API_KEY = "code-api-test-key-not-secret";
 
 	private final String base;
 
@@ -24,6 +30,7 @@ final class CodeApiClient {
 	HttpResponse<String> post(String path, String body) throws Exception {
 		HttpRequest request = HttpRequest.newBuilder(URI.create(this.base + path))
 			.header("Content-Type", "application/json")
+			.header("Authorization", "Bearer " + API_KEY)
 			.POST(HttpRequest.BodyPublishers.ofString(body))
 			.build();
 		try (HttpClient http = HttpClient.newHttpClient()) {

@@ -22,7 +22,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 /** The code API on the local runtime backend alone (the Ollama simulator): chat for code, suffix for infill. */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
 		properties = { "deepseek.rag.store=lucene", "deepseek.rag.sample-data=false", "deepseek.routing.mode=local",
-				"deepseek.local.model=deepseek-r1:7b", "deepseek.local.completion-model=deepseek-coder-v2:16b" })
+				"deepseek.local.model=deepseek-r1:7b", "deepseek.local.completion-model=deepseek-coder-v2:16b",
+				"deepseek.rag.api-keys=" + CodeApiClient.API_KEY })
 class CodeApiLocalTests {
 
 	static final OllamaSimulator ollama = OllamaSimulator.start();

@@ -24,7 +24,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 /** The code API over HTTP on the DeepSeek API backend (the simulator), bad input included. */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
 		properties = { "deepseek.rag.store=lucene", "deepseek.rag.sample-data=false",
-				"deepseek.rag.code.max-infill-length=200", "deepseek.rag.code.max-context-length=300" })
+				"deepseek.rag.code.max-infill-length=200", "deepseek.rag.code.max-context-length=300",
+				"deepseek.rag.api-keys=" + CodeApiClient.API_KEY })
 @UseDeepSeekSimulator
 class CodeApiTests {
 

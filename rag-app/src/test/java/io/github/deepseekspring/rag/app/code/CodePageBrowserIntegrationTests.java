@@ -19,11 +19,14 @@ import org.springframework.boot.test.context.SpringBootTest;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-/** The /code page in a real browser against the app and the DeepSeek simulator. */
+/**
+ * The /code page in a real browser against the app and the DeepSeek simulator, signed in (the assistant is not
+ * public by default): the page sends the session cookie and the CSRF token.
+ */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
 		properties = { "deepseek.rag.store=lucene", "deepseek.rag.sample-data=false",
 				"deepseek.rag.data-dir=${java.io.tmpdir}/rag-code-browser-${random.uuid}",
-				"spring.datasource.url=jdbc:h2:mem:${random.uuid}" })
+				"spring.datasource.url=jdbc:h2:mem:${random.uuid}", "deepseek.rag.admin.password=test-admin-password" })
 @UseDeepSeekSimulator
 class CodePageBrowserIntegrationTests {
 
@@ -45,11 +48,19 @@ class CodePageBrowserIntegrationTests {
 		return "http://127.0.0.1:" + this.port + path;
 	}
 
+	/** Opens /code: the sign-in page comes first, then the browser is back on /code. */
+	private void openSignedIn(HeadlessChromium browser) {
+		browser.open(url("/code"));
+		browser.until(ExpectedConditions.urlContains("/login"));
+		browser.signInAsAdmin("test-admin-password");
+		browser.until(ExpectedConditions.urlContains("/code"));
+	}
+
 	@Test
 	void writesStreamsAndCopiesCode() {
 		this.deepseek.onUserMessage("even", ScriptedReply.text(ANSWER).withReasoning("Use the modulo operator."));
 		try (HeadlessChromium browser = HeadlessChromium.start()) {
-			browser.open(url("/code"));
+			openSignedIn(browser);
 			new Select(browser.visible(By.id("language"))).selectByValue("python");
 			browser.click(By.id("thinking"));
 			browser.visible(By.id("task")).sendKeys("a function that tells whether a number is even");
@@ -85,7 +96,7 @@ class CodePageBrowserIntegrationTests {
 	void showsWhenTheAnswerHasNoCodeAndLetsTheUserStop() {
 		this.deepseek.onUserMessage("poem", ScriptedReply.text("I can only write a poem about it."));
 		try (HeadlessChromium browser = HeadlessChromium.start()) {
-			browser.open(url("/code"));
+			openSignedIn(browser);
 			new Select(browser.visible(By.id("language"))).selectByValue("go");
 			browser.visible(By.id("task")).sendKeys("a poem");
 			browser.click(By.id("generate"));

@@ -38,8 +38,9 @@ import org.springframework.util.ClassUtils;
 /**
  * Binds deployment settings the way the app does: environment variables through Spring's relaxed binding onto the
  * real {@code @ConfigurationProperties} classes (the starter's {@link DeepSeekProperties} and every one of the app),
- * and {@code spring.*} names against Spring Boot's configuration metadata. A variable that binds to nothing is a typo
- * the app would silently ignore; a value that does not convert fails here as it would at start-up.
+ * and {@code spring.*} and {@code server.*} names against Spring Boot's configuration metadata. A variable that binds
+ * to nothing is a typo the app would silently ignore; a value that does not convert fails here as it would at
+ * start-up.
  */
 final class EnvironmentBinding {
 
@@ -116,7 +117,7 @@ final class EnvironmentBinding {
 		return origins;
 	}
 
-	/** Whether a variable maps to a spring.* property of the configuration metadata. */
+	/** Whether a variable maps to a spring.* or server.* property of the configuration metadata. */
 	private static boolean inSpringMetadata(String name, String value) {
 		ConfigurationPropertySource source = ConfigurationPropertySources
 			.from(new SystemEnvironmentPropertySource(StandardEnvironment.SYSTEM_ENVIRONMENT_PROPERTY_SOURCE_NAME,
@@ -170,7 +171,8 @@ final class EnvironmentBinding {
 					try (InputStream in = url.openStream()) {
 						for (JsonNode property : mapper.readTree(in).path("properties")) {
 							String name = property.path("name").asString();
-							if (name.startsWith("spring.") && ConfigurationPropertyName.isValid(name)) {
+							if ((name.startsWith("spring.") || name.startsWith("server."))
+									&& ConfigurationPropertyName.isValid(name)) {
 								names.add(name);
 							}
 						}

@@ -7,7 +7,10 @@ import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
 
+import io.github.deepseekspring.rag.app.security.ApiKeys;
+import io.github.deepseekspring.rag.app.security.InstallSecret;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
+import jakarta.servlet.http.HttpServletRequest;
 import org.junit.jupiter.api.Test;
 
 import org.springframework.http.MediaType;
@@ -37,7 +40,7 @@ class LimitFiltersTests {
 	private final AtomicLong now = new AtomicLong();
 
 	private final LimitsProperties properties = new LimitsProperties(true, null, new LimitsProperties.Rate(6, 3, 0),
-			new LimitsProperties.Concurrency(1, 0, Duration.ofMillis(50), Duration.ofSeconds(7), null),
+			new LimitsProperties.Concurrency(1, 0, Duration.ofMillis(50), Duration.ofSeconds(7), null, 0),
 			new LimitsProperties.Request(DataSize.ofBytes(200), 2, null));
 
 	private final ModelCallGate gate = new ModelCallGate(this.properties.concurrency());
@@ -48,14 +51,22 @@ class LimitFiltersTests {
 
 	private final LimitMetrics metrics = LimitMetrics.of(this.meters, this.gate);
 
+	private final ApiKeys keys = new ApiKeys(List.of("test-key-not-secret"),
+			InstallSecret.of("limit-filters-test-secret-not-secret-0123456789"));
+
 	private final MockMvc mvc = MockMvcBuilders.standaloneSetup(this.endpoints)
-		.addFilters(
+		.addFilters((request, response, chain) -> {
+			// As the security filters do before the limits.
+			this.keys.verify((HttpServletRequest) request);
+			chain.doFilter(request, response);
+		},
 				new RequestSizeFilter(new PathPatterns(this.properties.paths()),
 						new PathPatterns(this.properties.request().uploadPaths()), this.properties.request(), this.metrics,
 						Refusals.problemDetails()),
 				new RateLimitFilter(new PathPatterns(this.properties.paths()),
 						new TokenBuckets(this.properties.rate(), this.now::get), this.metrics, Refusals.problemDetails()),
 				new ModelConcurrencyFilter(new PathPatterns(this.properties.concurrency().modelPaths()), this.gate,
+						new ClientCalls(this.properties.concurrency().maxCallsPerClient()),
 						this.properties.concurrency().retryAfter(), this.metrics, Refusals.problemDetails()))
 		.build();
 
@@ -88,6 +99,16 @@ class LimitFiltersTests {
 		this.mvc.perform(get("/v1/models").header("Authorization", "Bearer test-key-not-secret").with(ip("10.0.0.9")))
 			.andExpect(status().isTooManyRequests());
 		this.mvc.perform(get("/v1/models").with(ip("10.0.0.1"))).andExpect(status().isOk());
+	}
+
+	@Test
+	void aKeyThatWasNotVerifiedIsNoClientOfItsOwn() throws Exception {
+		for (int i = 0; i < 3; i++) {
+			this.mvc.perform(get("/api/chat/c1").header("Authorization", "Bearer made-up-" + i).with(ip("10.0.0.5")))
+				.andExpect(status().isOk());
+		}
+		this.mvc.perform(get("/api/chat/c1").header("Authorization", "Bearer made-up-3").with(ip("10.0.0.5")))
+			.andExpect(status().isTooManyRequests());
 	}
 
 	@Test
@@ -161,6 +182,7 @@ class LimitFiltersTests {
 	@Test
 	void defaultsAreSane() {
 		LimitsProperties defaults = new LimitsProperties(null, null, null, null, null);
+		assertThat(defaults.concurrency().maxCallsPerClient()).isEqualTo(4);
 		assertThat(defaults.enabled()).isTrue();
 		assertThat(defaults.paths()).containsExactly("/api/chat/**", "/api/code/**", "/v1/**");
 		assertThat(defaults.rate().requestsPerMinute()).isEqualTo(30);

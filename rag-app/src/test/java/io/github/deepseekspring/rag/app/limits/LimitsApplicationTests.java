@@ -28,7 +28,8 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 				"deepseek.rag.admin.password=test-admin-password", "deepseek.rag.limits.rate.requests-per-minute=1",
 				"deepseek.rag.limits.rate.burst=1", "deepseek.rag.limits.request.max-body-size=1KB",
 				"deepseek.rag.limits.concurrency.max-calls=1", "deepseek.rag.limits.concurrency.queue=1",
-				"deepseek.rag.api-keys=test-key-not-secret" })
+				"deepseek.rag.api-keys=test-key-not-secret,slot-key-0-not-secret,slot-key-1-not-secret,"
+						+ "slot-key-2-not-secret" })
 class LimitsApplicationTests {
 
 	@TempDir
@@ -98,7 +99,7 @@ class LimitsApplicationTests {
 			// a key of its own per request: its own rate bucket, so only the model-call cap is at work
 			ResponseEntity<String> response = client().post()
 				.uri("/api/chat/stream")
-				.header("Authorization", "Bearer test-key-not-secret-" + i)
+				.header("Authorization", "Bearer slot-key-" + i + "-not-secret")
 				.header("Accept", "text/event-stream")
 				.contentType(MediaType.APPLICATION_JSON)
 				.body("{\"message\":\"YF-AX3000 保修多久？\"}")

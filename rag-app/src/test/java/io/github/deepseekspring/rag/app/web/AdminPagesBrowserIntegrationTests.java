@@ -33,9 +33,7 @@ class AdminPagesBrowserIntegrationTests {
 	}
 
 	static void signIn(HeadlessChromium browser, String password) {
-		browser.visible(By.id("username")).sendKeys("admin");
-		browser.driver().findElement(By.id("password")).sendKeys(password);
-		browser.click(By.id("sign-in"));
+		browser.signInAsAdmin(password);
 	}
 
 	@Test
