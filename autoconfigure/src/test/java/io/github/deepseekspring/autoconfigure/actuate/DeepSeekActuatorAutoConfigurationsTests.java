@@ -63,7 +63,7 @@ class DeepSeekActuatorAutoConfigurationsTests {
 		this.runner.run((context) -> {
 			LocalRuntimeHealthIndicator indicator = context.getBean(LocalRuntimeHealthIndicator.class);
 			Health health = indicator.health();
-			long deadline = System.nanoTime() + Duration.ofSeconds(5).toNanos();
+			long deadline = System.nanoTime() + Duration.ofSeconds(30).toNanos();
 			while (health.getStatus() != Status.UP && System.nanoTime() < deadline) {
 				Thread.sleep(50);
 				health = indicator.health();

@@ -1,5 +1,6 @@
 package io.github.deepseekspring.model.resilience;
 
+import java.time.Clock;
 import java.time.Duration;
 import java.util.concurrent.atomic.AtomicReferenceArray;
 import java.util.function.Supplier;
@@ -37,7 +38,16 @@ public final class CircuitBreakers {
 	 * probing again after {@code openFor}.
 	 */
 	public static CircuitBreakerConfig config(int window, Duration openFor) {
+		return config(window, openFor, Clock.systemUTC());
+	}
+
+	/**
+	 * Like {@link #config(int, Duration)}, with the clock that decides when an open breaker probes again: tests move
+	 * it forward instead of sleeping through {@code openFor}.
+	 */
+	public static CircuitBreakerConfig config(int window, Duration openFor, Clock clock) {
 		return CircuitBreakerConfig.custom()
+			.clock(clock)
 			.slidingWindowType(CircuitBreakerConfig.SlidingWindowType.COUNT_BASED)
 			.slidingWindowSize(window)
 			.minimumNumberOfCalls(Math.max(1, window / 2))

@@ -11,6 +11,7 @@ import java.util.Map;
 
 import io.github.deepseekspring.model.api.Balance;
 import io.github.deepseekspring.model.api.DeepSeekApi;
+import io.github.deepseekspring.model.api.DeepSeekApiException;
 import io.github.deepseekspring.model.chat.DeepSeekChatModel;
 import io.github.deepseekspring.model.chat.DeepSeekChatOptions;
 import io.github.deepseekspring.model.chat.DeepSeekMetadata;
@@ -32,6 +33,7 @@ import org.springframework.ai.chat.prompt.Prompt;
 import tools.jackson.databind.JsonNode;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 /** The DeepSeek protocol rules, against the testkit's DeepSeek simulator. */
 class RemoteProtocolSimulatorTests extends DeepSeekSimulatorSupport {
@@ -169,17 +171,20 @@ class RemoteProtocolSimulatorTests extends DeepSeekSimulatorSupport {
 		DeepSeekChatModel model = model(sim, registry);
 		model.call(new Prompt("hello"));
 		sim.faults().failNext(1, 500);
-		try {
-			model.call(new Prompt("fails"));
-		}
-		catch (RuntimeException expected) {
-			assertThat(expected.toString()).doesNotContain(sim.apiKey());
-		}
+		assertThatThrownBy(() -> model.call(new Prompt("fails"))).isInstanceOf(DeepSeekApiException.class)
+			.satisfies(error -> assertThat(stackTraceOf(error)).doesNotContain(sim.apiKey()));
+		assertThat(sim.requests().count("/chat/completions")).as("the failing call reached the API").isEqualTo(2);
 		for (Meter meter : registry.getMeters()) {
 			assertThat(meter.getId().toString()).doesNotContain(sim.apiKey());
 		}
 		assertThat(model.toString()).doesNotContain(sim.apiKey());
 		assertThat(model.remoteApi().orElseThrow().toString()).doesNotContain(sim.apiKey());
+	}
+
+	private static String stackTraceOf(Throwable error) {
+		java.io.StringWriter text = new java.io.StringWriter();
+		error.printStackTrace(new java.io.PrintWriter(text));
+		return text.toString();
 	}
 
 	@Test
