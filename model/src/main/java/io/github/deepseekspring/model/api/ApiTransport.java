@@ -19,6 +19,7 @@ import io.github.deepseekspring.model.timer.CoarseTimer;
 import reactor.adapter.JdkFlowAdapter;
 import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
+import tools.jackson.core.JacksonException;
 import tools.jackson.databind.ObjectMapper;
 import tools.jackson.databind.json.JsonMapper;
 
@@ -80,7 +81,7 @@ final class ApiTransport {
 							throw ErrorBodies.toException(response.statusCode(), response.headers(), body, this.mapper,
 									this.apiKey);
 						}
-						return this.mapper.readValue(body.strip(), ChatCompletion.class);
+						return read(body, ChatCompletion.class);
 					}))
 				.timeout(silence, Mono.error(() -> new DeepSeekTimeoutException("idle", idleTimeout)))
 				.onErrorMap(IOException.class, ApiTransport::transportError);
@@ -120,8 +121,17 @@ final class ApiTransport {
 					throw ErrorBodies.toException(response.statusCode(), response.headers(), response.body(),
 							this.mapper, this.apiKey);
 				}
-				return this.mapper.readValue(response.body().strip(), type);
+				return read(response.body(), type);
 			});
+	}
+
+	private <T> T read(String body, Class<T> type) {
+		try {
+			return this.mapper.readValue(body.strip(), type);
+		}
+		catch (JacksonException ex) {
+			throw DeepSeekProtocolException.of(ex);
+		}
 	}
 
 	private Flux<StreamEvent> eventsOrError(HttpResponse<Flow.Publisher<List<ByteBuffer>>> response) {
@@ -156,7 +166,8 @@ final class ApiTransport {
 
 	private static Throwable transportError(Throwable error) {
 		Throwable cause = error instanceof CompletionException && error.getCause() != null ? error.getCause() : error;
-		if (cause instanceof DeepSeekApiException || cause instanceof DeepSeekTransportException) {
+		if (cause instanceof DeepSeekApiException || cause instanceof DeepSeekTransportException
+				|| cause instanceof DeepSeekProtocolException) {
 			return cause;
 		}
 		return new DeepSeekTransportException("DeepSeek API unreachable: " + cause.getClass().getSimpleName()

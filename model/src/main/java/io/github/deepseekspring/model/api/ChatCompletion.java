@@ -14,7 +14,7 @@ public record ChatCompletion(String id, String object, Long created, String mode
 
 	/** One choice; DeepSeek always returns exactly one. */
 	@JsonIgnoreProperties(ignoreUnknown = true)
-	public record Choice(int index, ChatMessage message, @JsonProperty("finish_reason") String finishReason,
+	public record Choice(Integer index, ChatMessage message, @JsonProperty("finish_reason") String finishReason,
 			JsonNode logprobs) {
 	}
 

@@ -5,6 +5,7 @@ import java.util.List;
 import java.util.Objects;
 import java.util.concurrent.atomic.AtomicInteger;
 
+import io.github.deepseekspring.model.api.DeepSeekProtocolException;
 import io.github.deepseekspring.model.api.DeepSeekTransportException;
 import io.github.deepseekspring.model.chat.DeepSeekChatOptions;
 import io.github.deepseekspring.model.completion.CodeCompletion;
@@ -170,7 +171,8 @@ public final class LocalBackend implements ChatBackend {
 	}
 
 	private static Throwable transport(Throwable error) {
-		if (error instanceof DeepSeekTransportException || error instanceof IllegalArgumentException) {
+		if (error instanceof DeepSeekTransportException || error instanceof DeepSeekProtocolException
+				|| error instanceof IllegalArgumentException) {
 			return error;
 		}
 		return new DeepSeekTransportException("local runtime failed: " + error.getMessage(), error);

@@ -4,6 +4,7 @@ import java.util.List;
 import java.util.Objects;
 import java.util.concurrent.Flow;
 
+import io.github.deepseekspring.local.LocalProtocolException;
 import io.github.deepseekspring.local.LocalRuntime;
 import io.github.deepseekspring.local.chat.ChatMessage;
 import io.github.deepseekspring.local.chat.ChatRequest;
@@ -11,6 +12,7 @@ import io.github.deepseekspring.local.chat.GenerateRequest;
 import io.github.deepseekspring.local.chat.GenerateResponse;
 import io.github.deepseekspring.local.chat.LocalChatResponse;
 import io.github.deepseekspring.local.chat.ToolCall;
+import io.github.deepseekspring.model.api.DeepSeekProtocolException;
 import org.springframework.ai.chat.messages.AssistantMessage;
 import reactor.adapter.JdkFlowAdapter;
 
@@ -28,7 +30,7 @@ public final class LocalRuntimePort implements LocalChatPort {
 
 	@Override
 	public Reply chat(Request request) {
-		LocalChatResponse r = this.runtime.chat(toRuntime(request));
+		LocalChatResponse r = readable(() -> this.runtime.chat(toRuntime(request)));
 		return new Reply(r.content(), r.thinking(), toSpring(r.toolCalls()), r.model(), r.doneReason(), r.promptTokens(),
 				r.completionTokens());
 	}
@@ -38,12 +40,14 @@ public final class LocalRuntimePort implements LocalChatPort {
 		return JdkFlowAdapter.publisherToFlowPublisher(JdkFlowAdapter
 			.flowPublisherToFlux(this.runtime.chatStream(toRuntime(request)))
 			.map(c -> new Delta(c.content(), c.thinking(), toSpring(c.toolCalls()), c.done(), c.model(), c.doneReason(),
-					c.promptTokens(), c.completionTokens())));
+					c.promptTokens(), c.completionTokens()))
+			.onErrorMap(LocalProtocolException.class, LocalRuntimePort::protocolError));
 	}
 
 	@Override
 	public Reply generate(String model, String prefix, String suffix, Integer maxTokens) {
-		GenerateResponse r = this.runtime.generate(GenerateRequest.fillInMiddle(model, prefix, suffix, maxTokens));
+		GenerateResponse r = readable(
+				() -> this.runtime.generate(GenerateRequest.fillInMiddle(model, prefix, suffix, maxTokens)));
 		return new Reply(r.response(), r.thinking(), List.of(), r.model(), r.doneReason(), r.promptTokens(),
 				r.completionTokens());
 	}
@@ -51,6 +55,20 @@ public final class LocalRuntimePort implements LocalChatPort {
 	@Override
 	public boolean isUp() {
 		return this.runtime.isUp();
+	}
+
+	/** An answer the runtime sent in a shape the client cannot read is a protocol error, as on the remote API. */
+	private static <T> T readable(java.util.function.Supplier<T> call) {
+		try {
+			return call.get();
+		}
+		catch (LocalProtocolException ex) {
+			throw protocolError(ex);
+		}
+	}
+
+	private static DeepSeekProtocolException protocolError(LocalProtocolException error) {
+		return new DeepSeekProtocolException(error.field(), error.getMessage(), error);
 	}
 
 	private static ChatRequest toRuntime(Request request) {

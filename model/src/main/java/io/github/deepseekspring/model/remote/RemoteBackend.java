@@ -4,6 +4,7 @@ import java.time.Clock;
 import java.util.Objects;
 
 import io.github.deepseekspring.model.api.ChatCompletionChunk;
+import io.github.deepseekspring.model.api.ChatCompletionRequest;
 import io.github.deepseekspring.model.api.ChatMessage;
 import io.github.deepseekspring.model.api.DeepSeekApi;
 import io.github.deepseekspring.model.api.FimRequest;
@@ -50,9 +51,7 @@ public final class RemoteBackend implements ChatBackend {
 		this.completionModel = completionModel != null ? completionModel : defaultModel;
 		this.timeouts = Objects.requireNonNull(timeouts);
 		this.costs = (model, usage) -> prices.remoteCost(model, usage.promptCacheHitTokens(),
-				usage.promptCacheMissTokens() > 0 || usage.promptCacheHitTokens() > 0 ? usage.promptCacheMissTokens()
-						: usage.promptTokens(),
-				usage.completionTokens(), clock.instant());
+				usage.promptCacheMissTokens(), usage.completionTokens(), clock.instant());
 	}
 
 	/** The HTTP client (models, balance). */
@@ -67,16 +66,20 @@ public final class RemoteBackend implements ChatBackend {
 
 	@Override
 	public Mono<ChatResponse> call(BackendRequest request) {
-		return this.api.chat(RemoteRequestMapper.toRequest(request, this.defaultModel), this.timeouts.idle())
-			.transform(call -> TimeoutGuard.within(call, this.timeouts.total()))
-			.map(completion -> RemoteResponseMapper.toChatResponse(completion, this.costs));
+		return Mono.defer(() -> {
+			ChatCompletionRequest wire = RemoteRequestMapper.toRequest(request, this.defaultModel);
+			return this.api.chat(wire, this.timeouts.idle())
+				.transform(call -> TimeoutGuard.within(call, this.timeouts.total()))
+				.map(completion -> RemoteResponseMapper.toChatResponse(completion, this.costs, wire.model()));
+		});
 	}
 
 	@Override
 	public Flux<ChatResponse> stream(BackendRequest request) {
 		return Flux.defer(() -> {
-			StreamAccumulator accumulator = new StreamAccumulator(this.costs);
-			Flux<StreamEvent> events = this.api.chatStream(RemoteRequestMapper.toRequest(request, this.defaultModel));
+			ChatCompletionRequest wire = RemoteRequestMapper.toRequest(request, this.defaultModel);
+			StreamAccumulator accumulator = new StreamAccumulator(this.costs, wire.model());
+			Flux<StreamEvent> events = this.api.chatStream(wire);
 			return TimeoutGuard.guard(events, this.timeouts, RemoteBackend::carriesToken)
 				.<ChatResponse>handle((event, sink) -> {
 					if (event instanceof StreamEvent.Chunk chunk) {

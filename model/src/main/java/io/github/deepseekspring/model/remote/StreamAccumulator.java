@@ -46,8 +46,10 @@ final class StreamAccumulator {
 
 	private String tokenMetadataModel;
 
-	StreamAccumulator(RemoteResponseMapper.CostCalculator costs) {
+	/** @param requestedModel the model asked for, which stands in until the server names one */
+	StreamAccumulator(RemoteResponseMapper.CostCalculator costs, String requestedModel) {
 		this.costs = costs;
+		this.model = requestedModel;
 	}
 
 	/** The chunk to pass on for this wire chunk, or {@code null} when it carries nothing for the caller yet. */

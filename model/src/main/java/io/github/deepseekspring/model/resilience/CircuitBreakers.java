@@ -6,6 +6,7 @@ import java.util.concurrent.atomic.AtomicReferenceArray;
 import java.util.function.Supplier;
 
 import io.github.deepseekspring.model.api.DeepSeekApiException;
+import io.github.deepseekspring.model.api.DeepSeekProtocolException;
 import io.github.deepseekspring.model.api.DeepSeekTransportException;
 import io.github.deepseekspring.model.routing.BackendKind;
 import io.github.resilience4j.circuitbreaker.CircuitBreaker;
@@ -13,7 +14,7 @@ import io.github.resilience4j.circuitbreaker.CircuitBreakerConfig;
 
 /**
  * One resilience4j circuit breaker per backend. Only failures that say the backend is unwell count (connection
- * errors, timeouts, 5xx, 429); a bad request (400/401/402/422) says nothing about the backend and is ignored.
+ * errors, timeouts, 5xx, 429, answers that cannot be read); a bad request (400/401/402/422) says nothing about the backend and is ignored.
  *
  * <p>Breakers are built on the first call of their backend, not at start-up: resilience4j's classes then load
  * when the application first talks to a model, which keeps the starter's share of start-up time small.
@@ -71,7 +72,7 @@ public final class CircuitBreakers {
 		if (error instanceof DeepSeekApiException api) {
 			return api.status() == 429 || api.status() >= 500;
 		}
-		return error instanceof DeepSeekTransportException;
+		return error instanceof DeepSeekTransportException || error instanceof DeepSeekProtocolException;
 	}
 
 	/** The breaker of a backend. */

@@ -21,9 +21,12 @@ import io.github.deepseekspring.model.cost.PriceTable;
 import io.github.deepseekspring.model.resilience.RetryPolicy;
 import io.github.deepseekspring.testkit.ScriptedReply;
 import io.github.deepseekspring.testkit.deepseek.DeepSeekSimulator;
+import io.github.deepseekspring.testkit.deepseek.UsageStyle;
 import io.micrometer.core.instrument.Meter;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.EnumSource;
 import org.springframework.ai.chat.messages.AssistantMessage;
 import org.springframework.ai.chat.messages.Message;
 import org.springframework.ai.chat.messages.UserMessage;
@@ -140,6 +143,34 @@ class RemoteProtocolSimulatorTests extends DeepSeekSimulatorSupport {
 		assertThat(u1.cacheHitTokens()).isLessThan(u2.cacheHitTokens());
 		assertThat(registry.get("deepseek.tokens").tag("type", "cache_hit").counter().count()).isEqualTo(u1.cacheHitTokens() + u2.cacheHitTokens());
 		assertThat(registry.get("deepseek.cost").counter().count()).isPositive();
+	}
+
+	@ParameterizedTest
+	@EnumSource(UsageStyle.class)
+	void everyUsageShapeIsReadInCallsAndStreams(UsageStyle style) {
+		sim.withUsageStyle(style);
+		DeepSeekChatModel model = model(sim, new SimpleMeterRegistry());
+		String longSystem = "You answer questions about routers. ".repeat(40);
+		List<Message> conversation = List.of(new org.springframework.ai.chat.messages.SystemMessage(longSystem),
+				new UserMessage("first question"));
+		model.call(new Prompt(conversation));
+
+		DeepSeekUsage called = (DeepSeekUsage) model.call(new Prompt(conversation)).getMetadata().getUsage();
+		List<ChatResponse> chunks = model.stream(new Prompt(conversation)).collectList().block();
+		DeepSeekUsage streamed = (DeepSeekUsage) chunks.get(chunks.size() - 1).getMetadata().getUsage();
+
+		for (DeepSeekUsage usage : List.of(called, streamed)) {
+			assertThat(usage.promptTokens()).isPositive();
+			assertThat(usage.completionTokens()).isPositive();
+			assertThat(usage.cacheHitTokens() + usage.cacheMissTokens()).isEqualTo(usage.promptTokens());
+			if (style == UsageStyle.LEAN) {
+				assertThat(usage.cacheHitTokens()).as("a lean answer reports no cache hits").isZero();
+			}
+			else {
+				assertThat(usage.cacheHitTokens()).as("the repeated prompt hit the cache").isPositive();
+			}
+			assertThat(usage.costCny()).isPositive();
+		}
 	}
 
 	@Test

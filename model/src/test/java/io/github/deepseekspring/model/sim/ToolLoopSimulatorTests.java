@@ -10,6 +10,7 @@ import io.github.deepseekspring.testkit.RecordedRequest;
 import io.github.deepseekspring.testkit.ScriptedReply;
 import io.github.deepseekspring.testkit.ToolCallSpec;
 import io.github.deepseekspring.testkit.deepseek.DeepSeekSimulator;
+import io.github.deepseekspring.testkit.deepseek.UsageStyle;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import org.junit.jupiter.api.Test;
 import org.springframework.ai.chat.client.ChatClient;
@@ -93,6 +94,28 @@ class ToolLoopSimulatorTests extends DeepSeekSimulatorSupport {
 		assertThat(answer).isEqualTo("It is sunny in Hangzhou.");
 		assertThat(tools.calls).hasValue(1);
 		assertReasoningPassedBack();
+	}
+
+	@Test
+	void streamLoopReadsLeanUsage() {
+		sim.withUsageStyle(UsageStyle.LEAN);
+		script();
+		WeatherTools tools = new WeatherTools();
+		DeepSeekChatModel model = RemoteProtocolSimulatorTests.model(sim, new SimpleMeterRegistry());
+
+		List<ChatResponse> responses = ChatClient.create(model)
+			.prompt()
+			.user("What is the weather in Hangzhou?")
+			.tools(tools)
+			.stream()
+			.chatResponse()
+			.collectList()
+			.block();
+
+		String answer = responses.stream().map(r -> r.getResult().getOutput().getText()).reduce("", String::concat);
+		assertThat(answer).isEqualTo("It is sunny in Hangzhou.");
+		assertThat(responses.get(responses.size() - 1).getMetadata().getUsage().getPromptTokens()).isPositive();
+		assertThat(tools.calls).hasValue(1);
 	}
 
 	@Test

@@ -35,7 +35,7 @@ final class ChatCompletionsHandler implements Route {
             plan = plan.asJsonEcho(request.conversation().lastUserMessage());
         }
         ChatAnswer answer = ChatAnswer.of(plan, request, simulator.prefixCache());
-        ChatResponses responses = new ChatResponses(request);
+        ChatResponses responses = new ChatResponses(request, simulator.usageStyle());
         if (request.stream()) {
             stream(exchange, responses, answer);
         } else {

@@ -18,11 +18,13 @@ final class ChatResponses {
     private final String model;
     private final boolean thinking;
     private final boolean includeUsage;
+    private final UsageStyle usageStyle;
 
-    ChatResponses(ChatRequest request) {
+    ChatResponses(ChatRequest request, UsageStyle usageStyle) {
         this.model = request.model();
         this.thinking = request.thinking();
         this.includeUsage = request.includeUsage();
+        this.usageStyle = usageStyle;
     }
 
     ObjectNode completion(ChatAnswer answer) {
@@ -48,7 +50,7 @@ final class ChatResponses {
         }
         choice.putNull("logprobs");
         choice.put("finish_reason", answer.finishReason());
-        root.set("usage", answer.usage().toJson());
+        root.set("usage", answer.usage().toJson(usageStyle));
         return root;
     }
 
@@ -95,7 +97,7 @@ final class ChatResponses {
         }
         ObjectNode chunk = chunk(delta, answer.finishReason());
         if (!includeUsage) {
-            chunk.set("usage", answer.usage().toJson());
+            chunk.set("usage", answer.usage().toJson(usageStyle));
         }
         return chunk;
     }
@@ -104,7 +106,7 @@ final class ChatResponses {
     ObjectNode usageChunk(ChatAnswer answer) {
         ObjectNode root = envelope("chat.completion.chunk");
         root.putArray("choices");
-        root.set("usage", answer.usage().toJson());
+        root.set("usage", answer.usage().toJson(usageStyle));
         return root;
     }
 

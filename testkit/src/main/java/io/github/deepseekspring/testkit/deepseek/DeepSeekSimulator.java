@@ -31,7 +31,7 @@ import tools.jackson.databind.JsonNode;
  * Without a matching {@link #onUserMessage script} the answer is {@code "Echo: <last user message>"} (a JSON object
  * {@code {"echo": …}} with {@code response_format: json_object}), with the reasoning {@code "Thinking about the
  * request: <last user message>"} in thinking mode; scripts match FIM prompts too. {@link #reset()} also empties the
- * context cache (key, models and balance stay).
+ * context cache and restores the usage style (key, models and balance stay).
  *
  * Configuration methods mutate this simulator and return it for chaining; they are thread-safe.
  */
@@ -48,6 +48,7 @@ public final class DeepSeekSimulator extends ScriptedSimulator<DeepSeekSimulator
     private volatile String balance = "100.00";
     private volatile boolean balanceAvailable = true;
     private volatile int concurrencyLimit = Integer.MAX_VALUE;
+    private volatile UsageStyle usageStyle = UsageStyle.DEEPSEEK;
     private final AtomicInteger inFlight = new AtomicInteger();
 
     private DeepSeekSimulator(int port) {
@@ -126,9 +127,26 @@ public final class DeepSeekSimulator extends ScriptedSimulator<DeepSeekSimulator
         return this;
     }
 
+    /**
+     * Which usage fields answers carry, e.g. {@link UsageStyle#LEAN} for the three basic counts a gateway sends.
+     * {@link #reset()} restores {@link UsageStyle#DEEPSEEK}.
+     *
+     * @param style the usage fields to send
+     * @return this
+     */
+    public DeepSeekSimulator withUsageStyle(UsageStyle style) {
+        this.usageStyle = Objects.requireNonNull(style);
+        return this;
+    }
+
     @Override
     protected void forgetProtocolState() {
         prefixCache.clear();
+        usageStyle = UsageStyle.DEEPSEEK;
+    }
+
+    UsageStyle usageStyle() {
+        return usageStyle;
     }
 
     Set<String> modelNames() {

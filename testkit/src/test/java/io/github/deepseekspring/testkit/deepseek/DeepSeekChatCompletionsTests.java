@@ -47,6 +47,24 @@ class DeepSeekChatCompletionsTests {
     }
 
     @Test
+    void usageStylesSendTheFieldsOtherServersSend() {
+        String request = """
+                {"model":"deepseek-flash","messages":[{"role":"user","content":"count me"}]}""";
+        deepseek.withUsageStyle(UsageStyle.LEAN);
+        JsonNode lean = Http.json(chat(request)).path("usage");
+        assertThat(lean.propertyNames()).containsExactlyInAnyOrder("prompt_tokens", "completion_tokens", "total_tokens");
+
+        deepseek.withUsageStyle(UsageStyle.OPENAI);
+        JsonNode openAi = Http.json(chat(request)).path("usage");
+        assertThat(openAi.has("prompt_tokens_details")).isTrue();
+        assertThat(openAi.has("prompt_cache_hit_tokens")).isFalse();
+        assertThat(openAi.has("prompt_cache_miss_tokens")).isFalse();
+
+        deepseek.reset();
+        assertThat(Http.json(chat(request)).path("usage").has("prompt_cache_hit_tokens")).as("reset restores DeepSeek's").isTrue();
+    }
+
+    @Test
     void thinkingDisabledLeavesOutReasoning() {
         JsonNode body = Http.json(chat("""
                 {"model":"deepseek-v4-pro","thinking":{"type":"disabled"},
