@@ -27,6 +27,8 @@ final class ChunkParser {
 
 	private final ObjectReader toolCallsBinder;
 
+	private final ObjectReader logprobsBinder;
+
 	ChunkParser(ObjectMapper mapper) {
 		this.mapper = mapper;
 		this.binder = mapper.readerFor(ChatCompletionChunk.class);
@@ -34,6 +36,7 @@ final class ChunkParser {
 		this.usageBinder = mapper.readerFor(Usage.class).without(DeserializationFeature.FAIL_ON_TRAILING_TOKENS);
 		this.toolCallsBinder = mapper.readerFor(mapper.getTypeFactory().constructCollectionType(List.class, ToolCall.class))
 			.without(DeserializationFeature.FAIL_ON_TRAILING_TOKENS);
+		this.logprobsBinder = mapper.readerFor(Logprobs.class).without(DeserializationFeature.FAIL_ON_TRAILING_TOKENS);
 	}
 
 	/** The chunk; a {@link DeepSeekProtocolException} naming the field when it cannot be read. */
@@ -97,16 +100,19 @@ final class ChunkParser {
 		Integer index = null;
 		ChatMessage delta = null;
 		String finishReason = null;
+		Logprobs logprobs = null;
 		for (String name = parser.nextName(); name != null; name = parser.nextName()) {
 			JsonToken value = parser.nextToken();
 			switch (name) {
 				case "index" -> index = (value == JsonToken.VALUE_NULL) ? null : intValue(parser, value);
 				case "delta" -> delta = delta(parser, value);
 				case "finish_reason" -> finishReason = string(parser, value);
+				case "logprobs" -> logprobs = (value == JsonToken.VALUE_NULL) ? null
+						: bound(parser, value, JsonToken.START_OBJECT, this.logprobsBinder, "choices[0].logprobs");
 				default -> parser.skipChildren();
 			}
 		}
-		return new ChatCompletionChunk.Choice(index, delta, finishReason);
+		return new ChatCompletionChunk.Choice(index, delta, finishReason, logprobs);
 	}
 
 	private ChatMessage delta(JsonParser parser, JsonToken start) {

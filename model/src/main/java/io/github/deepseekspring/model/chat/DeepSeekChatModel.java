@@ -78,7 +78,7 @@ public final class DeepSeekChatModel implements ChatModel {
 	@Override
 	public ChatResponse call(Prompt prompt) {
 		BackendRequest request = backendRequest(prompt);
-		List<ChatBackend> order = this.router.route(request.options());
+		List<ChatBackend> order = this.router.route(request);
 		return this.observations.observeCall(prompt,
 				() -> this.executor
 					.execute(order, modelOf(request), b -> b.call(forBackend(request, b)).flux(), remember(request))
@@ -89,7 +89,7 @@ public final class DeepSeekChatModel implements ChatModel {
 	public Flux<ChatResponse> stream(Prompt prompt) {
 		return this.observations.observeStream(prompt, Flux.defer(() -> {
 			BackendRequest request = backendRequest(prompt);
-			return this.executor.execute(this.router.route(request.options()), modelOf(request),
+			return this.executor.execute(this.router.route(request), modelOf(request),
 					b -> b.stream(forBackend(request, b)), remember(request));
 		}));
 	}

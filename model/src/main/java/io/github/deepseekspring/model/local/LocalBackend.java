@@ -3,6 +3,7 @@ package io.github.deepseekspring.model.local;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
+import java.util.Optional;
 import java.util.concurrent.atomic.AtomicInteger;
 
 import io.github.deepseekspring.model.api.DeepSeekProtocolException;
@@ -117,6 +118,14 @@ public final class LocalBackend implements ChatBackend {
 					reply.model() != null ? reply.model() : this.completionModel, "local", reply.promptTokens(),
 					reply.completionTokens()))
 			.onErrorMap(LocalBackend::transport));
+	}
+
+	@Override
+	public Optional<String> refusal(BackendRequest request) {
+		if (Boolean.TRUE.equals(request.options().getLogprobs())) {
+			return Optional.of("the local runtime returns no log probabilities");
+		}
+		return Optional.empty();
 	}
 
 	@Override

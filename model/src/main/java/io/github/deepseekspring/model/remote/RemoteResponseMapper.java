@@ -8,6 +8,7 @@ import java.util.Map;
 import io.github.deepseekspring.model.api.ChatCompletion;
 import io.github.deepseekspring.model.api.ChatMessage;
 import io.github.deepseekspring.model.api.DeepSeekProtocolException;
+import io.github.deepseekspring.model.api.Logprobs;
 import io.github.deepseekspring.model.api.Usage;
 import io.github.deepseekspring.model.chat.DeepSeekMetadata;
 import io.github.deepseekspring.model.chat.DeepSeekUsage;
@@ -42,11 +43,11 @@ final class RemoteResponseMapper {
 		String model = completion.model() != null ? completion.model() : requestedModel;
 		DeepSeekUsage usage = costs.usage(model, completion.usage());
 		return response(completion.id(), model, message.content(), message.reasoningContent(), toolCalls,
-				choice.finishReason(), usage);
+				choice.finishReason(), choice.logprobs(), usage);
 	}
 
 	static ChatResponse response(String id, String model, String content, String reasoning,
-			List<AssistantMessage.ToolCall> toolCalls, String finishReason, DeepSeekUsage usage) {
+			List<AssistantMessage.ToolCall> toolCalls, String finishReason, Logprobs logprobs, DeepSeekUsage usage) {
 		Map<String, Object> properties = new HashMap<>();
 		properties.put(DeepSeekMetadata.BACKEND, "remote");
 		if (reasoning != null && !reasoning.isEmpty()) {
@@ -66,6 +67,9 @@ final class RemoteResponseMapper {
 		ChatGenerationMetadata.Builder generation = ChatGenerationMetadata.builder().finishReason(finishReason);
 		if (reasoning != null && !reasoning.isEmpty()) {
 			generation.metadata(DeepSeekMetadata.REASONING_CONTENT, reasoning);
+		}
+		if (logprobs != null) {
+			generation.metadata(DeepSeekMetadata.LOGPROBS, logprobs);
 		}
 		return new ChatResponse(List.of(new Generation(assistant, generation.build())), metadata.build());
 	}

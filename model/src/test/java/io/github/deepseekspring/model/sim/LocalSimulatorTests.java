@@ -14,6 +14,7 @@ import io.github.deepseekspring.model.local.LocalRuntimePort;
 import io.github.deepseekspring.model.resilience.RetryPolicy;
 import io.github.deepseekspring.model.resilience.StreamTimeouts;
 import io.github.deepseekspring.model.routing.RoutingMode;
+import io.github.deepseekspring.model.routing.UnsupportedRequestException;
 import io.github.deepseekspring.testkit.RecordedRequest;
 import io.github.deepseekspring.testkit.ScriptedReply;
 import io.github.deepseekspring.testkit.ollama.OllamaSimulator;
@@ -28,6 +29,7 @@ import reactor.core.Disposable;
 import reactor.core.publisher.Flux;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 /** The local backend (through the local-runtime client) against the Ollama simulator, alone and beside the DeepSeek simulator. */
 class LocalSimulatorTests extends DeepSeekSimulatorSupport {
@@ -131,6 +133,19 @@ class LocalSimulatorTests extends DeepSeekSimulatorSupport {
 		finally {
 			ollama.faults().up();
 		}
+	}
+
+	@Test
+	void logprobsAreNeverSilentlyDroppedByTheLocalRuntime() {
+		DeepSeekChatOptions logprobs = DeepSeekChatOptions.builder().logprobs(true).build();
+		assertThatThrownBy(() -> model(RoutingMode.LOCAL).call(new Prompt("hello", logprobs)))
+			.isInstanceOf(UnsupportedRequestException.class)
+			.hasMessageContaining("local: the local runtime returns no log probabilities");
+		assertThat(ollama.requests().count("/api/chat")).isZero();
+
+		ChatResponse remote = model(RoutingMode.LOCAL_FIRST).call(new Prompt("hello", logprobs));
+		assertThat(remote.getResult().getOutput().getMetadata()).containsEntry(DeepSeekMetadata.BACKEND, "remote");
+		assertThat(DeepSeekMetadata.logprobs(remote.getResult())).isPresent();
 	}
 
 	@Test

@@ -12,6 +12,7 @@ import java.util.Map;
 import io.github.deepseekspring.model.api.Balance;
 import io.github.deepseekspring.model.api.DeepSeekApi;
 import io.github.deepseekspring.model.api.DeepSeekApiException;
+import io.github.deepseekspring.model.api.Logprobs;
 import io.github.deepseekspring.model.chat.DeepSeekChatModel;
 import io.github.deepseekspring.model.chat.DeepSeekChatOptions;
 import io.github.deepseekspring.model.chat.DeepSeekMetadata;
@@ -171,6 +172,32 @@ class RemoteProtocolSimulatorTests extends DeepSeekSimulatorSupport {
 			}
 			assertThat(usage.costCny()).isPositive();
 		}
+	}
+
+	@Test
+	void logprobsReachTheGenerationInCallsAndStreams() {
+		sim.onUserMessage("likely", ScriptedReply.text("Quite likely so."));
+		DeepSeekChatModel model = model(sim, new SimpleMeterRegistry());
+		DeepSeekChatOptions logprobs = DeepSeekChatOptions.builder().logprobs(true).topLogprobs(3).build();
+
+		ChatResponse called = model.call(new Prompt("how likely?", logprobs));
+		Logprobs whole = DeepSeekMetadata.logprobs(called.getResult()).orElseThrow();
+		assertThat(whole.content().stream().map(Logprobs.TokenLogprob::token).reduce("", String::concat))
+			.isEqualTo("Quite likely so.");
+		assertThat(whole.content().get(0).topLogprobs()).hasSize(3);
+		assertThat(sim.requests().last().json().path("top_logprobs").asInt()).isEqualTo(3);
+
+		List<ChatResponse> chunks = model.stream(new Prompt("how likely?", logprobs)).collectList().block();
+		StringBuilder perChunk = new StringBuilder();
+		chunks.forEach(chunk -> DeepSeekMetadata.logprobsDelta(chunk.getResult())
+			.ifPresent(delta -> delta.content().forEach(token -> perChunk.append(token.token()))));
+		assertThat(perChunk).hasToString("Quite likely so.");
+		ChatResponse[] aggregated = new ChatResponse[1];
+		new MessageAggregator().aggregate(reactor.core.publisher.Flux.fromIterable(chunks), r -> aggregated[0] = r).blockLast();
+		assertThat(DeepSeekMetadata.logprobs(aggregated[0].getResult()).orElseThrow().content())
+			.hasSameSizeAs(whole.content());
+
+		assertThat(DeepSeekMetadata.logprobs(model.call(new Prompt("how likely?")).getResult())).as("not asked for").isEmpty();
 	}
 
 	@Test

@@ -16,7 +16,9 @@ import tools.jackson.databind.JsonNode;
  * schema is 422 ("Failed to deserialize the JSON body…"), a wrong value is 400.
  */
 record ChatRequest(String model, boolean stream, boolean includeUsage, boolean thinking, Integer maxTokens,
-        Conversation conversation, List<String> promptTokens) {
+        Conversation conversation, List<String> promptTokens, Integer topLogprobs) {
+
+    static final int MAX_TOP_LOGPROBS = 20;
 
     static final int MAX_OUTPUT_TOKENS = 393_216;
     private static final Set<String> ROLES = Set.of("system", "user", "assistant", "tool");
@@ -52,7 +54,30 @@ record ChatRequest(String model, boolean stream, boolean includeUsage, boolean t
         boolean stream = body.path("stream").asBoolean(false);
         boolean includeUsage = stream && body.path("stream_options").path("include_usage").asBoolean(false);
         return new ChatRequest(model, stream, includeUsage, thinking, maxTokens, Conversation.of(messages),
-                promptTokens(body.get("tools"), messages, thinking));
+                promptTokens(body.get("tools"), messages, thinking), topLogprobs(body));
+    }
+
+    /** How many alternatives per token the answer lists, or {@code null} when {@code logprobs} is not asked for. */
+    private static Integer topLogprobs(JsonNode body) {
+        JsonNode logprobs = body.get("logprobs");
+        if (logprobs != null && !logprobs.isNull() && !logprobs.isBoolean()) {
+            throw schema("logprobs: invalid type: expected a boolean");
+        }
+        boolean asked = logprobs != null && logprobs.asBoolean(false);
+        JsonNode top = body.get("top_logprobs");
+        if (top == null || top.isNull()) {
+            return asked ? 0 : null;
+        }
+        if (!top.canConvertToInt()) {
+            throw schema("top_logprobs: invalid type: expected an integer");
+        }
+        if (top.asInt() < 0 || top.asInt() > MAX_TOP_LOGPROBS) {
+            throw new ApiError(422, "Invalid top_logprobs value, the valid range of top_logprobs is [0, " + MAX_TOP_LOGPROBS + "]");
+        }
+        if (!asked) {
+            throw new ApiError(422, "Invalid top_logprobs value: logprobs must be true when top_logprobs is used");
+        }
+        return top.asInt();
     }
 
     private static void checkMessageShape(JsonNode message, String where) {

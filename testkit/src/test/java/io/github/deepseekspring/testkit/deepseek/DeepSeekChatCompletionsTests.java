@@ -65,6 +65,48 @@ class DeepSeekChatCompletionsTests {
     }
 
     @Test
+    void logprobsCoverEveryAnswerTokenWholeAndStreamed() {
+        deepseek.onUserMessage("probabilities", ScriptedReply.text("One two three."));
+        JsonNode whole = Http.json(chat("""
+                {"model":"deepseek-flash","logprobs":true,"top_logprobs":2,
+                 "messages":[{"role":"user","content":"probabilities please"}]}"""));
+        JsonNode content = whole.path("choices").get(0).path("logprobs").path("content");
+        StringBuilder tokens = new StringBuilder();
+        content.forEach(entry -> tokens.append(entry.path("token").asString()));
+        assertThat(tokens).hasToString("One two three.");
+        assertThat(content.get(0).path("logprob").asDouble()).isEqualTo(TokenLogprobs.logprob(0));
+        assertThat(content.get(0).path("top_logprobs")).hasSize(2);
+        assertThat(content.get(0).path("top_logprobs").get(0).path("token").asString()).isEqualTo("One");
+
+        List<JsonNode> chunks = Http.sseData(chat("""
+                {"model":"deepseek-flash","logprobs":true,"stream":true,
+                 "messages":[{"role":"user","content":"probabilities please"}]}""").body());
+        StringBuilder streamed = new StringBuilder();
+        for (JsonNode chunk : chunks) {
+            JsonNode choice = chunk.path("choices").path(0);
+            choice.path("logprobs").path("content").forEach(entry -> {
+                streamed.append(entry.path("token").asString());
+                assertThat(entry.path("top_logprobs")).isEmpty();
+            });
+        }
+        assertThat(streamed).hasToString("One two three.");
+    }
+
+    @Test
+    void topLogprobsNeedLogprobsAndStayWithinTwenty() {
+        HttpResponse<String> withoutLogprobs = chat("""
+                {"model":"deepseek-flash","top_logprobs":3,"messages":[{"role":"user","content":"x"}]}""");
+        assertThat(withoutLogprobs.statusCode()).isEqualTo(422);
+        assertThat(Http.json(withoutLogprobs).path("error").path("message").asString()).contains("logprobs must be true");
+        HttpResponse<String> tooMany = chat("""
+                {"model":"deepseek-flash","logprobs":true,"top_logprobs":21,"messages":[{"role":"user","content":"x"}]}""");
+        assertThat(tooMany.statusCode()).isEqualTo(422);
+        assertThat(Http.json(chat("""
+                {"model":"deepseek-flash","messages":[{"role":"user","content":"x"}]}""")).path("choices").get(0)
+                .path("logprobs").isNull()).isTrue();
+    }
+
+    @Test
     void thinkingDisabledLeavesOutReasoning() {
         JsonNode body = Http.json(chat("""
                 {"model":"deepseek-v4-pro","thinking":{"type":"disabled"},
