@@ -18,9 +18,8 @@ import org.springframework.ai.chat.messages.Message;
 import org.springframework.ai.chat.messages.ToolResponseMessage;
 
 /**
- * Builds the wire request from a conversation. Holds the thinking-mode passback rule: an assistant turn that made
- * tool calls sends its {@code reasoning_content} back (the API answers 400 otherwise); a turn without tool calls
- * does not.
+ * Builds the wire request from a conversation; which turns send their reasoning back is {@link ReasoningPassback}'s
+ * rule.
  */
 public final class RemoteRequestMapper {
 
@@ -47,22 +46,27 @@ public final class RemoteRequestMapper {
 		List<Tool> tools = request.tools().isEmpty() ? null
 				: request.tools().stream().map(t -> Tool.function(t.name(), t.description(), t.inputSchema())).toList();
 		return new ChatCompletionRequest(o.getModel() != null ? o.getModel() : defaultModel,
-				toMessages(request.messages()),
+				toMessages(request.messages(), o.isThinkingEnabled()),
 				o.getThinking() == null ? null : ChatCompletionRequest.Thinking.of(o.getThinking()),
 				o.getReasoningEffort(), o.getMaxTokens(), temperature, topP, o.getFrequencyPenalty(),
 				o.getPresencePenalty(), emptyToNull(o.getStopSequences()), false, null, tools,
 				tools == null ? null : o.getToolChoice(), o.getResponseFormat(), o.getLogprobs(), o.getTopLogprobs());
 	}
 
-	/** The wire messages of a conversation. */
-	public static List<ChatMessage> toMessages(List<Message> messages) {
+	/**
+	 * The wire messages of a conversation, with reasoning passed back as {@link ReasoningPassback} says for a request
+	 * in thinking mode or not.
+	 */
+	public static List<ChatMessage> toMessages(List<Message> messages, boolean thinking) {
+		ReasoningPassback passback = ReasoningPassback.of(messages, thinking);
 		List<ChatMessage> wire = new ArrayList<>(messages.size() + 2);
 		for (int i = 0; i < messages.size(); i++) {
 			Message message = messages.get(i);
 			switch (message.getMessageType()) {
 				case SYSTEM -> wire.add(ChatMessage.system(message.getText()));
 				case USER -> wire.add(ChatMessage.user(message.getText()));
-				case ASSISTANT -> wire.add(assistant((AssistantMessage) message, i == messages.size() - 1));
+				case ASSISTANT -> wire.add(assistant((AssistantMessage) message, i == messages.size() - 1,
+						passback.reasoningFor(i, (AssistantMessage) message)));
 				case TOOL -> ((ToolResponseMessage) message).getResponses()
 					.forEach(r -> wire.add(ChatMessage.tool(r.id(), r.responseData())));
 			}
@@ -70,15 +74,13 @@ public final class RemoteRequestMapper {
 		return wire;
 	}
 
-	private static ChatMessage assistant(AssistantMessage message, boolean last) {
+	private static ChatMessage assistant(AssistantMessage message, boolean last, String reasoning) {
 		List<ToolCall> toolCalls = null;
-		String reasoning = null;
 		if (message.hasToolCalls()) {
 			toolCalls = message.getToolCalls()
 				.stream()
 				.map(call -> ToolCall.of(call.id(), call.name(), call.arguments()))
 				.toList();
-			reasoning = DeepSeekMetadata.reasoning(message).orElse(null);
 		}
 		Boolean prefix = last && Boolean.TRUE.equals(message.getMetadata().get(DeepSeekMetadata.PREFIX)) ? true
 				: null;

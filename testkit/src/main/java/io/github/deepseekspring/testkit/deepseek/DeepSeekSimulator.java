@@ -15,8 +15,9 @@ import tools.jackson.databind.JsonNode;
 
 /**
  * An in-JVM simulator of the DeepSeek API on 127.0.0.1, faithful to the official protocol: Bearer auth, thinking
- * mode on by default ({@code reasoning_content} in messages and stream deltas), the rule that a tool-calling turn's
- * reasoning must be passed back in thinking mode (400 otherwise), scripted tool calls, usage with context-cache
+ * mode on by default ({@code reasoning_content} in messages and stream deltas), the rule that the assistant turns
+ * of a tool-calling stretch pass their reasoning back in thinking mode (400 otherwise; empty counts), scripted tool
+ * calls, logprobs, usage with context-cache
  * hit/miss tokens, SSE with keep-alive comments, FIM at {@code /beta/completions}, {@code /models} and
  * {@code /user/balance}. Tokens are counted by the {@link io.github.deepseekspring.testkit.SimulatedTokenizer}.
  *

@@ -173,12 +173,34 @@ class DeepSeekChatCompletionsTests {
         HttpResponse<String> rejected = chat(withoutReasoning);
         assertThat(rejected.statusCode()).isEqualTo(400);
         assertThat(Http.json(rejected).path("error").path("message").asString())
-                .isEqualTo("The reasoning_content in the thinking mode must be passed back to the API.");
+                .isEqualTo("The `reasoning_content` in the thinking mode must be passed back to the API.");
 
         String withReasoning = withoutReasoning.replace("\"content\":\"\",\"tool_calls\"",
                 "\"content\":\"\",\"reasoning_content\":\"I should call the weather tool.\",\"tool_calls\"");
         JsonNode second = Http.json(chat(withReasoning));
         assertThat(second.path("choices").get(0).path("message").path("content").asString()).isEqualTo("Sunny, 25°C");
+    }
+
+    @Test
+    void everyAssistantTurnOfAToolCallingStretchPassesItsReasoningBackEvenEmpty() {
+        String toolTurn = "{\"role\":\"assistant\",\"content\":\"\",{TOOL}\"tool_calls\":[{\"id\":\"c1\","
+                + "\"type\":\"function\",\"function\":{\"name\":\"f\",\"arguments\":\"{}\"}}]}";
+        String answerTurn = "{\"role\":\"assistant\",{ANSWER}\"content\":\"It is 42.\"}";
+        String history = "{\"model\":\"deepseek-flash\",\"messages\":[{\"role\":\"user\",\"content\":\"hi\"},"
+                + "{\"role\":\"assistant\",\"content\":\"Hello!\"},"
+                + "{\"role\":\"user\",\"content\":\"q\"}," + toolTurn
+                + ",{\"role\":\"tool\",\"tool_call_id\":\"c1\",\"content\":\"42\"}," + answerTurn
+                + ",{\"role\":\"user\",\"content\":\"thanks\"}]}";
+
+        assertThat(chat(history.replace("{TOOL}", "\"reasoning_content\":\"call f\",")
+                .replace("{ANSWER}", "")).statusCode())
+                .as("the answer after the tool results belongs to the tool-calling stretch").isEqualTo(400);
+        assertThat(chat(history.replace("{TOOL}", "\"reasoning_content\":null,")
+                .replace("{ANSWER}", "\"reasoning_content\":\"done\",")).statusCode())
+                .as("null is not passed back").isEqualTo(400);
+        assertThat(chat(history.replace("{TOOL}", "\"reasoning_content\":\"\",")
+                .replace("{ANSWER}", "\"reasoning_content\":\"\",")).statusCode())
+                .as("an empty reasoning is passed back; the plain greeting turn needs none").isEqualTo(200);
     }
 
     @Test
