@@ -185,6 +185,20 @@ public class DeepSeekProperties implements Validator {
 		/** Model for fill-in-the-middle code completion on the DeepSeek API; the chat model when unset. */
 		private String completionModel;
 
+		/**
+		 * Models of the DeepSeek API that take images; a request with images for another model goes to a backend
+		 * that takes them, or fails with an error naming why, never with its images dropped.
+		 */
+		private List<String> visionModels = new ArrayList<>(List.of("deepseek-flash"));
+
+		public List<String> getVisionModels() {
+			return this.visionModels;
+		}
+
+		public void setVisionModels(List<String> visionModels) {
+			this.visionModels = visionModels;
+		}
+
 		public String getModel() {
 			return this.model;
 		}
@@ -250,6 +264,20 @@ public class DeepSeekProperties implements Validator {
 
 		/** Requests in flight on the local runtime before cost-aware routing treats it as saturated. */
 		private int maxConcurrency = 4;
+
+		/**
+		 * Local models that take images, for runtimes that cannot say so themselves (the OpenAI-compatible protocol);
+		 * on Ollama a model whose /api/show lists the vision capability takes them anyway.
+		 */
+		private List<String> visionModels = new ArrayList<>();
+
+		public List<String> getVisionModels() {
+			return this.visionModels;
+		}
+
+		public void setVisionModels(List<String> visionModels) {
+			this.visionModels = visionModels;
+		}
 
 		public Protocol getProtocol() {
 			return this.protocol;

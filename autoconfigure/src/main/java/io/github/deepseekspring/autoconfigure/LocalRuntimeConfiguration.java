@@ -51,8 +51,8 @@ class LocalRuntimeConfiguration {
 
 	@Bean
 	@ConditionalOnMissingBean
-	LocalChatPort deepSeekLocalChatPort(LocalRuntime runtime) {
-		return new LocalRuntimePort(runtime);
+	LocalChatPort deepSeekLocalChatPort(LocalRuntime runtime, DeepSeekProperties properties) {
+		return new LocalRuntimePort(runtime, properties.getLocal().getVisionModels());
 	}
 
 	@Bean

@@ -4,6 +4,7 @@ import java.net.URI;
 import java.util.List;
 import java.util.function.Consumer;
 
+import io.github.deepseekspring.local.LocalProtocol;
 import io.github.deepseekspring.local.chat.ChatRequest;
 import io.github.deepseekspring.local.chat.Embeddings;
 import io.github.deepseekspring.local.chat.GenerateRequest;
@@ -35,6 +36,11 @@ public final class OllamaProtocol implements EndpointProtocol {
 	public OllamaProtocol(HttpTransport http) {
 		this.http = http;
 		this.admin = new OllamaModelAdmin(http);
+	}
+
+	@Override
+	public LocalProtocol protocol() {
+		return LocalProtocol.OLLAMA;
 	}
 
 	@Override

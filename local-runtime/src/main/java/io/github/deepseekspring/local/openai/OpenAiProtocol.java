@@ -6,6 +6,7 @@ import java.util.List;
 import java.util.function.Consumer;
 
 import io.github.deepseekspring.local.LocalProtocolException;
+import io.github.deepseekspring.local.LocalProtocol;
 import io.github.deepseekspring.local.chat.ChatRequest;
 import io.github.deepseekspring.local.chat.Embeddings;
 import io.github.deepseekspring.local.chat.GenerateRequest;
@@ -37,6 +38,11 @@ public final class OpenAiProtocol implements EndpointProtocol {
 
 	public OpenAiProtocol(HttpTransport http) {
 		this.http = http;
+	}
+
+	@Override
+	public LocalProtocol protocol() {
+		return LocalProtocol.OPENAI;
 	}
 
 	@Override

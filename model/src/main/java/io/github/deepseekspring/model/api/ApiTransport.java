@@ -44,7 +44,11 @@ final class ApiTransport {
 
 	private final ChunkParser chunkParser;
 
-	ApiTransport(URI baseUrl, String apiKey, Duration connectTimeout, HttpClient httpClient, ObjectMapper mapper) {
+	private final long maxRequestBytes;
+
+	ApiTransport(URI baseUrl, String apiKey, Duration connectTimeout, HttpClient httpClient, ObjectMapper mapper,
+			long maxRequestBytes) {
+		this.maxRequestBytes = maxRequestBytes;
 		this.baseUrl = baseUrl;
 		this.apiKey = apiKey;
 		this.httpClient = (httpClient != null) ? httpClient
@@ -176,6 +180,9 @@ final class ApiTransport {
 
 	private HttpRequest post(String path, Object body, String accept) {
 		byte[] json = this.mapper.writeValueAsBytes(body);
+		if (json.length > this.maxRequestBytes) {
+			throw new RequestTooLargeException(json.length, this.maxRequestBytes);
+		}
 		return authorized(path).header("Content-Type", "application/json")
 			.header("Accept", accept)
 			.POST(HttpRequest.BodyPublishers.ofByteArray(json))

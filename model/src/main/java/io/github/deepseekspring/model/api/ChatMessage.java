@@ -8,7 +8,8 @@ import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.annotation.JsonProperty;
 
 /**
- * One message of a chat completion conversation, also used as the streamed {@code delta}.
+ * A message as the API answers it: the message of a whole answer, or a streamed {@code delta}. (Requests send
+ * {@link RequestMessage}s.)
  *
  * @param role system, user, assistant or tool
  * @param content the text (may be null for assistant turns that only call tools)
@@ -24,21 +25,5 @@ public record ChatMessage(String role, String content,
 		@JsonProperty("reasoning_content") @JsonAlias("reasoning") String reasoningContent, String name,
 		@JsonProperty("tool_call_id") String toolCallId, @JsonProperty("tool_calls") List<ToolCall> toolCalls,
 		Boolean prefix) {
-
-	public static ChatMessage system(String content) {
-		return new ChatMessage("system", content, null, null, null, null, null);
-	}
-
-	public static ChatMessage user(String content) {
-		return new ChatMessage("user", content, null, null, null, null, null);
-	}
-
-	public static ChatMessage assistant(String content) {
-		return new ChatMessage("assistant", content, null, null, null, null, null);
-	}
-
-	public static ChatMessage tool(String toolCallId, String content) {
-		return new ChatMessage("tool", content, null, null, toolCallId, null, null);
-	}
 
 }

@@ -215,6 +215,17 @@ public final class DeepSeekChatModel implements ChatModel {
 
 		private PromptPrivacy privacy = PromptPrivacy.off();
 
+		private java.util.Set<String> remoteVisionModels = RemoteBackend.VISION_MODELS;
+
+		/**
+		 * The models of the DeepSeek API that take images; {@code deepseek-flash} by default. Image requests for
+		 * any other model go to a backend that takes them, or fail with a clear error.
+		 */
+		public Builder remoteVisionModels(java.util.Collection<String> models) {
+			this.remoteVisionModels = java.util.Set.copyOf(models);
+			return this;
+		}
+
 		/**
 		 * Privacy mode: {@link PrivacyMode#MASK} masks personal data before requests go to the remote API (the local
 		 * runtime sees the original), {@link PrivacyMode#LOCAL_ONLY} keeps requests with personal data on the local
@@ -359,7 +370,7 @@ public final class DeepSeekChatModel implements ChatModel {
 			}
 			if (remoteBackend == null && client != null) {
 				remoteBackend = new RemoteBackend(client, defaultModel(), this.completionModel, this.timeouts,
-						this.priceTable, this.clock);
+						this.priceTable, this.clock, this.remoteVisionModels);
 			}
 			RoutingMode mode = this.routingMode != null ? this.routingMode
 					: remoteBackend != null && this.local != null ? RoutingMode.REMOTE_FIRST

@@ -11,6 +11,8 @@ import io.github.deepseekspring.model.api.DeepSeekTransportException;
 import io.github.deepseekspring.model.chat.DeepSeekChatOptions;
 import io.github.deepseekspring.model.completion.CodeCompletion;
 import io.github.deepseekspring.model.cost.PriceTable;
+import io.github.deepseekspring.model.image.ChatImage;
+import io.github.deepseekspring.model.image.MessageImages;
 import io.github.deepseekspring.model.resilience.StreamTimeouts;
 import io.github.deepseekspring.model.resilience.TimeoutGuard;
 import io.github.deepseekspring.model.routing.BackendKind;
@@ -125,6 +127,16 @@ public final class LocalBackend implements ChatBackend {
 		if (Boolean.TRUE.equals(request.options().getLogprobs())) {
 			return Optional.of("the local runtime returns no log probabilities");
 		}
+		if (MessageImages.any(request.messages())) {
+			LocalChatPort.Vision vision = this.port.vision(this.chatModel);
+			if (vision == LocalChatPort.Vision.NONE) {
+				return Optional.of("local model " + this.chatModel + " takes no images (its runtime reports no vision "
+						+ "capability and it is not declared a vision model)");
+			}
+			if (vision == LocalChatPort.Vision.DATA && MessageImages.anyLinked(request.messages())) {
+				return Optional.of("the local runtime takes images as data, not links");
+			}
+		}
 		return Optional.empty();
 	}
 
@@ -162,12 +174,13 @@ public final class LocalBackend implements ChatBackend {
 		List<LocalChatPort.Turn> turns = new ArrayList<>(request.messages().size());
 		for (Message message : request.messages()) {
 			switch (message.getMessageType()) {
-				case SYSTEM -> turns.add(new LocalChatPort.Turn("system", message.getText(), List.of(), null));
-				case USER -> turns.add(new LocalChatPort.Turn("user", message.getText(), List.of(), null));
+				case SYSTEM -> turns.add(new LocalChatPort.Turn("system", message.getText(), List.of(), null, null));
+				case USER -> turns.add(new LocalChatPort.Turn("user", message.getText(), List.of(), null,
+						MessageImages.of(message).stream().map(ChatImage::url).toList()));
 				case ASSISTANT -> turns.add(new LocalChatPort.Turn("assistant", message.getText(),
-						((AssistantMessage) message).getToolCalls(), null));
+						((AssistantMessage) message).getToolCalls(), null, null));
 				case TOOL -> ((ToolResponseMessage) message).getResponses()
-					.forEach(r -> turns.add(new LocalChatPort.Turn("tool", r.responseData(), List.of(), r.name())));
+					.forEach(r -> turns.add(new LocalChatPort.Turn("tool", r.responseData(), List.of(), r.name(), null)));
 			}
 		}
 		List<LocalChatPort.ToolSpec> tools = request.tools()

@@ -26,6 +26,23 @@ public interface LocalChatPort {
 		return true;
 	}
 
+	/** Which images {@code model} takes; none unless the runtime says otherwise. */
+	default Vision vision(String model) {
+		return Vision.NONE;
+	}
+
+	/** What a local model does with images. */
+	enum Vision {
+
+		/** It takes none: an image request must go elsewhere. */
+		NONE,
+		/** It takes images sent as data. */
+		DATA,
+		/** It takes images sent as data and fetches http(s) links. */
+		DATA_AND_LINKS
+
+	}
+
 	/**
 	 * A chat request.
 	 * @param model model name on the runtime
@@ -40,8 +57,17 @@ public interface LocalChatPort {
 			Integer maxTokens, String affinityKey) {
 	}
 
-	/** One message: role system, user, assistant or tool. */
-	record Turn(String role, String content, List<AssistantMessage.ToolCall> toolCalls, String toolName) {
+	/**
+	 * One message: role system, user, assistant or tool.
+	 * @param images a user message's images: {@code data:} URLs, or http(s) links for runtimes that fetch them
+	 */
+	record Turn(String role, String content, List<AssistantMessage.ToolCall> toolCalls, String toolName,
+			List<String> images) {
+
+		public Turn {
+			images = (images != null) ? List.copyOf(images) : List.of();
+		}
+
 	}
 
 	/** A tool the model may call. */

@@ -2,6 +2,8 @@ package io.github.deepseekspring.model.remote;
 
 import java.time.Clock;
 import java.util.Objects;
+import java.util.Optional;
+import java.util.Set;
 
 import io.github.deepseekspring.model.api.ChatCompletionChunk;
 import io.github.deepseekspring.model.api.ChatCompletionRequest;
@@ -11,6 +13,7 @@ import io.github.deepseekspring.model.api.FimRequest;
 import io.github.deepseekspring.model.api.StreamEvent;
 import io.github.deepseekspring.model.chat.DeepSeekChatOptions;
 import io.github.deepseekspring.model.completion.CodeCompletion;
+import io.github.deepseekspring.model.image.MessageImages;
 import io.github.deepseekspring.model.cost.PriceTable;
 import io.github.deepseekspring.model.resilience.StreamTimeouts;
 import io.github.deepseekspring.model.resilience.TimeoutGuard;
@@ -26,6 +29,9 @@ import reactor.core.publisher.Mono;
  */
 public final class RemoteBackend implements ChatBackend {
 
+	/** The models of DeepSeek's API that take images. */
+	public static final Set<String> VISION_MODELS = Set.of("deepseek-flash");
+
 	private final DeepSeekApi api;
 
 	private final String defaultModel;
@@ -36,7 +42,10 @@ public final class RemoteBackend implements ChatBackend {
 
 	private final RemoteResponseMapper.CostCalculator costs;
 
+	private final Set<String> visionModels;
+
 	/**
+	 * A backend whose vision model is {@link #VISION_MODELS}.
 	 * @param api the HTTP client
 	 * @param defaultModel model used when the options name none
 	 * @param completionModel model for FIM completion
@@ -46,6 +55,21 @@ public final class RemoteBackend implements ChatBackend {
 	 */
 	public RemoteBackend(DeepSeekApi api, String defaultModel, String completionModel, StreamTimeouts timeouts,
 			PriceTable prices, Clock clock) {
+		this(api, defaultModel, completionModel, timeouts, prices, clock, VISION_MODELS);
+	}
+
+	/**
+	 * @param api the HTTP client
+	 * @param defaultModel model used when the options name none
+	 * @param completionModel model for FIM completion
+	 * @param timeouts per-attempt limits
+	 * @param prices the price table
+	 * @param clock decides peak or off-peak prices
+	 * @param visionModels the models that take images
+	 */
+	public RemoteBackend(DeepSeekApi api, String defaultModel, String completionModel, StreamTimeouts timeouts,
+			PriceTable prices, Clock clock, Set<String> visionModels) {
+		this.visionModels = Set.copyOf(visionModels);
 		this.api = Objects.requireNonNull(api);
 		this.defaultModel = Objects.requireNonNull(defaultModel);
 		this.completionModel = completionModel != null ? completionModel : defaultModel;
@@ -62,6 +86,16 @@ public final class RemoteBackend implements ChatBackend {
 	@Override
 	public BackendKind kind() {
 		return BackendKind.REMOTE;
+	}
+
+	/** Refuses images for a model that takes none (DeepSeek's API only reads them with its vision model). */
+	@Override
+	public Optional<String> refusal(BackendRequest request) {
+		String model = request.options().getModel() != null ? request.options().getModel() : this.defaultModel;
+		if (MessageImages.any(request.messages()) && !this.visionModels.contains(model)) {
+			return Optional.of("model " + model + " takes no images (the vision models are " + this.visionModels + ")");
+		}
+		return Optional.empty();
 	}
 
 	@Override

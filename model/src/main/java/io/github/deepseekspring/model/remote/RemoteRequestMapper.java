@@ -5,11 +5,13 @@ import java.util.List;
 import java.util.concurrent.atomic.AtomicBoolean;
 
 import io.github.deepseekspring.model.api.ChatCompletionRequest;
-import io.github.deepseekspring.model.api.ChatMessage;
+import io.github.deepseekspring.model.api.RequestMessage;
 import io.github.deepseekspring.model.api.Tool;
 import io.github.deepseekspring.model.api.ToolCall;
 import io.github.deepseekspring.model.chat.DeepSeekChatOptions;
 import io.github.deepseekspring.model.chat.DeepSeekMetadata;
+import io.github.deepseekspring.model.image.ChatImage;
+import io.github.deepseekspring.model.image.MessageImages;
 import io.github.deepseekspring.model.routing.BackendRequest;
 import org.apache.commons.logging.Log;
 import org.apache.commons.logging.LogFactory;
@@ -57,24 +59,25 @@ public final class RemoteRequestMapper {
 	 * The wire messages of a conversation, with reasoning passed back as {@link ReasoningPassback} says for a request
 	 * in thinking mode or not.
 	 */
-	public static List<ChatMessage> toMessages(List<Message> messages, boolean thinking) {
+	public static List<RequestMessage> toMessages(List<Message> messages, boolean thinking) {
 		ReasoningPassback passback = ReasoningPassback.of(messages, thinking);
-		List<ChatMessage> wire = new ArrayList<>(messages.size() + 2);
+		List<RequestMessage> wire = new ArrayList<>(messages.size() + 2);
 		for (int i = 0; i < messages.size(); i++) {
 			Message message = messages.get(i);
 			switch (message.getMessageType()) {
-				case SYSTEM -> wire.add(ChatMessage.system(message.getText()));
-				case USER -> wire.add(ChatMessage.user(message.getText()));
+				case SYSTEM -> wire.add(RequestMessage.system(message.getText()));
+				case USER -> wire.add(RequestMessage.user(message.getText(),
+						MessageImages.of(message).stream().map(ChatImage::url).toList()));
 				case ASSISTANT -> wire.add(assistant((AssistantMessage) message, i == messages.size() - 1,
 						passback.reasoningFor(i, (AssistantMessage) message)));
 				case TOOL -> ((ToolResponseMessage) message).getResponses()
-					.forEach(r -> wire.add(ChatMessage.tool(r.id(), r.responseData())));
+					.forEach(r -> wire.add(RequestMessage.tool(r.id(), r.responseData())));
 			}
 		}
 		return wire;
 	}
 
-	private static ChatMessage assistant(AssistantMessage message, boolean last, String reasoning) {
+	private static RequestMessage assistant(AssistantMessage message, boolean last, String reasoning) {
 		List<ToolCall> toolCalls = null;
 		if (message.hasToolCalls()) {
 			toolCalls = message.getToolCalls()
@@ -88,7 +91,8 @@ public final class RemoteRequestMapper {
 		if (content != null && content.isEmpty() && toolCalls != null) {
 			content = null;
 		}
-		return new ChatMessage("assistant", content, reasoning, null, null, toolCalls, prefix);
+		return new RequestMessage("assistant", RequestMessage.Content.text(content), reasoning, null, null, toolCalls,
+				prefix);
 	}
 
 	private static List<String> emptyToNull(List<String> list) {

@@ -131,7 +131,7 @@ class StreamConnectionReuseTests {
 	}
 
 	private static ChatCompletionRequest request() {
-		return new ChatCompletionRequest("deepseek-flash", List.of(ChatMessage.user("Hi")), null, null, null, null, null,
+		return new ChatCompletionRequest("deepseek-flash", List.of(RequestMessage.user("Hi")), null, null, null, null, null,
 				null, null, null, null, null, null, null, null, null, null);
 	}
 

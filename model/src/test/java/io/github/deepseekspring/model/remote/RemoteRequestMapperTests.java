@@ -4,7 +4,7 @@ import java.util.List;
 import java.util.Map;
 
 import io.github.deepseekspring.model.api.ChatCompletionRequest;
-import io.github.deepseekspring.model.api.ChatMessage;
+import io.github.deepseekspring.model.api.RequestMessage;
 import io.github.deepseekspring.model.chat.DeepSeekChatOptions;
 import io.github.deepseekspring.model.chat.DeepSeekMetadata;
 import io.github.deepseekspring.model.routing.BackendRequest;
@@ -43,9 +43,9 @@ class RemoteRequestMapperTests {
 				assistant("", "I should call the weather tool", true), sunny(),
 				assistant("Sunny.", "The tool says sunny.", false), new UserMessage("thanks"));
 
-		List<ChatMessage> wire = RemoteRequestMapper.toMessages(conversation, true);
+		List<RequestMessage> wire = RemoteRequestMapper.toMessages(conversation, true);
 
-		assertThat(wire).extracting(ChatMessage::role)
+		assertThat(wire).extracting(RequestMessage::role)
 			.containsExactly("system", "user", "assistant", "user", "assistant", "tool", "assistant", "user");
 		assertThat(wire.get(2).reasoningContent()).as("stretch without tool calls").isNull();
 		assertThat(wire.get(4).reasoningContent()).isEqualTo("I should call the weather tool");
@@ -56,7 +56,7 @@ class RemoteRequestMapperTests {
 		});
 		assertThat(wire.get(4).content()).isNull();
 		assertThat(wire.get(5).toolCallId()).isEqualTo("call_1");
-		assertThat(wire.get(5).content()).isEqualTo("sunny");
+		assertThat(wire.get(5).text()).isEqualTo("sunny");
 	}
 
 	@Test
@@ -68,11 +68,11 @@ class RemoteRequestMapperTests {
 		List<Message> conversation = List.of(new UserMessage("weather?"), fromElsewhere, sunny(),
 				new AssistantMessage("Sunny."), new UserMessage("and tomorrow?"));
 
-		List<ChatMessage> thinking = RemoteRequestMapper.toMessages(conversation, true);
+		List<RequestMessage> thinking = RemoteRequestMapper.toMessages(conversation, true);
 		assertThat(thinking.get(1).reasoningContent()).isEmpty();
 		assertThat(thinking.get(3).reasoningContent()).isEmpty();
 
-		List<ChatMessage> plain = RemoteRequestMapper.toMessages(conversation, false);
+		List<RequestMessage> plain = RemoteRequestMapper.toMessages(conversation, false);
 		assertThat(plain.get(1).reasoningContent()).isNull();
 		assertThat(plain.get(3).reasoningContent()).isNull();
 	}
@@ -114,7 +114,7 @@ class RemoteRequestMapperTests {
 	@Test
 	void lastAssistantMessageMarkedPrefixAsksForPrefixCompletion() {
 		AssistantMessage prefix = AssistantMessage.builder().content("```python\n").properties(Map.of(DeepSeekMetadata.PREFIX, true)).build();
-		List<ChatMessage> wire = RemoteRequestMapper.toMessages(List.of(new UserMessage("code"), prefix), false);
+		List<RequestMessage> wire = RemoteRequestMapper.toMessages(List.of(new UserMessage("code"), prefix), false);
 		assertThat(wire.get(1).prefix()).isTrue();
 	}
 

@@ -24,7 +24,7 @@ record ChatRequest(String model, boolean stream, boolean includeUsage, boolean t
     private static final Set<String> ROLES = Set.of("system", "user", "assistant", "tool");
     static final String PASS_BACK_MESSAGE = "The `reasoning_content` in the thinking mode must be passed back to the API.";
 
-    static ChatRequest parse(JsonNode body, Set<String> models) {
+    static ChatRequest parse(JsonNode body, Set<String> models, Set<String> visionModels) {
         if (!body.isObject()) {
             throw schema("invalid type: expected struct ChatCompletionRequest");
         }
@@ -47,6 +47,7 @@ record ChatRequest(String model, boolean stream, boolean includeUsage, boolean t
         if (maxTokens != null && (maxTokens < 1 || maxTokens > MAX_OUTPUT_TOKENS)) {
             throw new ApiError(422, "Invalid max_tokens value, the valid range of max_tokens is [1, " + MAX_OUTPUT_TOKENS + "]");
         }
+        List<String> imageTokens = ImageInputs.check(messages, model, visionModels);
         checkToolResultsFollowCalls(messages);
         boolean[] inToolSegment = toolSegments(messages);
         if (thinking) {
@@ -55,7 +56,7 @@ record ChatRequest(String model, boolean stream, boolean includeUsage, boolean t
         boolean stream = body.path("stream").asBoolean(false);
         boolean includeUsage = stream && body.path("stream_options").path("include_usage").asBoolean(false);
         return new ChatRequest(model, stream, includeUsage, thinking, maxTokens, Conversation.of(messages),
-                promptTokens(body.get("tools"), messages, thinking, inToolSegment), topLogprobs(body));
+                promptTokens(body.get("tools"), messages, thinking, inToolSegment, imageTokens), topLogprobs(body));
     }
 
     /** How many alternatives per token the answer lists, or {@code null} when {@code logprobs} is not asked for. */
@@ -167,7 +168,7 @@ record ChatRequest(String model, boolean stream, boolean includeUsage, boolean t
      * mode the reasoning of turns in tool-calling stretches is part of the context, as on the API.
      */
     private static List<String> promptTokens(JsonNode tools, JsonNode messages, boolean thinking,
-            boolean[] inToolSegment) {
+            boolean[] inToolSegment, List<String> imageTokens) {
         List<String> tokens = new ArrayList<>();
         if (tools != null && tools.isArray() && !tools.isEmpty()) {
             tokens.add("<|tools|>");
@@ -184,6 +185,7 @@ record ChatRequest(String model, boolean stream, boolean includeUsage, boolean t
                 tokens.addAll(SimulatedTokenizer.pieces(Json.write(message.get("tool_calls"))));
             }
         }
+        tokens.addAll(imageTokens);
         tokens.add("<|assistant|>");
         return tokens;
     }

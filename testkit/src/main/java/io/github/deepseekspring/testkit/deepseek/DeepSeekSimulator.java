@@ -17,7 +17,8 @@ import tools.jackson.databind.JsonNode;
  * An in-JVM simulator of the DeepSeek API on 127.0.0.1, faithful to the official protocol: Bearer auth, thinking
  * mode on by default ({@code reasoning_content} in messages and stream deltas), the rule that the assistant turns
  * of a tool-calling stretch pass their reasoning back in thinking mode (400 otherwise; empty counts), scripted tool
- * calls, logprobs, usage with context-cache
+ * calls, logprobs, image parts checked as the vision guide describes (JPEG/PNG/GIF/WebP, 32 MiB an image, 48 MiB a
+ * body, {@code deepseek-flash} only), usage with context-cache
  * hit/miss tokens, SSE with keep-alive comments, FIM at {@code /beta/completions}, {@code /models} and
  * {@code /user/balance}. Tokens are counted by the {@link io.github.deepseekspring.testkit.SimulatedTokenizer}.
  *
@@ -50,6 +51,7 @@ public final class DeepSeekSimulator extends ScriptedSimulator<DeepSeekSimulator
     private volatile boolean balanceAvailable = true;
     private volatile int concurrencyLimit = Integer.MAX_VALUE;
     private volatile UsageStyle usageStyle = UsageStyle.DEEPSEEK;
+    private volatile Set<String> visionModels = Set.of(DEFAULT_MODELS.get(0));
     private final AtomicInteger inFlight = new AtomicInteger();
 
     private DeepSeekSimulator(int port) {
@@ -129,6 +131,16 @@ public final class DeepSeekSimulator extends ScriptedSimulator<DeepSeekSimulator
     }
 
     /**
+     * @param names the models that take images ({@code deepseek-flash} by default); image parts sent to another model
+     *              answer 400
+     * @return this
+     */
+    public DeepSeekSimulator withVisionModels(String... names) {
+        this.visionModels = Set.of(names);
+        return this;
+    }
+
+    /**
      * Which usage fields answers carry, e.g. {@link UsageStyle#LEAN} for the three basic counts a gateway sends.
      * {@link #reset()} restores {@link UsageStyle#DEEPSEEK}.
      *
@@ -152,6 +164,10 @@ public final class DeepSeekSimulator extends ScriptedSimulator<DeepSeekSimulator
 
     Set<String> modelNames() {
         return Set.copyOf(models);
+    }
+
+    Set<String> visionModelNames() {
+        return visionModels;
     }
 
     ReplyScripts scripts() {
