@@ -170,6 +170,7 @@ public class DeepSeekAutoConfiguration {
 			.thinking(chat.getThinking() == DeepSeekProperties.Thinking.ENABLED)
 			.reasoningEffort(chat.getReasoningEffort())
 			.maxTokens(chat.getMaxTokens())
+			.strictTools(chat.isStrictTools() ? Boolean.TRUE : null)
 			.build();
 	}
 

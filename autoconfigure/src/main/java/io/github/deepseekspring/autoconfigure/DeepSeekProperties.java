@@ -191,12 +191,26 @@ public class DeepSeekProperties implements Validator {
 		 */
 		private List<String> visionModels = new ArrayList<>(List.of("deepseek-flash"));
 
+		/**
+		 * Whether tool schemas are strict (DeepSeek beta): requests with tools go to the API's beta endpoint, each
+		 * function's schema closed so the model's arguments always match it.
+		 */
+		private boolean strictTools = false;
+
 		public List<String> getVisionModels() {
 			return this.visionModels;
 		}
 
 		public void setVisionModels(List<String> visionModels) {
 			this.visionModels = visionModels;
+		}
+
+		public boolean isStrictTools() {
+			return this.strictTools;
+		}
+
+		public void setStrictTools(boolean strictTools) {
+			this.strictTools = strictTools;
 		}
 
 		public String getModel() {

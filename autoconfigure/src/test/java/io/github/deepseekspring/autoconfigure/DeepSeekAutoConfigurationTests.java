@@ -320,6 +320,14 @@ class DeepSeekAutoConfigurationTests {
 	}
 
 	@Test
+	void strictToolsAreADefaultOption() {
+		this.runner.withPropertyValues("deepseek.api-key=" + DUMMY_KEY, "deepseek.chat.strict-tools=true")
+			.run((context) -> assertThat(context.getBean(DeepSeekChatModel.class).getOptions().isStrictTools()).isTrue());
+		this.runner.withPropertyValues("deepseek.api-key=" + DUMMY_KEY)
+			.run((context) -> assertThat(context.getBean(DeepSeekChatModel.class).getOptions().getStrictTools()).isNull());
+	}
+
+	@Test
 	void visionModelsDecideWhichBackendTakesImages() {
 		try (DeepSeekSimulator deepseek = DeepSeekSimulator.start().withVisionModels("deepseek-v4-pro")) {
 			Prompt photo = new Prompt(UserMessage.builder()

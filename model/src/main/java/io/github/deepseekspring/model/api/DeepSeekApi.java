@@ -84,11 +84,15 @@ public final class DeepSeekApi {
 		return Flux.defer(() -> transport().chatStream(request));
 	}
 
-	/** Prefix completion (last assistant message with {@code prefix: true}) is a beta feature under {@code /beta}. */
+	/**
+	 * Prefix completion (last assistant message with {@code prefix: true}) and strict tools are beta features under
+	 * {@code /beta}.
+	 */
 	static String chatPath(ChatCompletionRequest request) {
 		boolean prefix = request.messages() != null && !request.messages().isEmpty()
 				&& Boolean.TRUE.equals(request.messages().get(request.messages().size() - 1).prefix());
-		return prefix ? "/beta/chat/completions" : "/chat/completions";
+		boolean strict = request.tools() != null && request.tools().stream().anyMatch(Tool::strict);
+		return prefix || strict ? "/beta/chat/completions" : "/chat/completions";
 	}
 
 	/** {@code POST /beta/completions}: fill-in-the-middle code completion (non-thinking models only). */

@@ -49,6 +49,21 @@ public record RequestMessage(String role, Content content,
 		return new RequestMessage("tool", Content.text(text), null, null, toolCallId, null, null);
 	}
 
+	/** This message with {@code text} added to the end of its content. */
+	public RequestMessage withTextAppended(String text) {
+		Content appended;
+		if (this.content instanceof Content.Parts parts) {
+			List<ContentPart> all = new java.util.ArrayList<>(parts.parts());
+			all.add(ContentPart.text(text));
+			appended = new Content.Parts(all);
+		}
+		else {
+			appended = Content.text((this.content != null ? this.content.text() : "") + text);
+		}
+		return new RequestMessage(this.role, appended, this.reasoningContent, this.name, this.toolCallId,
+				this.toolCalls, this.prefix);
+	}
+
 	/** The text of the content: the text itself, or its text parts joined; {@code null} without content. */
 	public String text() {
 		return (this.content != null) ? this.content.text() : null;

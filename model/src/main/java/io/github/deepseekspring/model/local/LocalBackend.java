@@ -6,6 +6,7 @@ import java.util.Objects;
 import java.util.Optional;
 import java.util.concurrent.atomic.AtomicInteger;
 
+import io.github.deepseekspring.model.api.ChatCompletionRequest.ResponseFormat;
 import io.github.deepseekspring.model.api.DeepSeekProtocolException;
 import io.github.deepseekspring.model.api.DeepSeekTransportException;
 import io.github.deepseekspring.model.chat.DeepSeekChatOptions;
@@ -189,7 +190,16 @@ public final class LocalBackend implements ChatBackend {
 			.toList();
 		// remote model names mean nothing on the runtime: the local model is configuration of this backend
 		return new LocalChatPort.Request(this.chatModel, turns, tools, Boolean.TRUE.equals(o.getThinking()),
-				o.getTemperature(), o.getMaxTokens(), o.getConversationId());
+				o.getTemperature(), o.getMaxTokens(), o.getConversationId(), format(o));
+	}
+
+	/** A structured-output schema, else JSON mode, else none: the runtime's {@code format}. */
+	private static String format(DeepSeekChatOptions options) {
+		if (options.getOutputSchema() != null) {
+			return options.getOutputSchema();
+		}
+		ResponseFormat format = options.getResponseFormat();
+		return format != null && ResponseFormat.JSON_OBJECT.type().equals(format.type()) ? "json" : null;
 	}
 
 	private static Throwable transport(Throwable error) {

@@ -52,9 +52,10 @@ public interface LocalChatPort {
 	 * @param temperature sampling temperature, or null
 	 * @param maxTokens output limit, or null
 	 * @param affinityKey keeps a conversation on one endpoint of a pool, or null
+	 * @param format {@code "json"} for a JSON answer, a JSON schema the answer must follow, or null
 	 */
 	record Request(String model, List<Turn> messages, List<ToolSpec> tools, boolean think, Double temperature,
-			Integer maxTokens, String affinityKey) {
+			Integer maxTokens, String affinityKey, String format) {
 	}
 
 	/**

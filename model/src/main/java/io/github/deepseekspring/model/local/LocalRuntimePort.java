@@ -128,7 +128,8 @@ public final class LocalRuntimePort implements LocalChatPort {
 		ChatRequest.Builder builder = ChatRequest.builder(request.model())
 			.temperature(request.temperature())
 			.maxTokens(request.maxTokens())
-			.affinityKey(request.affinityKey());
+			.affinityKey(request.affinityKey())
+			.format(request.format());
 		if (request.think()) {
 			builder.think(true);
 		}

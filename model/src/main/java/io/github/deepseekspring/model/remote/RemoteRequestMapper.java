@@ -5,6 +5,7 @@ import java.util.List;
 import java.util.concurrent.atomic.AtomicBoolean;
 
 import io.github.deepseekspring.model.api.ChatCompletionRequest;
+import io.github.deepseekspring.model.api.ChatCompletionRequest.ResponseFormat;
 import io.github.deepseekspring.model.api.RequestMessage;
 import io.github.deepseekspring.model.api.Tool;
 import io.github.deepseekspring.model.api.ToolCall;
@@ -45,14 +46,40 @@ public final class RemoteRequestMapper {
 			temperature = null;
 			topP = null;
 		}
-		List<Tool> tools = request.tools().isEmpty() ? null
-				: request.tools().stream().map(t -> Tool.function(t.name(), t.description(), t.inputSchema())).toList();
-		return new ChatCompletionRequest(o.getModel() != null ? o.getModel() : defaultModel,
-				toMessages(request.messages(), o.isThinkingEnabled()),
+		List<Tool> tools = request.tools().isEmpty() ? null : request.tools()
+			.stream()
+			.map(t -> o.isStrictTools() ? Tool.strictFunction(t.name(), t.description(), StrictSchemas.close(t.inputSchema()))
+					: Tool.function(t.name(), t.description(), t.inputSchema()))
+			.toList();
+		List<RequestMessage> messages = toMessages(request.messages(), o.isThinkingEnabled());
+		ResponseFormat format = o.getResponseFormat();
+		if (o.getOutputSchema() != null) {
+			// the API has JSON mode but no schema-constrained output: the schema goes into the prompt
+			format = ResponseFormat.JSON_OBJECT;
+			messages = withInstruction(messages, SCHEMA_INSTRUCTION + o.getOutputSchema() + "\n```");
+		}
+		return new ChatCompletionRequest(o.getModel() != null ? o.getModel() : defaultModel, messages,
 				o.getThinking() == null ? null : ChatCompletionRequest.Thinking.of(o.getThinking()),
 				o.getReasoningEffort(), o.getMaxTokens(), temperature, topP, o.getFrequencyPenalty(),
 				o.getPresencePenalty(), emptyToNull(o.getStopSequences()), false, null, tools,
-				tools == null ? null : o.getToolChoice(), o.getResponseFormat(), o.getLogprobs(), o.getTopLogprobs());
+				tools == null ? null : o.getToolChoice(), format, o.getLogprobs(), o.getTopLogprobs());
+	}
+
+	/** Appended to the last user message when the options carry an output schema. */
+	static final String SCHEMA_INSTRUCTION = "\n\nAnswer with a JSON object, and nothing else, that follows this JSON "
+			+ "schema:\n```json\n";
+
+	private static List<RequestMessage> withInstruction(List<RequestMessage> messages, String instruction) {
+		List<RequestMessage> copy = new ArrayList<>(messages);
+		for (int i = copy.size() - 1; i >= 0; i--) {
+			RequestMessage message = copy.get(i);
+			if ("user".equals(message.role())) {
+				copy.set(i, message.withTextAppended(instruction));
+				return copy;
+			}
+		}
+		copy.add(RequestMessage.user(instruction.strip()));
+		return copy;
 	}
 
 	/**

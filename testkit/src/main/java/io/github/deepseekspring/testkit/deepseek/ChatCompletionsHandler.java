@@ -34,7 +34,8 @@ final class ChatCompletionsHandler implements Route {
             throw new io.github.deepseekspring.testkit.server.ApiError(413, "Request body too large: the limit is 48 MiB");
         }
         JsonNode body = DeepSeekSimulator.parseBody(exchange);
-        ChatRequest request = ChatRequest.parse(body, simulator.modelNames(), simulator.visionModelNames());
+        boolean beta = exchange.request().path().startsWith("/beta/");
+        ChatRequest request = ChatRequest.parse(body, simulator.modelNames(), simulator.visionModelNames(), beta);
         simulator.requireBalance();
         Optional<ScriptedReply> script = simulator.scripts().match(request.conversation().lastUserMessage());
         PlannedReply plan = PlannedReply.plan(script, request.conversation(), request.thinking());

@@ -24,7 +24,7 @@ record ChatRequest(String model, boolean stream, boolean includeUsage, boolean t
     private static final Set<String> ROLES = Set.of("system", "user", "assistant", "tool");
     static final String PASS_BACK_MESSAGE = "The `reasoning_content` in the thinking mode must be passed back to the API.";
 
-    static ChatRequest parse(JsonNode body, Set<String> models, Set<String> visionModels) {
+    static ChatRequest parse(JsonNode body, Set<String> models, Set<String> visionModels, boolean beta) {
         if (!body.isObject()) {
             throw schema("invalid type: expected struct ChatCompletionRequest");
         }
@@ -48,6 +48,10 @@ record ChatRequest(String model, boolean stream, boolean includeUsage, boolean t
             throw new ApiError(422, "Invalid max_tokens value, the valid range of max_tokens is [1, " + MAX_OUTPUT_TOKENS + "]");
         }
         List<String> imageTokens = ImageInputs.check(messages, model, visionModels);
+        checkResponseFormat(body.get("response_format"));
+        if (beta && body.path("tools").isArray()) {
+            StrictTools.check(body.path("tools"));
+        }
         checkToolResultsFollowCalls(messages);
         boolean[] inToolSegment = toolSegments(messages);
         if (thinking) {
@@ -80,6 +84,17 @@ record ChatRequest(String model, boolean stream, boolean includeUsage, boolean t
             throw new ApiError(422, "Invalid top_logprobs value: logprobs must be true when top_logprobs is used");
         }
         return top.asInt();
+    }
+
+    /** {@code text} or {@code json_object}: the API has no schema-constrained {@code json_schema}. */
+    private static void checkResponseFormat(JsonNode format) {
+        if (format == null || format.isNull()) {
+            return;
+        }
+        String type = Json.string(format, "type");
+        if (!"text".equals(type) && !"json_object".equals(type)) {
+            throw schema("response_format.type: unknown variant `" + type + "`, expected `text` or `json_object`");
+        }
     }
 
     private static void checkMessageShape(JsonNode message, String where) {

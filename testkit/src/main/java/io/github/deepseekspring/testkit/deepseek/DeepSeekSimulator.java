@@ -19,7 +19,8 @@ import tools.jackson.databind.JsonNode;
  * of a tool-calling stretch pass their reasoning back in thinking mode (400 otherwise; empty counts), scripted tool
  * calls, logprobs, image parts checked as the vision guide describes (JPEG/PNG/GIF/WebP, 32 MiB an image, 48 MiB a
  * body, {@code deepseek-flash} only), usage with context-cache
- * hit/miss tokens, SSE with keep-alive comments, FIM at {@code /beta/completions}, {@code /models} and
+ * hit/miss tokens, SSE with keep-alive comments, JSON mode, the beta endpoint (prefix completion, strict tools with
+ * closed schemas), FIM at {@code /beta/completions}, {@code /models} and
  * {@code /user/balance}. Tokens are counted by the {@link io.github.deepseekspring.testkit.SimulatedTokenizer}.
  *
  * <pre>{@code
@@ -59,6 +60,7 @@ public final class DeepSeekSimulator extends ScriptedSimulator<DeepSeekSimulator
         Route chat = secured(limited(new ChatCompletionsHandler(this)));
         server().route("POST", "/chat/completions", chat)
                 .route("POST", "/v1/chat/completions", chat)
+                .route("POST", "/beta/chat/completions", chat)
                 .route("POST", "/beta/completions", secured(limited(new FimHandler(this))))
                 .route("GET", "/models", secured(exchange -> exchange.sendJson(200, AccountResponses.models(models))))
                 .route("GET", "/v1/models", secured(exchange -> exchange.sendJson(200, AccountResponses.models(models))))

@@ -107,6 +107,30 @@ class DeepSeekChatCompletionsTests {
     }
 
     @Test
+    void strictFunctionsOnTheBetaEndpointNeedClosedSchemas() {
+        String open = """
+                {"model":"deepseek-flash","messages":[{"role":"user","content":"x"}],"tools":[{"type":"function",
+                 "function":{"name":"f","strict":true,"parameters":{"type":"object","properties":{"a":{"type":"string"},
+                 "b":{"type":"string"}},"required":["a"]}}}]}""";
+        HttpResponse<String> refused = Http.post(deepseek.baseUrl(), "/beta/chat/completions", deepseek.apiKey(), open);
+        assertThat(refused.statusCode()).isEqualTo(400);
+        assertThat(Http.json(refused).path("error").path("message").asString()).contains("'b' must be required");
+        assertThat(chat(open).statusCode()).as("strict is a beta feature; elsewhere it is not honoured").isEqualTo(200);
+        String closed = open.replace("\"required\":[\"a\"]", "\"required\":[\"a\",\"b\"],\"additionalProperties\":false");
+        assertThat(Http.post(deepseek.baseUrl(), "/beta/chat/completions", deepseek.apiKey(), closed).statusCode()).isEqualTo(200);
+    }
+
+    @Test
+    void responseFormatIsTextOrJsonObject() {
+        HttpResponse<String> schema = chat("""
+                {"model":"deepseek-flash","response_format":{"type":"json_schema"},"messages":[{"role":"user","content":"x"}]}""");
+        assertThat(schema.statusCode()).isEqualTo(422);
+        JsonNode json = Http.json(chat("""
+                {"model":"deepseek-flash","response_format":{"type":"json_object"},"messages":[{"role":"user","content":"json please"}]}"""));
+        assertThat(json.path("choices").get(0).path("message").path("content").asString()).isEqualTo("{\"echo\":\"json please\"}");
+    }
+
+    @Test
     void thinkingDisabledLeavesOutReasoning() {
         JsonNode body = Http.json(chat("""
                 {"model":"deepseek-v4-pro","thinking":{"type":"disabled"},
