@@ -59,7 +59,10 @@ public final class DeepSeekChatModel implements ChatModel {
 
 	private final PromptPrivacy privacy;
 
+	private final ModelAliases aliases;
+
 	private DeepSeekChatModel(Builder b, BackendRouter router, ResilientExecutor executor, RemoteBackend remote) {
+		this.aliases = b.aliases;
 		this.defaultOptions = b.defaultOptions;
 		this.router = router;
 		this.executor = executor;
@@ -155,11 +158,12 @@ public final class DeepSeekChatModel implements ChatModel {
 		return this.privacy.mode();
 	}
 
+	/** The default options with the prompt's over them, a retired model name replaced. */
 	private DeepSeekChatOptions merge(ChatOptions runtime) {
 		if (runtime == null || runtime == this.defaultOptions) {
-			return this.defaultOptions;
+			return this.aliases.resolve(this.defaultOptions);
 		}
-		return this.defaultOptions.mutate().combineWith(runtime.mutate()).build();
+		return this.aliases.resolve(this.defaultOptions.mutate().combineWith(runtime.mutate()).build());
 	}
 
 	private java.util.function.Consumer<ChatBackend> remember(BackendRequest request) {
@@ -216,6 +220,17 @@ public final class DeepSeekChatModel implements ChatModel {
 		private PromptPrivacy privacy = PromptPrivacy.off();
 
 		private java.util.Set<String> remoteVisionModels = RemoteBackend.VISION_MODELS;
+
+		private ModelAliases aliases = ModelAliases.defaults();
+
+		/**
+		 * Retired model names and what serves them today ({@link ModelAliases#defaults()} by default;
+		 * {@link ModelAliases#none()} sends every name as it is).
+		 */
+		public Builder modelAliases(ModelAliases aliases) {
+			this.aliases = Objects.requireNonNull(aliases);
+			return this;
+		}
 
 		/**
 		 * The models of the DeepSeek API that take images; {@code deepseek-flash} by default. Image requests for
@@ -355,7 +370,8 @@ public final class DeepSeekChatModel implements ChatModel {
 		}
 
 		String defaultModel() {
-			return this.defaultOptions.getModel() != null ? this.defaultOptions.getModel() : "deepseek-flash";
+			return this.aliases.resolve(
+					this.defaultOptions.getModel() != null ? this.defaultOptions.getModel() : "deepseek-flash");
 		}
 
 		public DeepSeekChatModel build() {
@@ -369,8 +385,8 @@ public final class DeepSeekChatModel implements ChatModel {
 					.build();
 			}
 			if (remoteBackend == null && client != null) {
-				remoteBackend = new RemoteBackend(client, defaultModel(), this.completionModel, this.timeouts,
-						this.priceTable, this.clock, this.remoteVisionModels);
+				remoteBackend = new RemoteBackend(client, defaultModel(), this.aliases.resolve(this.completionModel),
+						this.timeouts, this.priceTable, this.clock, this.remoteVisionModels);
 			}
 			RoutingMode mode = this.routingMode != null ? this.routingMode
 					: remoteBackend != null && this.local != null ? RoutingMode.REMOTE_FIRST
