@@ -17,8 +17,8 @@ import tools.jackson.databind.node.ArrayNode;
 import tools.jackson.databind.node.ObjectNode;
 
 /**
- * {@code POST /__faults}, {@code POST /__reset} and {@code GET /__requests}, so tools in other languages can drive a
- * running simulator. The faults body mirrors {@link FaultInjector}; every field is optional:
+ * {@code POST /__faults}, {@code POST /__script} (see {@link ScriptEndpoint}), {@code POST /__reset} and
+ * {@code GET /__requests}, so tools in other languages can drive a running simulator. The faults body mirrors {@link FaultInjector}; every field is optional:
  * <pre>{@code
  * {"clear": true,
  *  "failNext": {"count": 2, "status": 503, "retryAfterSeconds": 1},
@@ -33,17 +33,20 @@ final class ControlEndpoints {
     private final FaultInjector faults;
     private final RequestLog log;
     private final Runnable onReset;
+    private final ScriptEndpoint scripts;
 
-    ControlEndpoints(FaultInjector faults, RequestLog log, Runnable onReset) {
+    ControlEndpoints(FaultInjector faults, RequestLog log, Runnable onReset, ReplyScripts scripts) {
         this.faults = faults;
         this.log = log;
         this.onReset = onReset;
+        this.scripts = new ScriptEndpoint(scripts);
     }
 
     void handle(HttpExchange exchange, String path, String body) throws IOException {
         String key = exchange.getRequestMethod() + " " + path;
         switch (key) {
             case "POST /__faults" -> applyFaults(exchange, body);
+            case "POST /__script" -> applyScripts(exchange, body);
             case "POST /__reset" -> {
                 onReset.run();
                 reply(exchange, 200, "{\"reset\":true}");
@@ -92,6 +95,17 @@ final class ControlEndpoints {
             // Answer first, then go down, so the caller gets its acknowledgement.
             CompletableFuture.runAsync(faults::down, CompletableFuture.delayedExecutor(50, TimeUnit.MILLISECONDS))
                     .thenRunAsync(faults::up, CompletableFuture.delayedExecutor(downFor.toMillis(), TimeUnit.MILLISECONDS));
+        }
+    }
+
+    private void applyScripts(HttpExchange exchange, String body) throws IOException {
+        try {
+            int added = scripts.apply(Json.MAPPER.readTree(body.isBlank() ? "{}" : body));
+            reply(exchange, 200, Json.write(Json.object().put("scripted", added)));
+        } catch (JacksonException e) {
+            reply(exchange, 400, "{\"error\":\"body is not JSON\"}");
+        } catch (IllegalArgumentException e) {
+            reply(exchange, 400, Json.write(Json.object().put("error", e.getMessage())));
         }
     }
 
