@@ -74,6 +74,18 @@ class DeepSeekActuatorAutoConfigurationsTests {
 	}
 
 	@Test
+	void aRefusedKeyIsNamedInNoHealthDetailNorEndpointOutput() {
+		String revoked = "sk-test-revoked-dummy-key-4711";
+		this.runner.withPropertyValues("deepseek.api-key=" + revoked, "spring.jmx.enabled=true",
+				"management.endpoints.jmx.exposure.include=deepseek").run((context) -> {
+			Health health = context.getBean(DeepSeekHealthIndicator.class).health();
+			assertThat(health.getStatus()).isEqualTo(Status.DOWN);
+			assertThat(health.toString()).contains("401").doesNotContain(revoked);
+			assertThat(context.getBean(DeepSeekEndpoint.class).status().toString()).doesNotContain(revoked);
+		});
+	}
+
+	@Test
 	void endpointShowsRoutingCircuitsAndTotalsWithoutTheKey() {
 		this.runner.withPropertyValues("spring.jmx.enabled=true", "management.endpoints.jmx.exposure.include=deepseek").run((context) -> {
 			Map<String, Object> status = context.getBean(DeepSeekEndpoint.class).status();

@@ -13,9 +13,11 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.CompletionException;
 import java.util.concurrent.Flow;
+import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicLong;
 
 import io.github.deepseekspring.model.timer.CoarseTimer;
+import org.apache.commons.logging.LogFactory;
 import reactor.adapter.JdkFlowAdapter;
 import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
@@ -48,6 +50,7 @@ final class ApiTransport {
 
 	ApiTransport(URI baseUrl, String apiKey, Duration connectTimeout, HttpClient httpClient, ObjectMapper mapper,
 			long maxRequestBytes) {
+		warnIfTheJdkLogsHeaders();
 		this.maxRequestBytes = maxRequestBytes;
 		this.baseUrl = baseUrl;
 		this.apiKey = apiKey;
@@ -56,6 +59,21 @@ final class ApiTransport {
 		this.mapper = (mapper != null) ? mapper : DefaultMapper.INSTANCE;
 		this.chunkParser = (mapper != null) ? new ChunkParser(mapper) : DefaultMapper.CHUNKS;
 	}
+
+	/**
+	 * The JDK HTTP client's own diagnostics ({@code -Djdk.httpclient.HttpClient.log=headers} or {@code all}) print
+	 * every request header, the API key's Authorization header included; nothing a client does can redact them.
+	 */
+	private static void warnIfTheJdkLogsHeaders() {
+		String jdkLog = System.getProperty("jdk.httpclient.HttpClient.log", "");
+		if ((jdkLog.contains("headers") || jdkLog.contains("all")) && JDK_LOG_WARNED.compareAndSet(false, true)) {
+			LogFactory.getLog(DeepSeekApi.class)
+				.warn("jdk.httpclient.HttpClient.log=" + jdkLog + " makes the JDK print request headers, the DeepSeek "
+						+ "API key included: turn it off outside a debugging session");
+		}
+	}
+
+	private static final AtomicBoolean JDK_LOG_WARNED = new AtomicBoolean();
 
 	/** Built once for all clients without a mapper of their own. */
 	private static final class DefaultMapper {

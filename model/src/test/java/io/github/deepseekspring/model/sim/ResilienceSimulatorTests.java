@@ -52,6 +52,18 @@ class ResilienceSimulatorTests extends DeepSeekSimulatorSupport {
 	}
 
 	@Test
+	void honoursRetryAfterGivenAsAnHttpDate() {
+		sim.faults().failNextRetryingAfterDate(1, 503, Duration.ofSeconds(2));
+		assertThat(builder().build().call(new Prompt("hello")).getResult().getOutput().getText()).contains("hello");
+		List<RecordedRequest> sent = sim.requests().all();
+		assertThat(sent).hasSize(2);
+		// the date names a whole second at least two seconds after the failed request, rounded down
+		java.time.Instant notBefore = sent.get(0).receivedAt().plusSeconds(2).truncatedTo(java.time.temporal.ChronoUnit.SECONDS);
+		assertThat(sent.get(1).receivedAt()).as("the retry waited for the date, not the 20 ms backoff")
+			.isAfterOrEqualTo(notBefore);
+	}
+
+	@Test
 	void retries503WithBackoff() {
 		sim.faults().failNext(2, 503);
 		assertThat(builder().build().call(new Prompt("hello")).getResult().getOutput().getText()).contains("hello");

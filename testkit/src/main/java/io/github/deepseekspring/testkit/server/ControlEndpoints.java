@@ -21,7 +21,7 @@ import tools.jackson.databind.node.ObjectNode;
  * {@code GET /__requests}, so tools in other languages can drive a running simulator. The faults body mirrors {@link FaultInjector}; every field is optional:
  * <pre>{@code
  * {"clear": true,
- *  "failNext": {"count": 2, "status": 503, "retryAfterSeconds": 1},
+ *  "failNext": {"count": 2, "status": 503, "retryAfterSeconds": 1, "retryAfterAsDate": false},
  *  "hangNext": {"count": 1, "millis": 500},
  *  "stallBeforeFirstByteMillis": 100, "tokenDelayMillis": 20, "queueMillis": 300,
  *  "cutAfterChunks": 3, "downForMillis": 2000}
@@ -71,7 +71,11 @@ final class ControlEndpoints {
         if (fail.isObject()) {
             Duration retryAfter = fail.has("retryAfterSeconds")
                     ? Duration.ofSeconds(fail.path("retryAfterSeconds").asLong()) : null;
-            faults.failNext(fail.path("count").asInt(1), fail.path("status").asInt(503), retryAfter);
+            if (retryAfter != null && fail.path("retryAfterAsDate").asBoolean(false)) {
+                faults.failNextRetryingAfterDate(fail.path("count").asInt(1), fail.path("status").asInt(503), retryAfter);
+            } else {
+                faults.failNext(fail.path("count").asInt(1), fail.path("status").asInt(503), retryAfter);
+            }
         }
         JsonNode hang = spec.path("hangNext");
         if (hang.isObject()) {

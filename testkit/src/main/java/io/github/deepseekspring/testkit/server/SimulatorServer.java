@@ -156,7 +156,7 @@ public final class SimulatorServer implements AutoCloseable {
             throw new ConnectionCut("hung up after " + requestFaults.hang());
         }
         if (requestFaults.fails()) {
-            sim.sendFault(requestFaults.failStatus(), requestFaults.retryAfter());
+            sim.sendFault(requestFaults.failStatus(), requestFaults.retryAfter(), requestFaults.retryAfterAsDate());
             return;
         }
         Route route = routes.get(routeKey);
