@@ -2,17 +2,11 @@ package io.github.deepseekspring.model.sim;
 
 import java.time.Duration;
 
-import io.github.deepseekspring.local.LocalRuntime;
-import io.github.deepseekspring.local.LocalRuntimes;
 import io.github.deepseekspring.model.api.DeepSeekApiException;
 import io.github.deepseekspring.model.chat.DeepSeekChatModel;
 import io.github.deepseekspring.model.local.LocalRuntimePort;
 import io.github.deepseekspring.model.resilience.RetryPolicy;
 import io.github.deepseekspring.model.routing.RoutingMode;
-import io.github.deepseekspring.testkit.ollama.OllamaSimulator;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 import org.springframework.ai.chat.prompt.Prompt;
@@ -24,28 +18,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
  * A request the API refuses as malformed (400) or with invalid parameters (422) would fail the same everywhere: it is
  * neither retried nor sent to the local runtime, as both simulators' request counts show.
  */
-class ClientErrorSimulatorTests extends DeepSeekSimulatorSupport {
-
-	static OllamaSimulator ollama;
-
-	static LocalRuntime runtime;
-
-	@BeforeAll
-	static void startOllama() {
-		ollama = OllamaSimulator.start();
-		runtime = LocalRuntimes.builder().endpoint(ollama.baseUrl().toString()).healthCheckInterval(Duration.ZERO).build();
-	}
-
-	@AfterAll
-	static void stopOllama() {
-		runtime.close();
-		ollama.close();
-	}
-
-	@BeforeEach
-	void resetOllama() {
-		ollama.reset();
-	}
+class ClientErrorSimulatorTests extends LocalRuntimeSimulatorSupport {
 
 	@ParameterizedTest
 	@CsvSource({ "400, false", "400, true", "422, false", "422, true" })

@@ -4,8 +4,6 @@ import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.atomic.AtomicInteger;
 
-import io.github.deepseekspring.local.LocalRuntime;
-import io.github.deepseekspring.local.LocalRuntimes;
 import io.github.deepseekspring.model.chat.DeepSeekChatModel;
 import io.github.deepseekspring.model.local.LocalRuntimePort;
 import io.github.deepseekspring.model.resilience.RetryPolicy;
@@ -14,10 +12,6 @@ import io.github.deepseekspring.model.routing.RoutingMode;
 import io.github.deepseekspring.testkit.RecordedRequest;
 import io.github.deepseekspring.testkit.ScriptedReply;
 import io.github.deepseekspring.testkit.ToolCallSpec;
-import io.github.deepseekspring.testkit.ollama.OllamaSimulator;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
@@ -32,35 +26,13 @@ import static org.assertj.core.api.Assertions.assertThat;
  * the API, in thinking mode, receives a tool-calling turn written by a local model that does not reason, and
  * finishes the answer instead of refusing the history.
  */
-class FailoverToolLoopSimulatorTests extends DeepSeekSimulatorSupport {
+class FailoverToolLoopSimulatorTests extends LocalRuntimeSimulatorSupport {
 
 	static final String LOCAL_MODEL = "qwen2.5:7b";
 
-	static OllamaSimulator ollama;
-
-	LocalRuntime runtime;
-
-	@BeforeAll
-	static void startOllama() {
-		ollama = OllamaSimulator.start();
-	}
-
-	@AfterAll
-	static void stopOllama() {
-		ollama.close();
-	}
-
-	/** A fresh client per test: the last test's failover left its endpoint marked down. */
 	@BeforeEach
-	void connect() {
-		ollama.reset();
+	void installLocalModel() {
 		ollama.withModel(LOCAL_MODEL);
-		this.runtime = LocalRuntimes.builder().endpoint(ollama.baseUrl().toString()).healthCheckInterval(Duration.ZERO).build();
-	}
-
-	@AfterEach
-	void disconnect() {
-		this.runtime.close();
 	}
 
 	/** The weather tool; running it takes the local runtime down, so the loop's next request must fail over. */

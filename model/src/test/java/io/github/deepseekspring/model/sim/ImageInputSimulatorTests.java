@@ -17,9 +17,6 @@ import io.github.deepseekspring.model.resilience.RetryPolicy;
 import io.github.deepseekspring.model.routing.RoutingMode;
 import io.github.deepseekspring.model.routing.UnsupportedRequestException;
 import io.github.deepseekspring.testkit.TestImages;
-import io.github.deepseekspring.testkit.ollama.OllamaSimulator;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.ai.chat.messages.UserMessage;
@@ -38,27 +35,10 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
  * A customer's photo on a user message reaches a model that sees it, as data or as a link; limits are checked before
  * anything is sent; an image never goes to a backend that would drop it.
  */
-class ImageInputSimulatorTests extends DeepSeekSimulatorSupport {
-
-	static OllamaSimulator ollama;
-
-	static LocalRuntime runtime;
-
-	@BeforeAll
-	static void startOllama() {
-		ollama = OllamaSimulator.start();
-		runtime = LocalRuntimes.builder().endpoint(ollama.baseUrl().toString()).healthCheckInterval(Duration.ZERO).build();
-	}
-
-	@AfterAll
-	static void stopOllama() {
-		runtime.close();
-		ollama.close();
-	}
+class ImageInputSimulatorTests extends LocalRuntimeSimulatorSupport {
 
 	@BeforeEach
-	void resetOllama() {
-		ollama.reset();
+	void installVisionModel() {
 		ollama.withModel("llava:7b");
 	}
 
@@ -66,7 +46,7 @@ class ImageInputSimulatorTests extends DeepSeekSimulatorSupport {
 		return DeepSeekChatModel.builder().remote(sim.baseUrl().toString(), sim.apiKey()).retryPolicy(RetryPolicy.none()).build();
 	}
 
-	private static DeepSeekChatModel both(RoutingMode mode, String localModel) {
+	private DeepSeekChatModel both(RoutingMode mode, String localModel) {
 		return DeepSeekChatModel.builder()
 			.remote(sim.baseUrl().toString(), sim.apiKey())
 			.local(new LocalRuntimePort(runtime), localModel, null, 4)

@@ -3,8 +3,6 @@ package io.github.deepseekspring.model.sim;
 import java.time.Duration;
 import java.util.List;
 
-import io.github.deepseekspring.local.LocalRuntime;
-import io.github.deepseekspring.local.LocalRuntimes;
 import io.github.deepseekspring.model.chat.BackendHint;
 import io.github.deepseekspring.model.chat.DeepSeekChatModel;
 import io.github.deepseekspring.model.chat.DeepSeekChatOptions;
@@ -17,10 +15,6 @@ import io.github.deepseekspring.model.routing.RoutingMode;
 import io.github.deepseekspring.model.routing.UnsupportedRequestException;
 import io.github.deepseekspring.testkit.RecordedRequest;
 import io.github.deepseekspring.testkit.ScriptedReply;
-import io.github.deepseekspring.testkit.ollama.OllamaSimulator;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.ai.chat.model.ChatResponse;
 import org.springframework.ai.chat.model.MessageAggregator;
@@ -32,28 +26,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 /** The local backend (through the local-runtime client) against the Ollama simulator, alone and beside the DeepSeek simulator. */
-class LocalSimulatorTests extends DeepSeekSimulatorSupport {
-
-	static OllamaSimulator ollama;
-
-	static LocalRuntime runtime;
-
-	@BeforeAll
-	static void startOllama() {
-		ollama = OllamaSimulator.start();
-		runtime = LocalRuntimes.builder().endpoint(ollama.baseUrl().toString()).build();
-	}
-
-	@AfterAll
-	static void stopOllama() {
-		runtime.close();
-		ollama.close();
-	}
-
-	@BeforeEach
-	void resetOllama() {
-		ollama.reset();
-	}
+class LocalSimulatorTests extends LocalRuntimeSimulatorSupport {
 
 	/** The runtime client's background health checks also reach the simulator: pick the request under test. */
 	private static RecordedRequest lastTo(String path) {

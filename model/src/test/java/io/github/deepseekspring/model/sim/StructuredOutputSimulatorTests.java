@@ -1,10 +1,7 @@
 package io.github.deepseekspring.model.sim;
 
-import java.time.Duration;
 import java.util.concurrent.atomic.AtomicInteger;
 
-import io.github.deepseekspring.local.LocalRuntime;
-import io.github.deepseekspring.local.LocalRuntimes;
 import io.github.deepseekspring.model.api.ChatCompletionRequest.ResponseFormat;
 import io.github.deepseekspring.model.chat.DeepSeekChatModel;
 import io.github.deepseekspring.model.chat.DeepSeekChatOptions;
@@ -14,10 +11,6 @@ import io.github.deepseekspring.model.resilience.RetryPolicy;
 import io.github.deepseekspring.model.routing.RoutingMode;
 import io.github.deepseekspring.testkit.ScriptedReply;
 import io.github.deepseekspring.testkit.ToolCallSpec;
-import io.github.deepseekspring.testkit.ollama.OllamaSimulator;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
@@ -36,33 +29,12 @@ import static org.assertj.core.api.Assertions.assertThat;
  * JSON output and Spring AI structured output in thinking and non-thinking mode, on the API and on the local runtime:
  * the reasoning never leaks into the JSON. Strict tool schemas go through the beta endpoint.
  */
-class StructuredOutputSimulatorTests extends DeepSeekSimulatorSupport {
+class StructuredOutputSimulatorTests extends LocalRuntimeSimulatorSupport {
 
 	record Weather(String city, int celsius) {
 	}
 
 	static final String WEATHER_JSON = "{\"city\":\"Hangzhou\",\"celsius\":21}";
-
-	static OllamaSimulator ollama;
-
-	static LocalRuntime runtime;
-
-	@BeforeAll
-	static void startOllama() {
-		ollama = OllamaSimulator.start();
-		runtime = LocalRuntimes.builder().endpoint(ollama.baseUrl().toString()).healthCheckInterval(Duration.ZERO).build();
-	}
-
-	@AfterAll
-	static void stopOllama() {
-		runtime.close();
-		ollama.close();
-	}
-
-	@BeforeEach
-	void resetOllama() {
-		ollama.reset();
-	}
 
 	private static DeepSeekChatModel remote(boolean thinking) {
 		return DeepSeekChatModel.builder()
@@ -72,7 +44,7 @@ class StructuredOutputSimulatorTests extends DeepSeekSimulatorSupport {
 			.build();
 	}
 
-	private static DeepSeekChatModel local() {
+	private DeepSeekChatModel local() {
 		return DeepSeekChatModel.builder()
 			.local(new LocalRuntimePort(runtime), "deepseek-r1:7b", null, 4)
 			.routingMode(RoutingMode.LOCAL)
