@@ -168,7 +168,7 @@ class OpenAiFacadeTests {
 				.createStreaming(params("deepseek-flash", "a long answer please").build())) {
 				assertThat(stream.stream().findFirst()).isPresent();
 			}
-			assertThat(this.deepseek.requests().last().awaitClientDisconnect(java.time.Duration.ofSeconds(10))).isTrue();
+			assertThat(this.deepseek.requests().last().awaitClientDisconnect(java.time.Duration.ofSeconds(30))).isTrue();
 		}
 		finally {
 			this.deepseek.faults().clear();
