@@ -138,7 +138,8 @@ public class DeepSeekAutoConfiguration {
 			.circuitBreakers(circuitBreakers)
 			.priceTable(priceTable)
 			.routingMode(properties.getRouting().getMode())
-			.completionModel(properties.getChat().getCompletionModel());
+			.completionModel(properties.getChat().getCompletionModel())
+			.remoteVisionModels(properties.getChat().getVisionModels());
 		PrivacyMode privacy = properties.getPrivacy().getMode();
 		if (privacy != PrivacyMode.OFF) {
 			builder.privacy(privacy, PiiDetector.defaults().allowing(properties.getPrivacy().getAllowed()));
@@ -169,6 +170,7 @@ public class DeepSeekAutoConfiguration {
 			.thinking(chat.getThinking() == DeepSeekProperties.Thinking.ENABLED)
 			.reasoningEffort(chat.getReasoningEffort())
 			.maxTokens(chat.getMaxTokens())
+			.strictTools(chat.isStrictTools() ? Boolean.TRUE : null)
 			.build();
 	}
 

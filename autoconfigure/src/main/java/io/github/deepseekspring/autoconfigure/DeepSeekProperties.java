@@ -185,6 +185,34 @@ public class DeepSeekProperties implements Validator {
 		/** Model for fill-in-the-middle code completion on the DeepSeek API; the chat model when unset. */
 		private String completionModel;
 
+		/**
+		 * Models of the DeepSeek API that take images; a request with images for another model goes to a backend
+		 * that takes them, or fails with an error naming why, never with its images dropped.
+		 */
+		private List<String> visionModels = new ArrayList<>(List.of("deepseek-flash"));
+
+		/**
+		 * Whether tool schemas are strict (DeepSeek beta): requests with tools go to the API's beta endpoint, each
+		 * function's schema closed so the model's arguments always match it.
+		 */
+		private boolean strictTools = false;
+
+		public List<String> getVisionModels() {
+			return this.visionModels;
+		}
+
+		public void setVisionModels(List<String> visionModels) {
+			this.visionModels = visionModels;
+		}
+
+		public boolean isStrictTools() {
+			return this.strictTools;
+		}
+
+		public void setStrictTools(boolean strictTools) {
+			this.strictTools = strictTools;
+		}
+
 		public String getModel() {
 			return this.model;
 		}
@@ -253,6 +281,20 @@ public class DeepSeekProperties implements Validator {
 
 		/** The local runtime's embedding model, offered as a Spring AI EmbeddingModel bean. */
 		private final LocalEmbedding embedding = new LocalEmbedding();
+
+		/**
+		 * Local models that take images, for runtimes that cannot say so themselves (the OpenAI-compatible protocol);
+		 * on Ollama a model whose /api/show lists the vision capability takes them anyway.
+		 */
+		private List<String> visionModels = new ArrayList<>();
+
+		public List<String> getVisionModels() {
+			return this.visionModels;
+		}
+
+		public void setVisionModels(List<String> visionModels) {
+			this.visionModels = visionModels;
+		}
 
 		public Protocol getProtocol() {
 			return this.protocol;

@@ -56,8 +56,8 @@ class LocalRuntimeConfiguration {
 
 	@Bean
 	@ConditionalOnMissingBean
-	LocalChatPort deepSeekLocalChatPort(LocalRuntime runtime) {
-		return new LocalRuntimePort(runtime);
+	LocalChatPort deepSeekLocalChatPort(LocalRuntime runtime, DeepSeekProperties properties) {
+		return new LocalRuntimePort(runtime, properties.getLocal().getVisionModels());
 	}
 
 	@Bean(EMBEDDING_MODEL_BEAN_NAME)

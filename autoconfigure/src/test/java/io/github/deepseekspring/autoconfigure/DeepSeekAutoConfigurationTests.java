@@ -16,9 +16,14 @@ import io.github.deepseekspring.model.resilience.RetryPolicy;
 import io.github.deepseekspring.model.resilience.StreamTimeouts;
 import io.github.deepseekspring.model.routing.BackendKind;
 import io.github.deepseekspring.model.routing.RoutingMode;
+import io.github.deepseekspring.testkit.TestImages;
+import io.github.deepseekspring.testkit.deepseek.DeepSeekSimulator;
 import org.junit.jupiter.api.Test;
 
+import org.springframework.ai.chat.messages.UserMessage;
 import org.springframework.ai.chat.model.ChatModel;
+import org.springframework.ai.chat.prompt.Prompt;
+import org.springframework.ai.content.Media;
 import org.springframework.ai.model.openai.autoconfigure.OpenAiChatAutoConfiguration;
 import org.springframework.ai.model.tool.autoconfigure.ToolCallingAutoConfiguration;
 import org.springframework.ai.model.chat.client.autoconfigure.ChatClientAutoConfiguration;
@@ -30,6 +35,7 @@ import org.springframework.boot.test.context.runner.ApplicationContextRunner;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.core.env.SystemEnvironmentPropertySource;
+import org.springframework.util.MimeTypeUtils;
 import org.springframework.validation.BeanPropertyBindingResult;
 import org.springframework.validation.Errors;
 import org.springframework.validation.FieldError;
@@ -311,6 +317,36 @@ class DeepSeekAutoConfigurationTests {
 			assertThat(context.getBean(ChatModel.class)).isInstanceOf(DeepSeekChatModel.class);
 			assertThat(context).hasSingleBean(ChatModel.class);
 		});
+	}
+
+	@Test
+	void strictToolsAreADefaultOption() {
+		this.runner.withPropertyValues("deepseek.api-key=" + DUMMY_KEY, "deepseek.chat.strict-tools=true")
+			.run((context) -> assertThat(context.getBean(DeepSeekChatModel.class).getOptions().isStrictTools()).isTrue());
+		this.runner.withPropertyValues("deepseek.api-key=" + DUMMY_KEY)
+			.run((context) -> assertThat(context.getBean(DeepSeekChatModel.class).getOptions().getStrictTools()).isNull());
+	}
+
+	@Test
+	void visionModelsDecideWhichBackendTakesImages() {
+		try (DeepSeekSimulator deepseek = DeepSeekSimulator.start().withVisionModels("deepseek-v4-pro")) {
+			Prompt photo = new Prompt(UserMessage.builder()
+				.text("What is in this photo?")
+				.media(Media.builder().mimeType(MimeTypeUtils.IMAGE_PNG).data(TestImages.png()).build())
+				.build());
+			this.runner
+				.withPropertyValues("deepseek.api-key=" + deepseek.apiKey(), "deepseek.base-url=" + deepseek.baseUrl(),
+						"deepseek.chat.model=deepseek-v4-pro", "deepseek.chat.vision-models=deepseek-v4-pro",
+						"deepseek.local.base-url=http://127.0.0.1:9", "deepseek.local.protocol=openai",
+						"deepseek.local.vision-models=llava:7b", "deepseek.routing.mode=remote")
+				.run((context) -> {
+					assertThat(context.getBean(DeepSeekChatModel.class).call(photo).getResult().getOutput().getText())
+						.isEqualTo("Echo: What is in this photo? [image: PNG]");
+					assertThat(context.getBean(LocalChatPort.class).vision("llava:7b"))
+						.isEqualTo(LocalChatPort.Vision.DATA_AND_LINKS);
+					assertThat(context.getBean(LocalChatPort.class).vision("qwen2.5:7b")).isEqualTo(LocalChatPort.Vision.NONE);
+				});
+		}
 	}
 
 	@Configuration(proxyBeanMethods = false)

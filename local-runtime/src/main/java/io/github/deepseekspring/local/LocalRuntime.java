@@ -69,6 +69,9 @@ public interface LocalRuntime extends AutoCloseable {
 	/** The model used when a request names none, or null. */
 	String defaultModel();
 
+	/** The wire protocol the runtime speaks (it decides, for one, whether images may be links). */
+	LocalProtocol protocol();
+
 	@Override
 	void close();
 

@@ -9,8 +9,14 @@ import io.github.deepseekspring.model.chat.DeepSeekMetadata;
 import io.github.deepseekspring.model.resilience.RetryPolicy;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.condition.EnabledIfEnvironmentVariable;
+import org.springframework.ai.chat.messages.AssistantMessage;
+import org.springframework.ai.chat.messages.Message;
+import org.springframework.ai.chat.messages.ToolResponseMessage;
+import org.springframework.ai.chat.messages.UserMessage;
 import org.springframework.ai.chat.model.ChatResponse;
 import org.springframework.ai.chat.prompt.Prompt;
+import org.springframework.ai.tool.ToolCallback;
+import org.springframework.ai.tool.definition.ToolDefinition;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -52,6 +58,43 @@ class DeepSeekLiveTests {
 		String text = chunks.stream().map(c -> c.getResult().getOutput().getText()).reduce("", String::concat);
 		assertThat(text.toLowerCase()).contains("pong");
 		assertThat(chunks.get(chunks.size() - 1).getMetadata().getUsage().getTotalTokens()).isPositive();
+	}
+
+	/**
+	 * The repair of histories written elsewhere rests on the API accepting an empty reasoning_content on a
+	 * tool-calling turn in thinking mode; this checks it against the real API.
+	 */
+	@Test
+	void aToolCallingTurnWithoutReasoningIsAcceptedInThinkingMode() {
+		ToolDefinition clock = ToolDefinition.builder()
+			.name("current_time")
+			.description("The current time")
+			.inputSchema("{\"type\":\"object\",\"properties\":{}}")
+			.build();
+		List<Message> history = List.of(new UserMessage("What time is it? Use the tool."),
+				AssistantMessage.builder()
+					.content("")
+					.toolCalls(List.of(new AssistantMessage.ToolCall("call_0", "function", "current_time", "{}")))
+					.build(),
+				ToolResponseMessage.builder()
+					.responses(List.of(new ToolResponseMessage.ToolResponse("call_0", "current_time", "10:30")))
+					.build());
+		DeepSeekChatOptions thinking = DeepSeekChatOptions.builder()
+			.thinking(true)
+			.toolCallbacks(List.of(new DeclaredTool(clock)))
+			.build();
+		ChatResponse response = this.model.call(new Prompt(history, thinking));
+		assertThat(response.getResult().getOutput().getText()).contains("10:30");
+	}
+
+	/** A tool the test declares to the model; the model's call is answered in the history, never run. */
+	private record DeclaredTool(ToolDefinition getToolDefinition) implements ToolCallback {
+
+		@Override
+		public String call(String arguments) {
+			throw new UnsupportedOperationException("answered in the history");
+		}
+
 	}
 
 	@Test

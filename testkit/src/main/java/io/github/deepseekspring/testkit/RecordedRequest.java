@@ -1,6 +1,7 @@
 package io.github.deepseekspring.testkit;
 
 import java.time.Duration;
+import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CountDownLatch;
@@ -21,6 +22,7 @@ public final class RecordedRequest {
     private final String path;
     private final Map<String, List<String>> headers;
     private final String body;
+    private final Instant receivedAt = Instant.now();
     private final CountDownLatch disconnected = new CountDownLatch(1);
 
     /**
@@ -62,6 +64,16 @@ public final class RecordedRequest {
     public String header(String name) {
         List<String> values = headers.get(name.toLowerCase(java.util.Locale.ROOT));
         return values == null || values.isEmpty() ? null : values.get(0);
+    }
+
+    /**
+     * When the request arrived, so a test can compare two requests (did the retry wait the server's
+     * {@code Retry-After}?) instead of timing its own calls.
+     *
+     * @return the arrival time
+     */
+    public Instant receivedAt() {
+        return receivedAt;
     }
 
     /** @return the body text, {@code ""} when none */

@@ -8,8 +8,9 @@ import io.github.deepseekspring.testkit.ollama.OllamaSimulator;
 /**
  * Runs both simulators until the process is stopped, for demos, benchmarks and manual tries:
  * {@code java -jar deepseek-testkit-<version>-simulators.jar --deepseek-port 18081 --ollama-port 18082}
- * (also {@code --api-key <key>}). Faults are driven over HTTP with {@code POST /__faults}, {@code POST /__reset} and
- * {@code GET /__requests} on either port.
+ * (also {@code --api-key <key>}). Answers are scripted over HTTP with {@code POST /__script} (a tool loop for
+ * clients in any language), faults with {@code POST /__faults}; {@code POST /__reset} and {@code GET /__requests}
+ * on either port.
  */
 public final class SimulatorsMain {
 
@@ -51,7 +52,7 @@ public final class SimulatorsMain {
         System.out.println("DeepSeek API simulator: " + deepseek.baseUrl() + " (API key: the one given with --api-key, or "
                 + DeepSeekSimulator.DEFAULT_API_KEY + ")");
         System.out.println("Ollama simulator:       " + ollama.baseUrl());
-        System.out.println("Faults: POST /__faults, POST /__reset, GET /__requests on either port. Ctrl-C stops.");
+        System.out.println("Control: POST /__script, POST /__faults, POST /__reset, GET /__requests on either port. Ctrl-C stops.");
         stopped.await();
     }
 

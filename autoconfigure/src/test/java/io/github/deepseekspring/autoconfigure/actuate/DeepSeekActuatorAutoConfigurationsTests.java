@@ -63,13 +63,25 @@ class DeepSeekActuatorAutoConfigurationsTests {
 		this.runner.run((context) -> {
 			LocalRuntimeHealthIndicator indicator = context.getBean(LocalRuntimeHealthIndicator.class);
 			Health health = indicator.health();
-			long deadline = System.nanoTime() + Duration.ofSeconds(5).toNanos();
+			long deadline = System.nanoTime() + Duration.ofSeconds(30).toNanos();
 			while (health.getStatus() != Status.UP && System.nanoTime() < deadline) {
 				Thread.sleep(50);
 				health = indicator.health();
 			}
 			assertThat(health.getStatus()).isEqualTo(Status.UP);
 			assertThat(health.getDetails().get("endpoints").toString()).contains(ollama.baseUrl().toString());
+		});
+	}
+
+	@Test
+	void aRefusedKeyIsNamedInNoHealthDetailNorEndpointOutput() {
+		String revoked = "sk-test-revoked-dummy-key-4711";
+		this.runner.withPropertyValues("deepseek.api-key=" + revoked, "spring.jmx.enabled=true",
+				"management.endpoints.jmx.exposure.include=deepseek").run((context) -> {
+			Health health = context.getBean(DeepSeekHealthIndicator.class).health();
+			assertThat(health.getStatus()).isEqualTo(Status.DOWN);
+			assertThat(health.toString()).contains("401").doesNotContain(revoked);
+			assertThat(context.getBean(DeepSeekEndpoint.class).status().toString()).doesNotContain(revoked);
 		});
 	}
 

@@ -3,6 +3,7 @@ package io.github.deepseekspring.local.ollama;
 import java.util.ArrayList;
 import java.util.List;
 
+import io.github.deepseekspring.local.BadRequestException;
 import io.github.deepseekspring.local.chat.ChatMessage;
 import io.github.deepseekspring.local.chat.ChatRequest;
 import io.github.deepseekspring.local.chat.ToolCall;
@@ -56,7 +57,24 @@ final class OllamaChatCodec {
 			.map(call -> new Call(new CallFunction(null, call.name(), WireJson.MAPPER.readTree(call.argumentsJson()))))
 			.toList();
 		return new Message(message.role(), message.content() == null ? "" : message.content(), null, calls,
-				message.toolName());
+				message.toolName(), images(message.images()));
+	}
+
+	/** Ollama takes images as bare base64 data; it fetches no links. */
+	private static List<String> images(List<String> images) {
+		if (images.isEmpty()) {
+			return null;
+		}
+		List<String> data = new ArrayList<>(images.size());
+		for (String image : images) {
+			int comma = image.indexOf(',');
+			if (!image.startsWith("data:") || comma < 0) {
+				throw new BadRequestException("Ollama's native API takes images as data, not links: "
+						+ (image.length() > 80 ? image.substring(0, 80) + "…" : image));
+			}
+			data.add(image.substring(comma + 1));
+		}
+		return data;
 	}
 
 	private static OllamaWire.Tool tool(ToolSpec spec) {

@@ -35,7 +35,7 @@ final class OllamaChunkStream implements ChunkStream {
 	}
 
 	static LocalChatChunk chatLine(String line) {
-		ChatReply reply = CHAT_LINE.readValue(line);
+		ChatReply reply = WireJson.read(CHAT_LINE, line);
 		if (reply.error() != null) {
 			throw new ServerErrorException(500, reply.error());
 		}
@@ -46,7 +46,7 @@ final class OllamaChunkStream implements ChunkStream {
 	}
 
 	static LocalChatChunk generateLine(String line) {
-		GenerateReply reply = GENERATE_LINE.readValue(line);
+		GenerateReply reply = WireJson.read(GENERATE_LINE, line);
 		if (reply.error() != null) {
 			throw new ServerErrorException(500, reply.error());
 		}

@@ -20,11 +20,15 @@ import io.github.deepseekspring.local.ollama.OllamaWire.PullBody;
 import io.github.deepseekspring.local.ollama.OllamaWire.PullLine;
 import io.github.deepseekspring.local.transport.EndpointPaths;
 import io.github.deepseekspring.local.transport.HttpTransport;
+import io.github.deepseekspring.local.transport.WireJson;
 import io.github.deepseekspring.local.transport.LineStream;
 import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.ObjectReader;
 
 /** Model management on Ollama: tags, show, pull with progress, delete, ps, version. */
 final class OllamaModelAdmin {
+
+	private static final ObjectReader PULL_LINE = WireJson.MAPPER.readerFor(PullLine.class);
 
 	private final HttpTransport http;
 
@@ -33,7 +37,7 @@ final class OllamaModelAdmin {
 	}
 
 	List<ModelInfo> tags(URI endpoint) {
-		OllamaWire.Tags tags = http.mapper().treeToValue(get(endpoint, "/api/tags"), OllamaWire.Tags.class);
+		OllamaWire.Tags tags = WireJson.read(get(endpoint, "/api/tags"), OllamaWire.Tags.class);
 		List<ModelInfo> models = new ArrayList<>();
 		for (OllamaWire.Tag tag : tags.models() == null ? List.<OllamaWire.Tag>of() : tags.models()) {
 			Details details = tag.details() == null ? new Details(null, null, null) : tag.details();
@@ -46,7 +50,7 @@ final class OllamaModelAdmin {
 	ModelDetails show(URI endpoint, String model) {
 		JsonNode json = http.call("POST", EndpointPaths.join(endpoint, "/api/show"), new ModelName(model), model,
 				http.timeouts().request());
-		OllamaWire.ShowReply reply = http.mapper().treeToValue(json, OllamaWire.ShowReply.class);
+		OllamaWire.ShowReply reply = WireJson.read(json, OllamaWire.ShowReply.class);
 		Details details = reply.details() == null ? new Details(null, null, null) : reply.details();
 		return new ModelDetails(model, reply.capabilities(), infoSuffix(reply.modelInfo(), ".context_length"),
 				infoSuffix(reply.modelInfo(), ".embedding_length"), details.family(), details.parameterSize(),
@@ -56,7 +60,7 @@ final class OllamaModelAdmin {
 	void pull(URI endpoint, String model, Consumer<PullProgress> progress) {
 		try (LineStream lines = http.stream(EndpointPaths.join(endpoint, "/api/pull"), new PullBody(model, true), model)) {
 			for (String line = lines.next(); line != null; line = lines.next()) {
-				PullLine report = http.mapper().readValue(line, PullLine.class);
+				PullLine report = WireJson.read(PULL_LINE, line);
 				if (report.error() != null) {
 					throw new ServerErrorException(500, "pull of " + model + " failed: " + report.error());
 				}
@@ -76,7 +80,7 @@ final class OllamaModelAdmin {
 	}
 
 	List<RunningModel> ps(URI endpoint) {
-		OllamaWire.Ps ps = http.mapper().treeToValue(get(endpoint, "/api/ps"), OllamaWire.Ps.class);
+		OllamaWire.Ps ps = WireJson.read(get(endpoint, "/api/ps"), OllamaWire.Ps.class);
 		List<RunningModel> running = new ArrayList<>();
 		for (OllamaWire.Loaded loaded : ps.models() == null ? List.<OllamaWire.Loaded>of() : ps.models()) {
 			Instant expires = loaded.expiresAt() == null ? null : OffsetDateTime.parse(loaded.expiresAt()).toInstant();

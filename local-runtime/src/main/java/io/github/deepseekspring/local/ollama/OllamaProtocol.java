@@ -4,6 +4,7 @@ import java.net.URI;
 import java.util.List;
 import java.util.function.Consumer;
 
+import io.github.deepseekspring.local.LocalProtocol;
 import io.github.deepseekspring.local.chat.ChatRequest;
 import io.github.deepseekspring.local.chat.Embeddings;
 import io.github.deepseekspring.local.chat.GenerateRequest;
@@ -23,6 +24,7 @@ import io.github.deepseekspring.local.pool.ChunkStream;
 import io.github.deepseekspring.local.pool.EndpointProtocol;
 import io.github.deepseekspring.local.transport.EndpointPaths;
 import io.github.deepseekspring.local.transport.HttpTransport;
+import io.github.deepseekspring.local.transport.WireJson;
 import tools.jackson.databind.JsonNode;
 
 /** Ollama's native API ({@code /api/*}). */
@@ -37,10 +39,15 @@ public final class OllamaProtocol implements EndpointProtocol {
 	}
 
 	@Override
+	public LocalProtocol protocol() {
+		return LocalProtocol.OLLAMA;
+	}
+
+	@Override
 	public LocalChatResponse chat(URI endpoint, ChatRequest request) {
 		JsonNode json = http.call("POST", EndpointPaths.join(endpoint, "/api/chat"), OllamaChatCodec.body(request, false),
 				request.model(), http.timeouts().request());
-		ChatReply reply = http.mapper().treeToValue(json, ChatReply.class);
+		ChatReply reply = WireJson.read(json, ChatReply.class);
 		String content = reply.message() == null || reply.message().content() == null ? "" : reply.message().content();
 		String thinking = reply.message() == null || reply.message().thinking() == null ? ""
 				: reply.message().thinking();
@@ -75,7 +82,7 @@ public final class OllamaProtocol implements EndpointProtocol {
 		GenerateBody body = generateBody(request, false);
 		JsonNode json = http.call("POST", EndpointPaths.join(endpoint, "/api/generate"), body, request.model(),
 				http.timeouts().request());
-		GenerateReply reply = http.mapper().treeToValue(json, GenerateReply.class);
+		GenerateReply reply = WireJson.read(json, GenerateReply.class);
 		ThinkTagSplitter.Split split = ThinkTagSplitter.splitWhole(reply.response() == null ? "" : reply.response());
 		String thinking = (reply.thinking() == null ? "" : reply.thinking()) + split.thinking();
 		return new GenerateResponse(split.content(), thinking, reply.model(), reply.doneReason(),
@@ -86,7 +93,7 @@ public final class OllamaProtocol implements EndpointProtocol {
 	public Embeddings embed(URI endpoint, String model, List<String> inputs) {
 		JsonNode json = http.call("POST", EndpointPaths.join(endpoint, "/api/embed"), new EmbedBody(model, inputs), model,
 				http.timeouts().request());
-		EmbedReply reply = http.mapper().treeToValue(json, EmbedReply.class);
+		EmbedReply reply = WireJson.read(json, EmbedReply.class);
 		return new Embeddings(reply.model(), reply.embeddings(), reply.promptEvalCount());
 	}
 

@@ -15,7 +15,8 @@ final class OllamaWire {
 			boolean stream, Boolean think, String keepAlive) {
 	}
 
-	record Message(String role, String content, String thinking, List<Call> toolCalls, String toolName) {
+	record Message(String role, String content, String thinking, List<Call> toolCalls, String toolName,
+			List<String> images) {
 	}
 
 	record Tool(String type, Function function) {

@@ -15,12 +15,16 @@ import io.github.deepseekspring.local.openai.OpenAiWire.Completion;
 import io.github.deepseekspring.local.pool.ChunkStream;
 import io.github.deepseekspring.local.transport.LineStream;
 import io.github.deepseekspring.local.transport.WireJson;
+import tools.jackson.databind.ObjectReader;
 
 /**
  * An SSE chat stream ({@code data: {…}} lines, ended by {@code data: [DONE]}). Tool call fragments are put together
  * and delivered with the last chunk, which also carries the usage.
  */
 final class OpenAiChunkStream implements ChunkStream {
+
+	// resolved once: a per-line readValue(…, Class) would look the deserializer up every time
+	private static final ObjectReader COMPLETION_LINE = WireJson.MAPPER.readerFor(Completion.class);
 
 	private final LineStream lines;
 	private final ThinkTagSplitter splitter = new ThinkTagSplitter();
@@ -51,7 +55,7 @@ final class OpenAiChunkStream implements ChunkStream {
 				lines.finishQuietly();
 				return last();
 			}
-			LocalChatChunk chunk = chunk(WireJson.MAPPER.readValue(data, Completion.class));
+			LocalChatChunk chunk = chunk(WireJson.read(COMPLETION_LINE, data));
 			if (!chunk.isEmpty()) {
 				return chunk;
 			}

@@ -5,6 +5,8 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.function.Consumer;
 
+import io.github.deepseekspring.local.LocalProtocolException;
+import io.github.deepseekspring.local.LocalProtocol;
 import io.github.deepseekspring.local.chat.ChatRequest;
 import io.github.deepseekspring.local.chat.Embeddings;
 import io.github.deepseekspring.local.chat.GenerateRequest;
@@ -23,6 +25,7 @@ import io.github.deepseekspring.local.pool.ChunkStream;
 import io.github.deepseekspring.local.pool.EndpointProtocol;
 import io.github.deepseekspring.local.transport.EndpointPaths;
 import io.github.deepseekspring.local.transport.HttpTransport;
+import io.github.deepseekspring.local.transport.WireJson;
 import tools.jackson.databind.JsonNode;
 
 /**
@@ -38,21 +41,45 @@ public final class OpenAiProtocol implements EndpointProtocol {
 	}
 
 	@Override
+	public LocalProtocol protocol() {
+		return LocalProtocol.OPENAI;
+	}
+
+	@Override
 	public LocalChatResponse chat(URI endpoint, ChatRequest request) {
-		Completion completion = post(endpoint, "/v1/chat/completions", OpenAiRequests.chat(request, false),
-				request.model());
-		Choice choice = completion.choices().get(0);
+		return response(post(endpoint, "/v1/chat/completions", OpenAiRequests.chat(request, false), request.model()),
+				endpoint.toString());
+	}
+
+	/** A whole chat answer as this client reports it; absent optional fields read as empty or 0. */
+	static LocalChatResponse response(Completion completion, String endpoint) {
+		Choice choice = firstChoice(completion);
+		if (choice.message() == null) {
+			throw new LocalProtocolException("choices[0].message", "the choice has no message", null);
+		}
 		String content = choice.message().content() == null ? "" : choice.message().content();
 		ThinkTagSplitter.Split split = ThinkTagSplitter.splitWhole(content);
 		List<ToolCall> calls = new ArrayList<>();
 		if (choice.message().toolCalls() != null) {
-			choice.message().toolCalls().forEach(call -> calls
-				.add(new ToolCall(call.id(), call.function().name(), call.function().arguments())));
+			for (OpenAiWire.Call call : choice.message().toolCalls()) {
+				if (call.function() == null || call.function().name() == null) {
+					throw new LocalProtocolException("choices[0].message.tool_calls[" + calls.size() + "].function",
+							"a tool call names no function", null);
+				}
+				calls.add(new ToolCall(call.id(), call.function().name(),
+						call.function().arguments() == null ? "{}" : call.function().arguments()));
+			}
 		}
 		Usage usage = completion.usage() == null ? new Usage(0, 0) : completion.usage();
 		return new LocalChatResponse(split.content(), choice.message().reasoningText() + split.thinking(), calls,
-				completion.model(), choice.finishReason(), usage.promptTokens(), usage.completionTokens(),
-				endpoint.toString());
+				completion.model(), choice.finishReason(), usage.promptTokens(), usage.completionTokens(), endpoint);
+	}
+
+	private static Choice firstChoice(Completion completion) {
+		if (completion.choices() == null || completion.choices().isEmpty()) {
+			throw new LocalProtocolException("choices", "the answer has no choices", null);
+		}
+		return completion.choices().get(0);
 	}
 
 	@Override
@@ -64,7 +91,7 @@ public final class OpenAiProtocol implements EndpointProtocol {
 	@Override
 	public GenerateResponse generate(URI endpoint, GenerateRequest request) {
 		Completion completion = post(endpoint, "/v1/completions", OpenAiRequests.completion(request, false), request.model());
-		Choice choice = completion.choices().get(0);
+		Choice choice = firstChoice(completion);
 		ThinkTagSplitter.Split split = ThinkTagSplitter.splitWhole(choice.text() == null ? "" : choice.text());
 		Usage usage = completion.usage() == null ? new Usage(0, 0) : completion.usage();
 		return new GenerateResponse(split.content(), split.thinking(), completion.model(), choice.finishReason(),
@@ -80,8 +107,7 @@ public final class OpenAiProtocol implements EndpointProtocol {
 	@Override
 	public Embeddings embed(URI endpoint, String model, List<String> inputs) {
 		JsonNode body = http.mapper().createObjectNode().put("model", model).set("input", http.mapper().valueToTree(inputs));
-		OpenAiWire.EmbeddingReply reply = http.mapper()
-			.treeToValue(http.call("POST", uri(endpoint, "/v1/embeddings"), body, model, http.timeouts().request()),
+		OpenAiWire.EmbeddingReply reply = WireJson.read(http.call("POST", uri(endpoint, "/v1/embeddings"), body, model, http.timeouts().request()),
 					OpenAiWire.EmbeddingReply.class);
 		List<float[]> vectors = new ArrayList<>();
 		reply.data().stream().sorted((a, b) -> Integer.compare(a.index(), b.index()))
@@ -92,7 +118,7 @@ public final class OpenAiProtocol implements EndpointProtocol {
 	@Override
 	public List<ModelInfo> models(URI endpoint) {
 		JsonNode json = http.call("GET", uri(endpoint, "/v1/models"), null, null, http.timeouts().firstToken());
-		OpenAiWire.Models models = http.mapper().treeToValue(json, OpenAiWire.Models.class);
+		OpenAiWire.Models models = WireJson.read(json, OpenAiWire.Models.class);
 		return models.data() == null ? List.of()
 				: models.data().stream().map(m -> new ModelInfo(m.id(), 0, null, null, null, null)).toList();
 	}
@@ -125,7 +151,7 @@ public final class OpenAiProtocol implements EndpointProtocol {
 	}
 
 	private Completion post(URI endpoint, String path, JsonNode body, String model) {
-		return http.mapper().treeToValue(http.call("POST", uri(endpoint, path), body, model, http.timeouts().request()),
+		return WireJson.read(http.call("POST", uri(endpoint, path), body, model, http.timeouts().request()),
 				Completion.class);
 	}
 

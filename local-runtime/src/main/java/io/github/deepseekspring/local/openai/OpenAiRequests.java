@@ -69,7 +69,20 @@ final class OpenAiRequests {
 	}
 
 	private static void message(ObjectNode node, ChatMessage message) {
-		node.put("role", message.role()).put("content", message.content() == null ? "" : message.content());
+		String text = message.content() == null ? "" : message.content();
+		node.put("role", message.role());
+		if (message.images().isEmpty()) {
+			node.put("content", text);
+		}
+		else {
+			// vision models read the OpenAI content parts: the text, then each image as a data URL or link
+			ArrayNode parts = node.putArray("content");
+			if (!text.isEmpty()) {
+				parts.addObject().put("type", "text").put("text", text);
+			}
+			message.images()
+				.forEach(image -> parts.addObject().put("type", "image_url").putObject("image_url").put("url", image));
+		}
 		if ("tool".equals(message.role()) && message.toolName() != null) {
 			node.put("tool_call_id", message.toolName()).put("name", message.toolName());
 		}

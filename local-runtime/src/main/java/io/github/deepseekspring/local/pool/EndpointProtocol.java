@@ -4,6 +4,7 @@ import java.net.URI;
 import java.util.List;
 import java.util.function.Consumer;
 
+import io.github.deepseekspring.local.LocalProtocol;
 import io.github.deepseekspring.local.chat.ChatRequest;
 import io.github.deepseekspring.local.chat.Embeddings;
 import io.github.deepseekspring.local.chat.GenerateRequest;
@@ -16,6 +17,9 @@ import io.github.deepseekspring.local.models.RunningModel;
 
 /** One wire protocol (Ollama native or OpenAI-compatible) spoken to one endpoint; the pool picks the endpoint. */
 public interface EndpointProtocol {
+
+	/** Which protocol this is. */
+	LocalProtocol protocol();
 
 	LocalChatResponse chat(URI endpoint, ChatRequest request);
 

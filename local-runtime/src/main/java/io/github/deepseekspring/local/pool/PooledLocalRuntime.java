@@ -13,6 +13,7 @@ import java.util.concurrent.ScheduledExecutorService;
 import java.util.function.Consumer;
 import java.util.function.Function;
 
+import io.github.deepseekspring.local.LocalProtocol;
 import io.github.deepseekspring.local.LocalRuntime;
 import io.github.deepseekspring.local.LocalRuntimeException;
 import io.github.deepseekspring.local.RuntimeUnreachableException;
@@ -155,6 +156,11 @@ public final class PooledLocalRuntime implements LocalRuntime {
 	@Override
 	public String defaultModel() {
 		return defaultModel;
+	}
+
+	@Override
+	public LocalProtocol protocol() {
+		return protocol.protocol();
 	}
 
 	@Override

@@ -61,7 +61,7 @@ public final class HttpTransport {
 			throw RuntimeErrors.fromStatus(response.statusCode(), response.body(), model, mapper);
 		}
 		String text = response.body();
-		return text == null || text.isBlank() ? mapper.createObjectNode() : mapper.readTree(text);
+		return text == null || text.isBlank() ? mapper.createObjectNode() : WireJson.parse(text);
 	}
 
 	/** Sends a streaming request; the answer is read line by line, under the first-token and idle limits. */

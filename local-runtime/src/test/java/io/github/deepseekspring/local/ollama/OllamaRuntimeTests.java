@@ -1,6 +1,7 @@
 package io.github.deepseekspring.local.ollama;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.time.Duration;
 import java.time.Instant;
@@ -12,6 +13,7 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 
+import io.github.deepseekspring.local.BadRequestException;
 import io.github.deepseekspring.local.LocalRuntime;
 import io.github.deepseekspring.local.LocalRuntimes;
 import io.github.deepseekspring.local.Streams;
@@ -23,6 +25,7 @@ import io.github.deepseekspring.local.chat.LocalChatResponse;
 import io.github.deepseekspring.local.chat.ToolSpec;
 import io.github.deepseekspring.local.models.PullProgress;
 import io.github.deepseekspring.testkit.ScriptedReply;
+import io.github.deepseekspring.testkit.TestImages;
 import io.github.deepseekspring.testkit.ToolCallSpec;
 import io.github.deepseekspring.testkit.junit.SimulatorsExtension;
 import io.github.deepseekspring.testkit.ollama.OllamaSimulator;
@@ -49,6 +52,25 @@ class OllamaRuntimeTests {
 	@AfterEach
 	void close() {
 		runtime.close();
+	}
+
+	@Test
+	void aVisionModelGetsImagesAsBase64AndLinksAreRefusedBeforeSending() {
+		ollama.withModel("llava:7b");
+		String png = TestImages.dataUrl(TestImages.png(), "image/png");
+		LocalChatResponse reply = runtime.chat(ChatRequest.builder("llava:7b")
+			.message(ChatMessage.user("What is this?", List.of(png))).build());
+		assertThat(reply.content()).isEqualTo("Echo: What is this? [image: PNG]");
+		assertThat(ollama.requests().last().json().path("messages").get(0).path("images").get(0).asString())
+			.isEqualTo(png.substring(png.indexOf(',') + 1));
+		assertThat(runtime.show("llava:7b").can("vision")).isTrue();
+
+		int sent = ollama.requests().count("/api/chat");
+		assertThatThrownBy(() -> runtime.chat(ChatRequest.builder("llava:7b")
+			.message(ChatMessage.user("What is this?", List.of("https://example.com/a.png"))).build()))
+			.isInstanceOf(BadRequestException.class)
+			.hasMessageContaining("takes images as data, not links");
+		assertThat(ollama.requests().count("/api/chat")).isEqualTo(sent);
 	}
 
 	@Test

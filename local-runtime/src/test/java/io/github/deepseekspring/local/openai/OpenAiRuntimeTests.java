@@ -21,6 +21,7 @@ import io.github.deepseekspring.local.chat.LocalChatChunk;
 import io.github.deepseekspring.local.chat.LocalChatResponse;
 import io.github.deepseekspring.local.chat.ToolSpec;
 import io.github.deepseekspring.testkit.ScriptedReply;
+import io.github.deepseekspring.testkit.TestImages;
 import io.github.deepseekspring.testkit.ToolCallSpec;
 import io.github.deepseekspring.testkit.junit.SimulatorsExtension;
 import io.github.deepseekspring.testkit.ollama.OllamaSimulator;
@@ -48,6 +49,18 @@ class OpenAiRuntimeTests {
 	@AfterEach
 	void close() {
 		runtime.close();
+	}
+
+	@Test
+	void imagesTravelAsImageUrlContentParts() {
+		ollama.withModel("llava:7b");
+		String png = TestImages.dataUrl(TestImages.png(), "image/png");
+		LocalChatResponse reply = runtime.chat(ChatRequest.builder("llava:7b")
+			.message(io.github.deepseekspring.local.chat.ChatMessage.user("What is this?", List.of(png))).build());
+		assertThat(reply.content()).isEqualTo("Echo: What is this? [image: PNG]");
+		var content = ollama.requests().last().json().path("messages").get(0).path("content");
+		assertThat(content.get(0).path("text").asString()).isEqualTo("What is this?");
+		assertThat(content.get(1).path("image_url").path("url").asString()).isEqualTo(png);
 	}
 
 	@Test

@@ -13,12 +13,15 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.CompletionException;
 import java.util.concurrent.Flow;
+import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicLong;
 
 import io.github.deepseekspring.model.timer.CoarseTimer;
+import org.apache.commons.logging.LogFactory;
 import reactor.adapter.JdkFlowAdapter;
 import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
+import tools.jackson.core.JacksonException;
 import tools.jackson.databind.ObjectMapper;
 import tools.jackson.databind.json.JsonMapper;
 
@@ -43,7 +46,12 @@ final class ApiTransport {
 
 	private final ChunkParser chunkParser;
 
-	ApiTransport(URI baseUrl, String apiKey, Duration connectTimeout, HttpClient httpClient, ObjectMapper mapper) {
+	private final long maxRequestBytes;
+
+	ApiTransport(URI baseUrl, String apiKey, Duration connectTimeout, HttpClient httpClient, ObjectMapper mapper,
+			long maxRequestBytes) {
+		warnIfTheJdkLogsHeaders();
+		this.maxRequestBytes = maxRequestBytes;
 		this.baseUrl = baseUrl;
 		this.apiKey = apiKey;
 		this.httpClient = (httpClient != null) ? httpClient
@@ -51,6 +59,21 @@ final class ApiTransport {
 		this.mapper = (mapper != null) ? mapper : DefaultMapper.INSTANCE;
 		this.chunkParser = (mapper != null) ? new ChunkParser(mapper) : DefaultMapper.CHUNKS;
 	}
+
+	/**
+	 * The JDK HTTP client's own diagnostics ({@code -Djdk.httpclient.HttpClient.log=headers} or {@code all}) print
+	 * every request header, the API key's Authorization header included; nothing a client does can redact them.
+	 */
+	private static void warnIfTheJdkLogsHeaders() {
+		String jdkLog = System.getProperty("jdk.httpclient.HttpClient.log", "");
+		if ((jdkLog.contains("headers") || jdkLog.contains("all")) && JDK_LOG_WARNED.compareAndSet(false, true)) {
+			LogFactory.getLog(DeepSeekApi.class)
+				.warn("jdk.httpclient.HttpClient.log=" + jdkLog + " makes the JDK print request headers, the DeepSeek "
+						+ "API key included: turn it off outside a debugging session");
+		}
+	}
+
+	private static final AtomicBoolean JDK_LOG_WARNED = new AtomicBoolean();
 
 	/** Built once for all clients without a mapper of their own. */
 	private static final class DefaultMapper {
@@ -80,7 +103,7 @@ final class ApiTransport {
 							throw ErrorBodies.toException(response.statusCode(), response.headers(), body, this.mapper,
 									this.apiKey);
 						}
-						return this.mapper.readValue(body.strip(), ChatCompletion.class);
+						return read(body, ChatCompletion.class);
 					}))
 				.timeout(silence, Mono.error(() -> new DeepSeekTimeoutException("idle", idleTimeout)))
 				.onErrorMap(IOException.class, ApiTransport::transportError);
@@ -120,8 +143,17 @@ final class ApiTransport {
 					throw ErrorBodies.toException(response.statusCode(), response.headers(), response.body(),
 							this.mapper, this.apiKey);
 				}
-				return this.mapper.readValue(response.body().strip(), type);
+				return read(response.body(), type);
 			});
+	}
+
+	private <T> T read(String body, Class<T> type) {
+		try {
+			return this.mapper.readValue(body.strip(), type);
+		}
+		catch (JacksonException ex) {
+			throw DeepSeekProtocolException.of(ex);
+		}
 	}
 
 	private Flux<StreamEvent> eventsOrError(HttpResponse<Flow.Publisher<List<ByteBuffer>>> response) {
@@ -156,7 +188,8 @@ final class ApiTransport {
 
 	private static Throwable transportError(Throwable error) {
 		Throwable cause = error instanceof CompletionException && error.getCause() != null ? error.getCause() : error;
-		if (cause instanceof DeepSeekApiException || cause instanceof DeepSeekTransportException) {
+		if (cause instanceof DeepSeekApiException || cause instanceof DeepSeekTransportException
+				|| cause instanceof DeepSeekProtocolException) {
 			return cause;
 		}
 		return new DeepSeekTransportException("DeepSeek API unreachable: " + cause.getClass().getSimpleName()
@@ -165,6 +198,9 @@ final class ApiTransport {
 
 	private HttpRequest post(String path, Object body, String accept) {
 		byte[] json = this.mapper.writeValueAsBytes(body);
+		if (json.length > this.maxRequestBytes) {
+			throw new RequestTooLargeException(json.length, this.maxRequestBytes);
+		}
 		return authorized(path).header("Content-Type", "application/json")
 			.header("Accept", accept)
 			.POST(HttpRequest.BodyPublishers.ofByteArray(json))

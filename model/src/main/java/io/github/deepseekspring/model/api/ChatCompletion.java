@@ -5,7 +5,6 @@ import java.util.List;
 import com.fasterxml.jackson.annotation.JsonIgnoreProperties;
 import com.fasterxml.jackson.annotation.JsonProperty;
 
-import tools.jackson.databind.JsonNode;
 
 /** Non-streamed answer of {@code POST /chat/completions}. */
 @JsonIgnoreProperties(ignoreUnknown = true)
@@ -14,8 +13,8 @@ public record ChatCompletion(String id, String object, Long created, String mode
 
 	/** One choice; DeepSeek always returns exactly one. */
 	@JsonIgnoreProperties(ignoreUnknown = true)
-	public record Choice(int index, ChatMessage message, @JsonProperty("finish_reason") String finishReason,
-			JsonNode logprobs) {
+	public record Choice(Integer index, ChatMessage message, @JsonProperty("finish_reason") String finishReason,
+			Logprobs logprobs) {
 	}
 
 }

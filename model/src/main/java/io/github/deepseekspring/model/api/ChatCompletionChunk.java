@@ -12,7 +12,8 @@ public record ChatCompletionChunk(String id, String object, Long created, String
 
 	/** The streamed part of a choice. */
 	@JsonIgnoreProperties(ignoreUnknown = true)
-	public record Choice(int index, ChatMessage delta, @JsonProperty("finish_reason") String finishReason) {
+	public record Choice(Integer index, ChatMessage delta, @JsonProperty("finish_reason") String finishReason,
+			Logprobs logprobs) {
 	}
 
 }

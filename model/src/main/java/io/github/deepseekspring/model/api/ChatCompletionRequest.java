@@ -12,7 +12,7 @@ import com.fasterxml.jackson.annotation.JsonProperty;
  * @param toolChoice {@code "none"}, {@code "auto"}, {@code "required"} or {@code {"type":"function","function":{"name":..}}}
  */
 @JsonInclude(JsonInclude.Include.NON_NULL)
-public record ChatCompletionRequest(String model, List<ChatMessage> messages, Thinking thinking,
+public record ChatCompletionRequest(String model, List<RequestMessage> messages, Thinking thinking,
 		@JsonProperty("reasoning_effort") String reasoningEffort, @JsonProperty("max_tokens") Integer maxTokens,
 		Double temperature, @JsonProperty("top_p") Double topP, @JsonProperty("frequency_penalty") Double frequencyPenalty,
 		@JsonProperty("presence_penalty") Double presencePenalty, List<String> stop, Boolean stream,

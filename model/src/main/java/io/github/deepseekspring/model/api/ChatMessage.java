@@ -2,16 +2,18 @@ package io.github.deepseekspring.model.api;
 
 import java.util.List;
 
+import com.fasterxml.jackson.annotation.JsonAlias;
 import com.fasterxml.jackson.annotation.JsonIgnoreProperties;
 import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.annotation.JsonProperty;
 
 /**
- * One message of a chat completion conversation, also used as the streamed {@code delta}.
+ * A message as the API answers it: the message of a whole answer, or a streamed {@code delta}. (Requests send
+ * {@link RequestMessage}s.)
  *
  * @param role system, user, assistant or tool
  * @param content the text (may be null for assistant turns that only call tools)
- * @param reasoningContent DeepSeek's thinking-mode reasoning; sent back only for assistant turns that made tool calls
+ * @param reasoningContent DeepSeek's thinking-mode reasoning ({@code reasoning} as Ollama's OpenAI endpoint names it)
  * @param name optional participant name
  * @param toolCallId for {@code tool} messages: the call being answered
  * @param toolCalls for assistant messages: the tools the model asked to call
@@ -20,24 +22,8 @@ import com.fasterxml.jackson.annotation.JsonProperty;
 @JsonInclude(JsonInclude.Include.NON_NULL)
 @JsonIgnoreProperties(ignoreUnknown = true)
 public record ChatMessage(String role, String content,
-		@JsonProperty("reasoning_content") String reasoningContent, String name,
+		@JsonProperty("reasoning_content") @JsonAlias("reasoning") String reasoningContent, String name,
 		@JsonProperty("tool_call_id") String toolCallId, @JsonProperty("tool_calls") List<ToolCall> toolCalls,
 		Boolean prefix) {
-
-	public static ChatMessage system(String content) {
-		return new ChatMessage("system", content, null, null, null, null, null);
-	}
-
-	public static ChatMessage user(String content) {
-		return new ChatMessage("user", content, null, null, null, null, null);
-	}
-
-	public static ChatMessage assistant(String content) {
-		return new ChatMessage("assistant", content, null, null, null, null, null);
-	}
-
-	public static ChatMessage tool(String toolCallId, String content) {
-		return new ChatMessage("tool", content, null, null, toolCallId, null, null);
-	}
 
 }

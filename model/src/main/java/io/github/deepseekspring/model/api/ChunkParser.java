@@ -3,6 +3,7 @@ package io.github.deepseekspring.model.api;
 import java.util.ArrayList;
 import java.util.List;
 
+import tools.jackson.core.JacksonException;
 import tools.jackson.core.JsonParser;
 import tools.jackson.core.JsonToken;
 import tools.jackson.databind.DeserializationFeature;
@@ -26,6 +27,8 @@ final class ChunkParser {
 
 	private final ObjectReader toolCallsBinder;
 
+	private final ObjectReader logprobsBinder;
+
 	ChunkParser(ObjectMapper mapper) {
 		this.mapper = mapper;
 		this.binder = mapper.readerFor(ChatCompletionChunk.class);
@@ -33,19 +36,26 @@ final class ChunkParser {
 		this.usageBinder = mapper.readerFor(Usage.class).without(DeserializationFeature.FAIL_ON_TRAILING_TOKENS);
 		this.toolCallsBinder = mapper.readerFor(mapper.getTypeFactory().constructCollectionType(List.class, ToolCall.class))
 			.without(DeserializationFeature.FAIL_ON_TRAILING_TOKENS);
+		this.logprobsBinder = mapper.readerFor(Logprobs.class).without(DeserializationFeature.FAIL_ON_TRAILING_TOKENS);
 	}
 
+	/** The chunk; a {@link DeepSeekProtocolException} naming the field when it cannot be read. */
 	ChatCompletionChunk parse(byte[] json, int offset, int length) {
-		try (JsonParser parser = this.mapper.createParser(json, offset, length)) {
-			ChatCompletionChunk chunk = chunk(parser);
-			if (parser.nextToken() == null) {
-				return chunk;
+		try {
+			try (JsonParser parser = this.mapper.createParser(json, offset, length)) {
+				ChatCompletionChunk chunk = chunk(parser);
+				if (parser.nextToken() == null) {
+					return chunk;
+				}
 			}
+			catch (Unexpected ex) {
+				// fall through to data binding
+			}
+			return this.binder.readValue(json, offset, length);
 		}
-		catch (Unexpected ex) {
-			// fall through to data binding
+		catch (JacksonException ex) {
+			throw DeepSeekProtocolException.of(ex);
 		}
-		return this.binder.readValue(json, offset, length);
 	}
 
 	private ChatCompletionChunk chunk(JsonParser parser) {
@@ -64,7 +74,8 @@ final class ChunkParser {
 				case "created" -> created = (value == JsonToken.VALUE_NULL) ? null : integer(parser, value);
 				case "model" -> model = string(parser, value);
 				case "choices" -> choices = choices(parser, value);
-				case "usage" -> usage = (value == JsonToken.VALUE_NULL) ? null : bound(parser, value, JsonToken.START_OBJECT, this.usageBinder);
+				case "usage" -> usage = (value == JsonToken.VALUE_NULL) ? null
+						: bound(parser, value, JsonToken.START_OBJECT, this.usageBinder, "usage");
 				default -> parser.skipChildren();
 			}
 		}
@@ -86,19 +97,22 @@ final class ChunkParser {
 
 	private ChatCompletionChunk.Choice choice(JsonParser parser, JsonToken start) {
 		expect(start, JsonToken.START_OBJECT);
-		int index = 0;
+		Integer index = null;
 		ChatMessage delta = null;
 		String finishReason = null;
+		Logprobs logprobs = null;
 		for (String name = parser.nextName(); name != null; name = parser.nextName()) {
 			JsonToken value = parser.nextToken();
 			switch (name) {
-				case "index" -> index = intValue(parser, value);
+				case "index" -> index = (value == JsonToken.VALUE_NULL) ? null : intValue(parser, value);
 				case "delta" -> delta = delta(parser, value);
 				case "finish_reason" -> finishReason = string(parser, value);
+				case "logprobs" -> logprobs = (value == JsonToken.VALUE_NULL) ? null
+						: bound(parser, value, JsonToken.START_OBJECT, this.logprobsBinder, "choices[0].logprobs");
 				default -> parser.skipChildren();
 			}
 		}
-		return new ChatCompletionChunk.Choice(index, delta, finishReason);
+		return new ChatCompletionChunk.Choice(index, delta, finishReason, logprobs);
 	}
 
 	private ChatMessage delta(JsonParser parser, JsonToken start) {
@@ -118,11 +132,12 @@ final class ChunkParser {
 			switch (field) {
 				case "role" -> role = string(parser, value);
 				case "content" -> content = string(parser, value);
-				case "reasoning_content" -> reasoning = string(parser, value);
+				// Ollama's OpenAI endpoint (and gateways behind it) name it "reasoning"
+				case "reasoning_content", "reasoning" -> reasoning = orElse(string(parser, value), reasoning);
 				case "name" -> name = string(parser, value);
 				case "tool_call_id" -> toolCallId = string(parser, value);
 				case "tool_calls" -> toolCalls = (value == JsonToken.VALUE_NULL) ? null
-						: bound(parser, value, JsonToken.START_ARRAY, this.toolCallsBinder);
+						: bound(parser, value, JsonToken.START_ARRAY, this.toolCallsBinder, "choices[0].delta.tool_calls");
 				case "prefix" -> prefix = bool(value);
 				default -> parser.skipChildren();
 			}
@@ -130,9 +145,20 @@ final class ChunkParser {
 		return new ChatMessage(role, content, reasoning, name, toolCallId, toolCalls, prefix);
 	}
 
-	private static <T> T bound(JsonParser parser, JsonToken value, JsonToken start, ObjectReader binder) {
+	/** Binds a value inside the chunk; {@code field} is where it sits, for the error that names it. */
+	private static <T> T bound(JsonParser parser, JsonToken value, JsonToken start, ObjectReader binder,
+			String field) {
 		expect(value, start);
-		return binder.readValue(parser);
+		try {
+			return binder.readValue(parser);
+		}
+		catch (JacksonException ex) {
+			throw DeepSeekProtocolException.of(ex, field);
+		}
+	}
+
+	private static String orElse(String value, String other) {
+		return (value != null) ? value : other;
 	}
 
 	private static String string(JsonParser parser, JsonToken value) {

@@ -20,6 +20,9 @@ import tools.jackson.databind.ObjectMapper;
  */
 public final class DeepSeekApi {
 
+	/** The largest request body DeepSeek's API takes: 48 MiB, images counted base64-encoded. */
+	public static final long MAX_REQUEST_BYTES = 48L * 1024 * 1024;
+
 	private final URI baseUrl;
 
 	private final String apiKey;
@@ -46,7 +49,7 @@ public final class DeepSeekApi {
 				current = this.transport;
 				if (current == null) {
 					current = new ApiTransport(this.baseUrl, this.apiKey, this.settings.connectTimeout,
-							this.settings.httpClient, this.settings.mapper);
+							this.settings.httpClient, this.settings.mapper, this.settings.maxRequestBytes);
 					this.transport = current;
 				}
 			}
@@ -81,11 +84,15 @@ public final class DeepSeekApi {
 		return Flux.defer(() -> transport().chatStream(request));
 	}
 
-	/** Prefix completion (last assistant message with {@code prefix: true}) is a beta feature under {@code /beta}. */
+	/**
+	 * Prefix completion (last assistant message with {@code prefix: true}) and strict tools are beta features under
+	 * {@code /beta}.
+	 */
 	static String chatPath(ChatCompletionRequest request) {
 		boolean prefix = request.messages() != null && !request.messages().isEmpty()
 				&& Boolean.TRUE.equals(request.messages().get(request.messages().size() - 1).prefix());
-		return prefix ? "/beta/chat/completions" : "/chat/completions";
+		boolean strict = request.tools() != null && request.tools().stream().anyMatch(Tool::strict);
+		return prefix || strict ? "/beta/chat/completions" : "/chat/completions";
 	}
 
 	/** {@code POST /beta/completions}: fill-in-the-middle code completion (non-thinking models only). */
@@ -121,6 +128,8 @@ public final class DeepSeekApi {
 
 		private ObjectMapper mapper;
 
+		private long maxRequestBytes = MAX_REQUEST_BYTES;
+
 		public Builder baseUrl(URI baseUrl) {
 			this.baseUrl = baseUrl;
 			return this;
@@ -151,6 +160,15 @@ public final class DeepSeekApi {
 			return this;
 		}
 
+		/**
+		 * The largest request body to send, checked before sending ({@link RequestTooLargeException}); DeepSeek's
+		 * 48 MiB by default, for a gateway with another limit.
+		 */
+		public Builder maxRequestBytes(long maxRequestBytes) {
+			this.maxRequestBytes = maxRequestBytes;
+			return this;
+		}
+
 		private Builder copy() {
 			Builder copy = new Builder();
 			copy.baseUrl = this.baseUrl;
@@ -158,6 +176,7 @@ public final class DeepSeekApi {
 			copy.connectTimeout = this.connectTimeout;
 			copy.httpClient = this.httpClient;
 			copy.mapper = this.mapper;
+			copy.maxRequestBytes = this.maxRequestBytes;
 			return copy;
 		}
 

@@ -16,7 +16,7 @@ public record FimCompletion(String id, String model, List<Choice> choices, Usage
 
 	/** One completion choice. */
 	@JsonIgnoreProperties(ignoreUnknown = true)
-	public record Choice(int index, String text, @JsonProperty("finish_reason") String finishReason) {
+	public record Choice(Integer index, String text, @JsonProperty("finish_reason") String finishReason) {
 	}
 
 }

@@ -59,7 +59,10 @@ public final class DeepSeekChatModel implements ChatModel {
 
 	private final PromptPrivacy privacy;
 
+	private final ModelAliases aliases;
+
 	private DeepSeekChatModel(Builder b, BackendRouter router, ResilientExecutor executor, RemoteBackend remote) {
+		this.aliases = b.aliases;
 		this.defaultOptions = b.defaultOptions;
 		this.router = router;
 		this.executor = executor;
@@ -78,7 +81,7 @@ public final class DeepSeekChatModel implements ChatModel {
 	@Override
 	public ChatResponse call(Prompt prompt) {
 		BackendRequest request = backendRequest(prompt);
-		List<ChatBackend> order = this.router.route(request.options());
+		List<ChatBackend> order = this.router.route(request);
 		return this.observations.observeCall(prompt,
 				() -> this.executor
 					.execute(order, modelOf(request), b -> b.call(forBackend(request, b)).flux(), remember(request))
@@ -89,7 +92,7 @@ public final class DeepSeekChatModel implements ChatModel {
 	public Flux<ChatResponse> stream(Prompt prompt) {
 		return this.observations.observeStream(prompt, Flux.defer(() -> {
 			BackendRequest request = backendRequest(prompt);
-			return this.executor.execute(this.router.route(request.options()), modelOf(request),
+			return this.executor.execute(this.router.route(request), modelOf(request),
 					b -> b.stream(forBackend(request, b)), remember(request));
 		}));
 	}
@@ -155,11 +158,12 @@ public final class DeepSeekChatModel implements ChatModel {
 		return this.privacy.mode();
 	}
 
+	/** The default options with the prompt's over them, a retired model name replaced. */
 	private DeepSeekChatOptions merge(ChatOptions runtime) {
 		if (runtime == null || runtime == this.defaultOptions) {
-			return this.defaultOptions;
+			return this.aliases.resolve(this.defaultOptions);
 		}
-		return this.defaultOptions.mutate().combineWith(runtime.mutate()).build();
+		return this.aliases.resolve(this.defaultOptions.mutate().combineWith(runtime.mutate()).build());
 	}
 
 	private java.util.function.Consumer<ChatBackend> remember(BackendRequest request) {
@@ -214,6 +218,28 @@ public final class DeepSeekChatModel implements ChatModel {
 		private ChatModelObservationConvention observationConvention;
 
 		private PromptPrivacy privacy = PromptPrivacy.off();
+
+		private java.util.Set<String> remoteVisionModels = RemoteBackend.VISION_MODELS;
+
+		private ModelAliases aliases = ModelAliases.defaults();
+
+		/**
+		 * Retired model names and what serves them today ({@link ModelAliases#defaults()} by default;
+		 * {@link ModelAliases#none()} sends every name as it is).
+		 */
+		public Builder modelAliases(ModelAliases aliases) {
+			this.aliases = Objects.requireNonNull(aliases);
+			return this;
+		}
+
+		/**
+		 * The models of the DeepSeek API that take images; {@code deepseek-flash} by default. Image requests for
+		 * any other model go to a backend that takes them, or fail with a clear error.
+		 */
+		public Builder remoteVisionModels(java.util.Collection<String> models) {
+			this.remoteVisionModels = java.util.Set.copyOf(models);
+			return this;
+		}
 
 		/**
 		 * Privacy mode: {@link PrivacyMode#MASK} masks personal data before requests go to the remote API (the local
@@ -344,7 +370,8 @@ public final class DeepSeekChatModel implements ChatModel {
 		}
 
 		String defaultModel() {
-			return this.defaultOptions.getModel() != null ? this.defaultOptions.getModel() : "deepseek-flash";
+			return this.aliases.resolve(
+					this.defaultOptions.getModel() != null ? this.defaultOptions.getModel() : "deepseek-flash");
 		}
 
 		public DeepSeekChatModel build() {
@@ -358,8 +385,8 @@ public final class DeepSeekChatModel implements ChatModel {
 					.build();
 			}
 			if (remoteBackend == null && client != null) {
-				remoteBackend = new RemoteBackend(client, defaultModel(), this.completionModel, this.timeouts,
-						this.priceTable, this.clock);
+				remoteBackend = new RemoteBackend(client, defaultModel(), this.aliases.resolve(this.completionModel),
+						this.timeouts, this.priceTable, this.clock, this.remoteVisionModels);
 			}
 			RoutingMode mode = this.routingMode != null ? this.routingMode
 					: remoteBackend != null && this.local != null ? RoutingMode.REMOTE_FIRST

@@ -8,6 +8,7 @@ import java.util.Objects;
 
 import io.github.deepseekspring.model.api.ChatCompletionRequest.ResponseFormat;
 import org.springframework.ai.chat.prompt.ChatOptions;
+import org.springframework.ai.model.tool.StructuredOutputChatOptions;
 import org.springframework.ai.model.tool.ToolCallingChatOptions;
 import org.springframework.ai.tool.ToolCallback;
 
@@ -16,7 +17,7 @@ import org.springframework.ai.tool.ToolCallback;
  * defaults apply. Merge runtime options over defaults with {@code defaults.mutate().combineWith(runtime.mutate())}:
  * set values win, tool callbacks are merged by tool name (so merging twice adds no duplicates).
  */
-public final class DeepSeekChatOptions implements ToolCallingChatOptions {
+public final class DeepSeekChatOptions implements ToolCallingChatOptions, StructuredOutputChatOptions {
 
 	private final String model;
 
@@ -48,6 +49,10 @@ public final class DeepSeekChatOptions implements ToolCallingChatOptions {
 
 	private final Integer topLogprobs;
 
+	private final String outputSchema;
+
+	private final Boolean strictTools;
+
 	private final BackendHint backend;
 
 	private final Boolean sensitive;
@@ -70,6 +75,8 @@ public final class DeepSeekChatOptions implements ToolCallingChatOptions {
 		this.responseFormat = b.responseFormat;
 		this.logprobs = b.logprobs;
 		this.topLogprobs = b.topLogprobs;
+		this.outputSchema = b.outputSchema;
+		this.strictTools = b.strictTools;
 		this.backend = b.backend;
 		this.sensitive = b.sensitive;
 		this.conversationId = b.conversationId;
@@ -172,6 +179,28 @@ public final class DeepSeekChatOptions implements ToolCallingChatOptions {
 		return this.topLogprobs;
 	}
 
+	/**
+	 * The JSON schema the answer must follow (Spring AI's native structured output): the DeepSeek API gets JSON mode
+	 * and the schema in the prompt, a local runtime the schema as its output format.
+	 */
+	@Override
+	public String getOutputSchema() {
+		return this.outputSchema;
+	}
+
+	/**
+	 * Strict tool schemas (DeepSeek beta): requests with tools go to the beta endpoint, each function marked
+	 * {@code strict} with its schema closed, so the model's arguments always match it.
+	 */
+	public Boolean getStrictTools() {
+		return this.strictTools;
+	}
+
+	/** Whether strict tool schemas are asked for. */
+	public boolean isStrictTools() {
+		return Boolean.TRUE.equals(this.strictTools);
+	}
+
 	/** Backend asked for; {@code null} counts as {@link BackendHint#AUTO}. */
 	public BackendHint getBackend() {
 		return this.backend;
@@ -210,7 +239,8 @@ public final class DeepSeekChatOptions implements ToolCallingChatOptions {
 				&& Objects.equals(this.toolChoice, that.toolChoice)
 				&& Objects.equals(this.responseFormat, that.responseFormat)
 				&& Objects.equals(this.logprobs, that.logprobs) && Objects.equals(this.topLogprobs, that.topLogprobs)
-				&& this.backend == that.backend && Objects.equals(this.sensitive, that.sensitive)
+				&& Objects.equals(this.outputSchema, that.outputSchema)
+				&& Objects.equals(this.strictTools, that.strictTools) && this.backend == that.backend && Objects.equals(this.sensitive, that.sensitive)
 				&& Objects.equals(this.conversationId, that.conversationId);
 	}
 
@@ -229,7 +259,8 @@ public final class DeepSeekChatOptions implements ToolCallingChatOptions {
 	}
 
 	/** Builder of {@link DeepSeekChatOptions}; also a Spring AI {@link ToolCallingChatOptions.Builder}. */
-	public static final class Builder implements ToolCallingChatOptions.Builder<Builder> {
+	public static final class Builder
+			implements ToolCallingChatOptions.Builder<Builder>, StructuredOutputChatOptions.Builder<Builder> {
 
 		private String model;
 
@@ -260,6 +291,10 @@ public final class DeepSeekChatOptions implements ToolCallingChatOptions {
 		private Boolean logprobs;
 
 		private Integer topLogprobs;
+
+		private String outputSchema;
+
+		private Boolean strictTools;
 
 		private BackendHint backend;
 
@@ -376,6 +411,17 @@ public final class DeepSeekChatOptions implements ToolCallingChatOptions {
 			return this;
 		}
 
+		@Override
+		public Builder outputSchema(String outputSchema) {
+			this.outputSchema = outputSchema;
+			return this;
+		}
+
+		public Builder strictTools(Boolean strictTools) {
+			this.strictTools = strictTools;
+			return this;
+		}
+
 		public Builder backend(BackendHint backend) {
 			this.backend = backend;
 			return this;
@@ -411,6 +457,8 @@ public final class DeepSeekChatOptions implements ToolCallingChatOptions {
 				this.responseFormat = o.responseFormat != null ? o.responseFormat : this.responseFormat;
 				this.logprobs = o.logprobs != null ? o.logprobs : this.logprobs;
 				this.topLogprobs = o.topLogprobs != null ? o.topLogprobs : this.topLogprobs;
+				this.outputSchema = o.outputSchema != null ? o.outputSchema : this.outputSchema;
+				this.strictTools = o.strictTools != null ? o.strictTools : this.strictTools;
 				this.backend = o.backend != null ? o.backend : this.backend;
 				this.sensitive = o.sensitive != null ? o.sensitive : this.sensitive;
 				this.conversationId = o.conversationId != null ? o.conversationId : this.conversationId;
@@ -432,6 +480,9 @@ public final class DeepSeekChatOptions implements ToolCallingChatOptions {
 					: this.presencePenalty;
 			if (other.getStopSequences() != null) {
 				stopSequences(other.getStopSequences());
+			}
+			if (other instanceof StructuredOutputChatOptions structured && structured.getOutputSchema() != null) {
+				this.outputSchema = structured.getOutputSchema();
 			}
 			if (other instanceof ToolCallingChatOptions tools) {
 				if (tools.getToolCallbacks() != null && !tools.getToolCallbacks().isEmpty()) {

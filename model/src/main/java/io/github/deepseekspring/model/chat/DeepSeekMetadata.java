@@ -4,7 +4,9 @@ import java.math.BigDecimal;
 import java.util.Map;
 import java.util.Optional;
 
+import io.github.deepseekspring.model.api.Logprobs;
 import org.springframework.ai.chat.messages.AssistantMessage;
+import org.springframework.ai.chat.model.Generation;
 
 /**
  * Metadata keys DeepSeek puts on {@link AssistantMessage}s and {@code ChatResponseMetadata}, with typed accessors.
@@ -20,6 +22,15 @@ public final class DeepSeekMetadata {
 
 	/** The reasoning carried by one stream chunk. */
 	public static final String REASONING_DELTA = "reasoningDelta";
+
+	/**
+	 * On a generation's metadata: the answer's token log probabilities ({@link Logprobs}, when the request asked for
+	 * {@code logprobs}); in a stream, all of them on the closing chunk.
+	 */
+	public static final String LOGPROBS = "logprobs";
+
+	/** On a stream chunk's generation metadata: the log probabilities of that chunk's tokens ({@link Logprobs}). */
+	public static final String LOGPROBS_DELTA = "logprobsDelta";
 
 	/** Input tokens served from the context cache. */
 	public static final String CACHE_HIT_TOKENS = "promptCacheHitTokens";
@@ -62,6 +73,21 @@ public final class DeepSeekMetadata {
 	/** The reasoning piece of one stream chunk, if any. */
 	public static Optional<String> reasoningDelta(AssistantMessage message) {
 		return text(message.getMetadata(), REASONING_DELTA);
+	}
+
+	/** The token log probabilities of a (call or aggregated stream) generation, if the request asked for them. */
+	public static Optional<Logprobs> logprobs(Generation generation) {
+		return logprobs(generation, LOGPROBS);
+	}
+
+	/** The log probabilities of one stream chunk's tokens, if any. */
+	public static Optional<Logprobs> logprobsDelta(Generation generation) {
+		return logprobs(generation, LOGPROBS_DELTA);
+	}
+
+	private static Optional<Logprobs> logprobs(Generation generation, String key) {
+		Object value = generation.getMetadata() == null ? null : generation.getMetadata().get(key);
+		return value instanceof Logprobs logprobs ? Optional.of(logprobs) : Optional.empty();
 	}
 
 	/** The cost in CNY recorded on a message or response metadata map. */

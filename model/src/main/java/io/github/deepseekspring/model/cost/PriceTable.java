@@ -95,6 +95,9 @@ public final class PriceTable {
 	}
 
 	private ModelPrice remotePrice(String model) {
+		if (model == null) {
+			return null;
+		}
 		ModelPrice price = this.remote.get(model);
 		return (price != null || !this.publishedPrices) ? price : Deferred.PRICES.get(model);
 	}

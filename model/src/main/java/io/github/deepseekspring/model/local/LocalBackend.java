@@ -3,12 +3,17 @@ package io.github.deepseekspring.model.local;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
+import java.util.Optional;
 import java.util.concurrent.atomic.AtomicInteger;
 
+import io.github.deepseekspring.model.api.ChatCompletionRequest.ResponseFormat;
+import io.github.deepseekspring.model.api.DeepSeekProtocolException;
 import io.github.deepseekspring.model.api.DeepSeekTransportException;
 import io.github.deepseekspring.model.chat.DeepSeekChatOptions;
 import io.github.deepseekspring.model.completion.CodeCompletion;
 import io.github.deepseekspring.model.cost.PriceTable;
+import io.github.deepseekspring.model.image.ChatImage;
+import io.github.deepseekspring.model.image.MessageImages;
 import io.github.deepseekspring.model.resilience.StreamTimeouts;
 import io.github.deepseekspring.model.resilience.TimeoutGuard;
 import io.github.deepseekspring.model.routing.BackendKind;
@@ -119,6 +124,24 @@ public final class LocalBackend implements ChatBackend {
 	}
 
 	@Override
+	public Optional<String> refusal(BackendRequest request) {
+		if (Boolean.TRUE.equals(request.options().getLogprobs())) {
+			return Optional.of("the local runtime returns no log probabilities");
+		}
+		if (MessageImages.any(request.messages())) {
+			LocalChatPort.Vision vision = this.port.vision(this.chatModel);
+			if (vision == LocalChatPort.Vision.NONE) {
+				return Optional.of("local model " + this.chatModel + " takes no images (its runtime reports no vision "
+						+ "capability and it is not declared a vision model)");
+			}
+			if (vision == LocalChatPort.Vision.DATA && MessageImages.anyLinked(request.messages())) {
+				return Optional.of("the local runtime takes images as data, not links");
+			}
+		}
+		return Optional.empty();
+	}
+
+	@Override
 	public boolean isAvailable() {
 		return this.port.isUp();
 	}
@@ -152,12 +175,13 @@ public final class LocalBackend implements ChatBackend {
 		List<LocalChatPort.Turn> turns = new ArrayList<>(request.messages().size());
 		for (Message message : request.messages()) {
 			switch (message.getMessageType()) {
-				case SYSTEM -> turns.add(new LocalChatPort.Turn("system", message.getText(), List.of(), null));
-				case USER -> turns.add(new LocalChatPort.Turn("user", message.getText(), List.of(), null));
+				case SYSTEM -> turns.add(new LocalChatPort.Turn("system", message.getText(), List.of(), null, null));
+				case USER -> turns.add(new LocalChatPort.Turn("user", message.getText(), List.of(), null,
+						MessageImages.of(message).stream().map(ChatImage::url).toList()));
 				case ASSISTANT -> turns.add(new LocalChatPort.Turn("assistant", message.getText(),
-						((AssistantMessage) message).getToolCalls(), null));
+						((AssistantMessage) message).getToolCalls(), null, null));
 				case TOOL -> ((ToolResponseMessage) message).getResponses()
-					.forEach(r -> turns.add(new LocalChatPort.Turn("tool", r.responseData(), List.of(), r.name())));
+					.forEach(r -> turns.add(new LocalChatPort.Turn("tool", r.responseData(), List.of(), r.name(), null)));
 			}
 		}
 		List<LocalChatPort.ToolSpec> tools = request.tools()
@@ -166,11 +190,21 @@ public final class LocalBackend implements ChatBackend {
 			.toList();
 		// remote model names mean nothing on the runtime: the local model is configuration of this backend
 		return new LocalChatPort.Request(this.chatModel, turns, tools, Boolean.TRUE.equals(o.getThinking()),
-				o.getTemperature(), o.getMaxTokens(), o.getConversationId());
+				o.getTemperature(), o.getMaxTokens(), o.getConversationId(), format(o));
+	}
+
+	/** A structured-output schema, else JSON mode, else none: the runtime's {@code format}. */
+	private static String format(DeepSeekChatOptions options) {
+		if (options.getOutputSchema() != null) {
+			return options.getOutputSchema();
+		}
+		ResponseFormat format = options.getResponseFormat();
+		return format != null && ResponseFormat.JSON_OBJECT.type().equals(format.type()) ? "json" : null;
 	}
 
 	private static Throwable transport(Throwable error) {
-		if (error instanceof DeepSeekTransportException || error instanceof IllegalArgumentException) {
+		if (error instanceof DeepSeekTransportException || error instanceof DeepSeekProtocolException
+				|| error instanceof IllegalArgumentException) {
 			return error;
 		}
 		return new DeepSeekTransportException("local runtime failed: " + error.getMessage(), error);

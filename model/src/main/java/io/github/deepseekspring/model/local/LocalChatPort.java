@@ -26,6 +26,23 @@ public interface LocalChatPort {
 		return true;
 	}
 
+	/** Which images {@code model} takes; none unless the runtime says otherwise. */
+	default Vision vision(String model) {
+		return Vision.NONE;
+	}
+
+	/** What a local model does with images. */
+	enum Vision {
+
+		/** It takes none: an image request must go elsewhere. */
+		NONE,
+		/** It takes images sent as data. */
+		DATA,
+		/** It takes images sent as data and fetches http(s) links. */
+		DATA_AND_LINKS
+
+	}
+
 	/**
 	 * A chat request.
 	 * @param model model name on the runtime
@@ -35,13 +52,23 @@ public interface LocalChatPort {
 	 * @param temperature sampling temperature, or null
 	 * @param maxTokens output limit, or null
 	 * @param affinityKey keeps a conversation on one endpoint of a pool, or null
+	 * @param format {@code "json"} for a JSON answer, a JSON schema the answer must follow, or null
 	 */
 	record Request(String model, List<Turn> messages, List<ToolSpec> tools, boolean think, Double temperature,
-			Integer maxTokens, String affinityKey) {
+			Integer maxTokens, String affinityKey, String format) {
 	}
 
-	/** One message: role system, user, assistant or tool. */
-	record Turn(String role, String content, List<AssistantMessage.ToolCall> toolCalls, String toolName) {
+	/**
+	 * One message: role system, user, assistant or tool.
+	 * @param images a user message's images: {@code data:} URLs, or http(s) links for runtimes that fetch them
+	 */
+	record Turn(String role, String content, List<AssistantMessage.ToolCall> toolCalls, String toolName,
+			List<String> images) {
+
+		public Turn {
+			images = (images != null) ? List.copyOf(images) : List.of();
+		}
+
 	}
 
 	/** A tool the model may call. */

@@ -2,14 +2,18 @@ package io.github.deepseekspring.model.remote;
 
 import java.time.Clock;
 import java.util.Objects;
+import java.util.Optional;
+import java.util.Set;
 
 import io.github.deepseekspring.model.api.ChatCompletionChunk;
+import io.github.deepseekspring.model.api.ChatCompletionRequest;
 import io.github.deepseekspring.model.api.ChatMessage;
 import io.github.deepseekspring.model.api.DeepSeekApi;
 import io.github.deepseekspring.model.api.FimRequest;
 import io.github.deepseekspring.model.api.StreamEvent;
 import io.github.deepseekspring.model.chat.DeepSeekChatOptions;
 import io.github.deepseekspring.model.completion.CodeCompletion;
+import io.github.deepseekspring.model.image.MessageImages;
 import io.github.deepseekspring.model.cost.PriceTable;
 import io.github.deepseekspring.model.resilience.StreamTimeouts;
 import io.github.deepseekspring.model.resilience.TimeoutGuard;
@@ -25,6 +29,9 @@ import reactor.core.publisher.Mono;
  */
 public final class RemoteBackend implements ChatBackend {
 
+	/** The models of DeepSeek's API that take images. */
+	public static final Set<String> VISION_MODELS = Set.of("deepseek-flash");
+
 	private final DeepSeekApi api;
 
 	private final String defaultModel;
@@ -35,7 +42,10 @@ public final class RemoteBackend implements ChatBackend {
 
 	private final RemoteResponseMapper.CostCalculator costs;
 
+	private final Set<String> visionModels;
+
 	/**
+	 * A backend whose vision model is {@link #VISION_MODELS}.
 	 * @param api the HTTP client
 	 * @param defaultModel model used when the options name none
 	 * @param completionModel model for FIM completion
@@ -45,14 +55,27 @@ public final class RemoteBackend implements ChatBackend {
 	 */
 	public RemoteBackend(DeepSeekApi api, String defaultModel, String completionModel, StreamTimeouts timeouts,
 			PriceTable prices, Clock clock) {
+		this(api, defaultModel, completionModel, timeouts, prices, clock, VISION_MODELS);
+	}
+
+	/**
+	 * @param api the HTTP client
+	 * @param defaultModel model used when the options name none
+	 * @param completionModel model for FIM completion
+	 * @param timeouts per-attempt limits
+	 * @param prices the price table
+	 * @param clock decides peak or off-peak prices
+	 * @param visionModels the models that take images
+	 */
+	public RemoteBackend(DeepSeekApi api, String defaultModel, String completionModel, StreamTimeouts timeouts,
+			PriceTable prices, Clock clock, Set<String> visionModels) {
+		this.visionModels = Set.copyOf(visionModels);
 		this.api = Objects.requireNonNull(api);
 		this.defaultModel = Objects.requireNonNull(defaultModel);
 		this.completionModel = completionModel != null ? completionModel : defaultModel;
 		this.timeouts = Objects.requireNonNull(timeouts);
 		this.costs = (model, usage) -> prices.remoteCost(model, usage.promptCacheHitTokens(),
-				usage.promptCacheMissTokens() > 0 || usage.promptCacheHitTokens() > 0 ? usage.promptCacheMissTokens()
-						: usage.promptTokens(),
-				usage.completionTokens(), clock.instant());
+				usage.promptCacheMissTokens(), usage.completionTokens(), clock.instant());
 	}
 
 	/** The HTTP client (models, balance). */
@@ -65,18 +88,32 @@ public final class RemoteBackend implements ChatBackend {
 		return BackendKind.REMOTE;
 	}
 
+	/** Refuses images for a model that takes none (DeepSeek's API only reads them with its vision model). */
+	@Override
+	public Optional<String> refusal(BackendRequest request) {
+		String model = request.options().getModel() != null ? request.options().getModel() : this.defaultModel;
+		if (MessageImages.any(request.messages()) && !this.visionModels.contains(model)) {
+			return Optional.of("model " + model + " takes no images (the vision models are " + this.visionModels + ")");
+		}
+		return Optional.empty();
+	}
+
 	@Override
 	public Mono<ChatResponse> call(BackendRequest request) {
-		return this.api.chat(RemoteRequestMapper.toRequest(request, this.defaultModel), this.timeouts.idle())
-			.transform(call -> TimeoutGuard.within(call, this.timeouts.total()))
-			.map(completion -> RemoteResponseMapper.toChatResponse(completion, this.costs));
+		return Mono.defer(() -> {
+			ChatCompletionRequest wire = RemoteRequestMapper.toRequest(request, this.defaultModel);
+			return this.api.chat(wire, this.timeouts.idle())
+				.transform(call -> TimeoutGuard.within(call, this.timeouts.total()))
+				.map(completion -> RemoteResponseMapper.toChatResponse(completion, this.costs, wire.model()));
+		});
 	}
 
 	@Override
 	public Flux<ChatResponse> stream(BackendRequest request) {
 		return Flux.defer(() -> {
-			StreamAccumulator accumulator = new StreamAccumulator(this.costs);
-			Flux<StreamEvent> events = this.api.chatStream(RemoteRequestMapper.toRequest(request, this.defaultModel));
+			ChatCompletionRequest wire = RemoteRequestMapper.toRequest(request, this.defaultModel);
+			StreamAccumulator accumulator = new StreamAccumulator(this.costs, wire.model());
+			Flux<StreamEvent> events = this.api.chatStream(wire);
 			return TimeoutGuard.guard(events, this.timeouts, RemoteBackend::carriesToken)
 				.<ChatResponse>handle((event, sink) -> {
 					if (event instanceof StreamEvent.Chunk chunk) {

@@ -5,11 +5,14 @@ import java.util.List;
 import java.util.concurrent.atomic.AtomicBoolean;
 
 import io.github.deepseekspring.model.api.ChatCompletionRequest;
-import io.github.deepseekspring.model.api.ChatMessage;
+import io.github.deepseekspring.model.api.ChatCompletionRequest.ResponseFormat;
+import io.github.deepseekspring.model.api.RequestMessage;
 import io.github.deepseekspring.model.api.Tool;
 import io.github.deepseekspring.model.api.ToolCall;
 import io.github.deepseekspring.model.chat.DeepSeekChatOptions;
 import io.github.deepseekspring.model.chat.DeepSeekMetadata;
+import io.github.deepseekspring.model.image.ChatImage;
+import io.github.deepseekspring.model.image.MessageImages;
 import io.github.deepseekspring.model.routing.BackendRequest;
 import org.apache.commons.logging.Log;
 import org.apache.commons.logging.LogFactory;
@@ -18,9 +21,8 @@ import org.springframework.ai.chat.messages.Message;
 import org.springframework.ai.chat.messages.ToolResponseMessage;
 
 /**
- * Builds the wire request from a conversation. Holds the thinking-mode passback rule: an assistant turn that made
- * tool calls sends its {@code reasoning_content} back (the API answers 400 otherwise); a turn without tool calls
- * does not.
+ * Builds the wire request from a conversation; which turns send their reasoning back is {@link ReasoningPassback}'s
+ * rule.
  */
 public final class RemoteRequestMapper {
 
@@ -44,41 +46,71 @@ public final class RemoteRequestMapper {
 			temperature = null;
 			topP = null;
 		}
-		List<Tool> tools = request.tools().isEmpty() ? null
-				: request.tools().stream().map(t -> Tool.function(t.name(), t.description(), t.inputSchema())).toList();
-		return new ChatCompletionRequest(o.getModel() != null ? o.getModel() : defaultModel,
-				toMessages(request.messages()),
+		List<Tool> tools = request.tools().isEmpty() ? null : request.tools()
+			.stream()
+			.map(t -> o.isStrictTools() ? Tool.strictFunction(t.name(), t.description(), StrictSchemas.close(t.inputSchema()))
+					: Tool.function(t.name(), t.description(), t.inputSchema()))
+			.toList();
+		List<RequestMessage> messages = toMessages(request.messages(), o.isThinkingEnabled());
+		ResponseFormat format = o.getResponseFormat();
+		if (o.getOutputSchema() != null) {
+			// the API has JSON mode but no schema-constrained output: the schema goes into the prompt
+			format = ResponseFormat.JSON_OBJECT;
+			messages = withInstruction(messages, SCHEMA_INSTRUCTION + o.getOutputSchema() + "\n```");
+		}
+		return new ChatCompletionRequest(o.getModel() != null ? o.getModel() : defaultModel, messages,
 				o.getThinking() == null ? null : ChatCompletionRequest.Thinking.of(o.getThinking()),
 				o.getReasoningEffort(), o.getMaxTokens(), temperature, topP, o.getFrequencyPenalty(),
 				o.getPresencePenalty(), emptyToNull(o.getStopSequences()), false, null, tools,
-				tools == null ? null : o.getToolChoice(), o.getResponseFormat(), o.getLogprobs(), o.getTopLogprobs());
+				tools == null ? null : o.getToolChoice(), format, o.getLogprobs(), o.getTopLogprobs());
 	}
 
-	/** The wire messages of a conversation. */
-	public static List<ChatMessage> toMessages(List<Message> messages) {
-		List<ChatMessage> wire = new ArrayList<>(messages.size() + 2);
+	/** Appended to the last user message when the options carry an output schema. */
+	static final String SCHEMA_INSTRUCTION = "\n\nAnswer with a JSON object, and nothing else, that follows this JSON "
+			+ "schema:\n```json\n";
+
+	private static List<RequestMessage> withInstruction(List<RequestMessage> messages, String instruction) {
+		List<RequestMessage> copy = new ArrayList<>(messages);
+		for (int i = copy.size() - 1; i >= 0; i--) {
+			RequestMessage message = copy.get(i);
+			if ("user".equals(message.role())) {
+				copy.set(i, message.withTextAppended(instruction));
+				return copy;
+			}
+		}
+		copy.add(RequestMessage.user(instruction.strip()));
+		return copy;
+	}
+
+	/**
+	 * The wire messages of a conversation, with reasoning passed back as {@link ReasoningPassback} says for a request
+	 * in thinking mode or not.
+	 */
+	public static List<RequestMessage> toMessages(List<Message> messages, boolean thinking) {
+		ReasoningPassback passback = ReasoningPassback.of(messages, thinking);
+		List<RequestMessage> wire = new ArrayList<>(messages.size() + 2);
 		for (int i = 0; i < messages.size(); i++) {
 			Message message = messages.get(i);
 			switch (message.getMessageType()) {
-				case SYSTEM -> wire.add(ChatMessage.system(message.getText()));
-				case USER -> wire.add(ChatMessage.user(message.getText()));
-				case ASSISTANT -> wire.add(assistant((AssistantMessage) message, i == messages.size() - 1));
+				case SYSTEM -> wire.add(RequestMessage.system(message.getText()));
+				case USER -> wire.add(RequestMessage.user(message.getText(),
+						MessageImages.of(message).stream().map(ChatImage::url).toList()));
+				case ASSISTANT -> wire.add(assistant((AssistantMessage) message, i == messages.size() - 1,
+						passback.reasoningFor(i, (AssistantMessage) message)));
 				case TOOL -> ((ToolResponseMessage) message).getResponses()
-					.forEach(r -> wire.add(ChatMessage.tool(r.id(), r.responseData())));
+					.forEach(r -> wire.add(RequestMessage.tool(r.id(), r.responseData())));
 			}
 		}
 		return wire;
 	}
 
-	private static ChatMessage assistant(AssistantMessage message, boolean last) {
+	private static RequestMessage assistant(AssistantMessage message, boolean last, String reasoning) {
 		List<ToolCall> toolCalls = null;
-		String reasoning = null;
 		if (message.hasToolCalls()) {
 			toolCalls = message.getToolCalls()
 				.stream()
 				.map(call -> ToolCall.of(call.id(), call.name(), call.arguments()))
 				.toList();
-			reasoning = DeepSeekMetadata.reasoning(message).orElse(null);
 		}
 		Boolean prefix = last && Boolean.TRUE.equals(message.getMetadata().get(DeepSeekMetadata.PREFIX)) ? true
 				: null;
@@ -86,7 +118,8 @@ public final class RemoteRequestMapper {
 		if (content != null && content.isEmpty() && toolCalls != null) {
 			content = null;
 		}
-		return new ChatMessage("assistant", content, reasoning, null, null, toolCalls, prefix);
+		return new RequestMessage("assistant", RequestMessage.Content.text(content), reasoning, null, null, toolCalls,
+				prefix);
 	}
 
 	private static List<String> emptyToNull(List<String> list) {

@@ -7,6 +7,8 @@ import java.util.Map;
 
 import io.github.deepseekspring.model.api.ChatCompletion;
 import io.github.deepseekspring.model.api.ChatMessage;
+import io.github.deepseekspring.model.api.DeepSeekProtocolException;
+import io.github.deepseekspring.model.api.Logprobs;
 import io.github.deepseekspring.model.api.Usage;
 import io.github.deepseekspring.model.chat.DeepSeekMetadata;
 import io.github.deepseekspring.model.chat.DeepSeekUsage;
@@ -22,22 +24,30 @@ final class RemoteResponseMapper {
 	private RemoteResponseMapper() {
 	}
 
-	static ChatResponse toChatResponse(ChatCompletion completion, CostCalculator costs) {
+	/** The response; {@code requestedModel} stands in for a model the server did not name. */
+	static ChatResponse toChatResponse(ChatCompletion completion, CostCalculator costs, String requestedModel) {
+		if (completion.choices() == null || completion.choices().isEmpty()) {
+			throw new DeepSeekProtocolException("choices", "the answer has no choices");
+		}
 		ChatCompletion.Choice choice = completion.choices().get(0);
 		ChatMessage message = choice.message();
+		if (message == null) {
+			throw new DeepSeekProtocolException("choices[0].message", "the choice has no message");
+		}
 		List<AssistantMessage.ToolCall> toolCalls = message.toolCalls() == null ? List.of()
 				: message.toolCalls()
 					.stream()
 					.map(c -> new AssistantMessage.ToolCall(c.id(), "function", c.function().name(),
 							c.function().arguments()))
 					.toList();
-		DeepSeekUsage usage = costs.usage(completion.model(), completion.usage());
-		return response(completion.id(), completion.model(), message.content(), message.reasoningContent(), toolCalls,
-				choice.finishReason(), usage);
+		String model = completion.model() != null ? completion.model() : requestedModel;
+		DeepSeekUsage usage = costs.usage(model, completion.usage());
+		return response(completion.id(), model, message.content(), message.reasoningContent(), toolCalls,
+				choice.finishReason(), choice.logprobs(), usage);
 	}
 
 	static ChatResponse response(String id, String model, String content, String reasoning,
-			List<AssistantMessage.ToolCall> toolCalls, String finishReason, DeepSeekUsage usage) {
+			List<AssistantMessage.ToolCall> toolCalls, String finishReason, Logprobs logprobs, DeepSeekUsage usage) {
 		Map<String, Object> properties = new HashMap<>();
 		properties.put(DeepSeekMetadata.BACKEND, "remote");
 		if (reasoning != null && !reasoning.isEmpty()) {
@@ -57,6 +67,9 @@ final class RemoteResponseMapper {
 		ChatGenerationMetadata.Builder generation = ChatGenerationMetadata.builder().finishReason(finishReason);
 		if (reasoning != null && !reasoning.isEmpty()) {
 			generation.metadata(DeepSeekMetadata.REASONING_CONTENT, reasoning);
+		}
+		if (logprobs != null) {
+			generation.metadata(DeepSeekMetadata.LOGPROBS, logprobs);
 		}
 		return new ChatResponse(List.of(new Generation(assistant, generation.build())), metadata.build());
 	}
@@ -79,10 +92,8 @@ final class RemoteResponseMapper {
 			if (usage == null) {
 				return null;
 			}
-			long miss = usage.promptCacheMissTokens() > 0 || usage.promptCacheHitTokens() > 0
-					? usage.promptCacheMissTokens() : usage.promptTokens();
-			return new DeepSeekUsage(usage.promptTokens(), usage.completionTokens(), usage.promptCacheHitTokens(), miss,
-					usage.reasoningTokens(), cost(model, usage), usage);
+			return new DeepSeekUsage(usage.promptTokens(), usage.completionTokens(), usage.promptCacheHitTokens(),
+					usage.promptCacheMissTokens(), usage.reasoningTokens(), cost(model, usage), usage);
 		}
 
 	}

@@ -8,6 +8,7 @@ import java.util.TreeMap;
 
 import io.github.deepseekspring.model.api.ChatCompletionChunk;
 import io.github.deepseekspring.model.api.ChatMessage;
+import io.github.deepseekspring.model.api.Logprobs;
 import io.github.deepseekspring.model.api.ToolCall;
 import io.github.deepseekspring.model.api.Usage;
 import io.github.deepseekspring.model.chat.DeepSeekMetadata;
@@ -20,13 +21,17 @@ import org.springframework.ai.chat.model.Generation;
 /**
  * State of one streamed answer. Text and reasoning pieces are passed on as they come; tool-call fragments (id and
  * name once, arguments in pieces, keyed by index) and usage are collected and emitted whole in one last chunk, which
- * also carries the complete reasoning, so aggregators end with the complete turn. One instance per stream.
+ * also carries the complete reasoning and log probabilities, so aggregators end with the complete turn. One instance
+ * per stream.
  */
 final class StreamAccumulator {
 
 	private final StringBuilder reasoning = new StringBuilder();
 
 	private final Map<Integer, ToolCallBuilder> toolCalls = new TreeMap<>();
+
+	// only when the request asked for log probabilities
+	private List<Logprobs.TokenLogprob> logprobs;
 
 	private final RemoteResponseMapper.CostCalculator costs;
 
@@ -46,8 +51,10 @@ final class StreamAccumulator {
 
 	private String tokenMetadataModel;
 
-	StreamAccumulator(RemoteResponseMapper.CostCalculator costs) {
+	/** @param requestedModel the model asked for, which stands in until the server names one */
+	StreamAccumulator(RemoteResponseMapper.CostCalculator costs, String requestedModel) {
 		this.costs = costs;
+		this.model = requestedModel;
 	}
 
 	/** The chunk to pass on for this wire chunk, or {@code null} when it carries nothing for the caller yet. */
@@ -67,6 +74,13 @@ final class StreamAccumulator {
 		ChatCompletionChunk.Choice choice = chunk.choices().get(0);
 		if (choice.finishReason() != null) {
 			this.finishReason = choice.finishReason();
+		}
+		Logprobs tokenLogprobs = choice.logprobs();
+		if (tokenLogprobs != null) {
+			if (this.logprobs == null) {
+				this.logprobs = new ArrayList<>();
+			}
+			this.logprobs.addAll(tokenLogprobs.content());
 		}
 		ChatMessage delta = choice.delta();
 		if (delta == null) {
@@ -92,7 +106,9 @@ final class StreamAccumulator {
 			.content(hasText ? text : "")
 			.properties(hasThought ? Map.of(DeepSeekMetadata.REASONING_DELTA, thought) : Map.of())
 			.build();
-		return new ChatResponse(List.of(new Generation(message)), tokenMetadata());
+		Generation generation = (tokenLogprobs == null) ? new Generation(message) : new Generation(message,
+				ChatGenerationMetadata.builder().metadata(DeepSeekMetadata.LOGPROBS_DELTA, tokenLogprobs).build());
+		return new ChatResponse(List.of(generation), tokenMetadata());
 	}
 
 	private ChatResponseMetadata tokenMetadata() {
@@ -110,7 +126,8 @@ final class StreamAccumulator {
 		List<AssistantMessage.ToolCall> calls = new ArrayList<>(this.toolCalls.size());
 		this.toolCalls.values().forEach(b -> calls.add(b.build()));
 		return RemoteResponseMapper.response(this.id, this.model, "", this.reasoning.toString(), calls,
-				this.finishReason, this.costs.usage(this.model, this.usage));
+				this.finishReason, this.logprobs == null ? null : new Logprobs(this.logprobs, null),
+				this.costs.usage(this.model, this.usage));
 	}
 
 	private static final class ToolCallBuilder {

@@ -1,10 +1,12 @@
 package io.github.deepseekspring.model.resilience;
 
+import java.time.Clock;
 import java.time.Duration;
 import java.util.concurrent.atomic.AtomicReferenceArray;
 import java.util.function.Supplier;
 
 import io.github.deepseekspring.model.api.DeepSeekApiException;
+import io.github.deepseekspring.model.api.DeepSeekProtocolException;
 import io.github.deepseekspring.model.api.DeepSeekTransportException;
 import io.github.deepseekspring.model.routing.BackendKind;
 import io.github.resilience4j.circuitbreaker.CircuitBreaker;
@@ -12,7 +14,7 @@ import io.github.resilience4j.circuitbreaker.CircuitBreakerConfig;
 
 /**
  * One resilience4j circuit breaker per backend. Only failures that say the backend is unwell count (connection
- * errors, timeouts, 5xx, 429); a bad request (400/401/402/422) says nothing about the backend and is ignored.
+ * errors, timeouts, 5xx, 429, answers that cannot be read); a bad request (400/401/402/422) says nothing about the backend and is ignored.
  *
  * <p>Breakers are built on the first call of their backend, not at start-up: resilience4j's classes then load
  * when the application first talks to a model, which keeps the starter's share of start-up time small.
@@ -37,7 +39,16 @@ public final class CircuitBreakers {
 	 * probing again after {@code openFor}.
 	 */
 	public static CircuitBreakerConfig config(int window, Duration openFor) {
+		return config(window, openFor, Clock.systemUTC());
+	}
+
+	/**
+	 * Like {@link #config(int, Duration)}, with the clock that decides when an open breaker probes again: tests move
+	 * it forward instead of sleeping through {@code openFor}.
+	 */
+	public static CircuitBreakerConfig config(int window, Duration openFor, Clock clock) {
 		return CircuitBreakerConfig.custom()
+			.clock(clock)
 			.slidingWindowType(CircuitBreakerConfig.SlidingWindowType.COUNT_BASED)
 			.slidingWindowSize(window)
 			.minimumNumberOfCalls(Math.max(1, window / 2))
@@ -61,7 +72,7 @@ public final class CircuitBreakers {
 		if (error instanceof DeepSeekApiException api) {
 			return api.status() == 429 || api.status() >= 500;
 		}
-		return error instanceof DeepSeekTransportException;
+		return error instanceof DeepSeekTransportException || error instanceof DeepSeekProtocolException;
 	}
 
 	/** The breaker of a backend. */

@@ -78,6 +78,26 @@ public final class BackendRouter {
 	}
 
 	/**
+	 * The backends to try for a chat request, most preferred first: those of {@link #route(DeepSeekChatOptions)} that
+	 * serve it whole ({@link ChatBackend#refusal}).
+	 * @throws UnsupportedRequestException when none does, naming why each refused
+	 */
+	public List<ChatBackend> route(BackendRequest request) {
+		List<ChatBackend> order = route(request.options());
+		List<ChatBackend> able = new ArrayList<>(order.size());
+		List<String> refusals = new ArrayList<>(0);
+		for (ChatBackend backend : order) {
+			backend.refusal(request).ifPresentOrElse(why -> refusals.add(backend.kind().tag() + ": " + why),
+					() -> able.add(backend));
+		}
+		if (able.isEmpty()) {
+			throw new UnsupportedRequestException("No backend this request may go to can serve it as asked ("
+					+ String.join("; ", refusals) + ")");
+		}
+		return able;
+	}
+
+	/**
 	 * Remembers which backend answered a conversation, so its next turns go there first: the DeepSeek context cache
 	 * and the model's own reasoning stay with one backend.
 	 */

@@ -1,5 +1,7 @@
 package io.github.deepseekspring.model.routing;
 
+import java.util.Optional;
+
 import io.github.deepseekspring.model.chat.DeepSeekChatOptions;
 import io.github.deepseekspring.model.completion.CodeCompletion;
 import org.springframework.ai.chat.model.ChatResponse;
@@ -23,6 +25,15 @@ public interface ChatBackend {
 
 	/** Code completion between {@code prefix} and {@code suffix}. */
 	Mono<CodeCompletion> complete(String prefix, String suffix, DeepSeekChatOptions options);
+
+	/**
+	 * Why this backend would not serve the request as asked, because it would drop a part of it (images it cannot
+	 * see, log probabilities it does not return); empty when it serves the request whole. Routing never sends a
+	 * request to a backend that refuses it, so nothing the caller sent or asked for is silently lost.
+	 */
+	default Optional<String> refusal(BackendRequest request) {
+		return Optional.empty();
+	}
 
 	/** Whether the backend is believed to be up (health checks); routing skips backends that are not. */
 	default boolean isAvailable() {

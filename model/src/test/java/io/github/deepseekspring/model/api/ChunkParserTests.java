@@ -13,7 +13,10 @@ import tools.jackson.databind.json.JsonMapper;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
 
-/** The token-stream chunk reader gives exactly what data binding gives, on every shape a chunk can take. */
+/**
+ * The token-stream chunk reader gives exactly what data binding gives, on every shape a chunk can take, and a protocol
+ * error where data binding fails.
+ */
 class ChunkParserTests {
 
 	private static final ObjectMapper MAPPER = JsonMapper.builder().build();
@@ -65,7 +68,8 @@ class ChunkParserTests {
 	void failsWhereDataBindingFails(String json) {
 		assertThatExceptionOfType(JacksonException.class)
 			.isThrownBy(() -> MAPPER.readValue(json, ChatCompletionChunk.class));
-		assertThatExceptionOfType(JacksonException.class).isThrownBy(() -> parse(json));
+		assertThatExceptionOfType(DeepSeekProtocolException.class).isThrownBy(() -> parse(json))
+			.withCauseInstanceOf(JacksonException.class);
 	}
 
 	/** Parses the JSON from the middle of a larger array, as it lies in a network buffer. */

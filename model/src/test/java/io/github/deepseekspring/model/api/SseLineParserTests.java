@@ -110,10 +110,10 @@ class SseLineParserTests {
 
 	@Test
 	void prefixCompletionGoesToTheBetaPath() {
-		ChatMessage prefix = new ChatMessage("assistant", "```python\n", null, null, null, null, true);
-		ChatCompletionRequest withPrefix = new ChatCompletionRequest("m", List.of(ChatMessage.user("code"), prefix), null,
+		RequestMessage prefix = new RequestMessage("assistant", RequestMessage.Content.text("```python\n"), null, null, null, null, true);
+		ChatCompletionRequest withPrefix = new ChatCompletionRequest("m", List.of(RequestMessage.user("code"), prefix), null,
 				null, null, null, null, null, null, null, null, null, null, null, null, null, null);
-		ChatCompletionRequest plain = new ChatCompletionRequest("m", List.of(ChatMessage.user("code")), null, null, null,
+		ChatCompletionRequest plain = new ChatCompletionRequest("m", List.of(RequestMessage.user("code")), null, null, null,
 				null, null, null, null, null, null, null, null, null, null, null, null);
 		assertThat(DeepSeekApi.chatPath(withPrefix)).isEqualTo("/beta/chat/completions");
 		assertThat(DeepSeekApi.chatPath(plain)).isEqualTo("/chat/completions");

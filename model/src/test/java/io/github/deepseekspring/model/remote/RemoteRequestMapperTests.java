@@ -4,7 +4,7 @@ import java.util.List;
 import java.util.Map;
 
 import io.github.deepseekspring.model.api.ChatCompletionRequest;
-import io.github.deepseekspring.model.api.ChatMessage;
+import io.github.deepseekspring.model.api.RequestMessage;
 import io.github.deepseekspring.model.chat.DeepSeekChatOptions;
 import io.github.deepseekspring.model.chat.DeepSeekMetadata;
 import io.github.deepseekspring.model.routing.BackendRequest;
@@ -30,25 +30,51 @@ class RemoteRequestMapperTests {
 			.build();
 	}
 
+	private static ToolResponseMessage sunny() {
+		return ToolResponseMessage.builder()
+			.responses(List.of(new ToolResponseMessage.ToolResponse("call_1", "weather", "sunny")))
+			.build();
+	}
+
 	@Test
-	void reasoningOfToolCallTurnsIsSentBackAndOtherReasoningIsNot() {
+	void reasoningOfToolCallingStretchesIsSentBackAndOtherReasoningIsNot() {
 		List<Message> conversation = List.of(new SystemMessage("be brief"), new UserMessage("hi"),
 				assistant("Hello!", "greeting thoughts", false), new UserMessage("weather?"),
-				assistant("", "I should call the weather tool", true),
-				ToolResponseMessage.builder().responses(List.of(new ToolResponseMessage.ToolResponse("call_1", "weather", "sunny"))).build());
+				assistant("", "I should call the weather tool", true), sunny(),
+				assistant("Sunny.", "The tool says sunny.", false), new UserMessage("thanks"));
 
-		List<ChatMessage> wire = RemoteRequestMapper.toMessages(conversation);
+		List<RequestMessage> wire = RemoteRequestMapper.toMessages(conversation, true);
 
-		assertThat(wire).extracting(ChatMessage::role).containsExactly("system", "user", "assistant", "user", "assistant", "tool");
-		assertThat(wire.get(2).reasoningContent()).as("turn without tool calls").isNull();
+		assertThat(wire).extracting(RequestMessage::role)
+			.containsExactly("system", "user", "assistant", "user", "assistant", "tool", "assistant", "user");
+		assertThat(wire.get(2).reasoningContent()).as("stretch without tool calls").isNull();
 		assertThat(wire.get(4).reasoningContent()).isEqualTo("I should call the weather tool");
+		assertThat(wire.get(6).reasoningContent()).as("answer after the tool results").isEqualTo("The tool says sunny.");
 		assertThat(wire.get(4).toolCalls()).singleElement().satisfies(c -> {
 			assertThat(c.id()).isEqualTo("call_1");
 			assertThat(c.function().name()).isEqualTo("weather");
 		});
 		assertThat(wire.get(4).content()).isNull();
 		assertThat(wire.get(5).toolCallId()).isEqualTo("call_1");
-		assertThat(wire.get(5).content()).isEqualTo("sunny");
+		assertThat(wire.get(5).text()).isEqualTo("sunny");
+	}
+
+	@Test
+	void aToolCallingStretchWrittenElsewhereGetsAnEmptyReasoningInThinkingModeOnly() {
+		AssistantMessage fromElsewhere = AssistantMessage.builder()
+			.content("")
+			.toolCalls(List.of(new AssistantMessage.ToolCall("call_1", "function", "weather", "{}")))
+			.build();
+		List<Message> conversation = List.of(new UserMessage("weather?"), fromElsewhere, sunny(),
+				new AssistantMessage("Sunny."), new UserMessage("and tomorrow?"));
+
+		List<RequestMessage> thinking = RemoteRequestMapper.toMessages(conversation, true);
+		assertThat(thinking.get(1).reasoningContent()).isEmpty();
+		assertThat(thinking.get(3).reasoningContent()).isEmpty();
+
+		List<RequestMessage> plain = RemoteRequestMapper.toMessages(conversation, false);
+		assertThat(plain.get(1).reasoningContent()).isNull();
+		assertThat(plain.get(3).reasoningContent()).isNull();
 	}
 
 	@Test
@@ -88,7 +114,7 @@ class RemoteRequestMapperTests {
 	@Test
 	void lastAssistantMessageMarkedPrefixAsksForPrefixCompletion() {
 		AssistantMessage prefix = AssistantMessage.builder().content("```python\n").properties(Map.of(DeepSeekMetadata.PREFIX, true)).build();
-		List<ChatMessage> wire = RemoteRequestMapper.toMessages(List.of(new UserMessage("code"), prefix));
+		List<RequestMessage> wire = RemoteRequestMapper.toMessages(List.of(new UserMessage("code"), prefix), false);
 		assertThat(wire.get(1).prefix()).isTrue();
 	}
 

@@ -25,7 +25,7 @@ class StreamAccumulatorTests {
 
 	@Test
 	void springAiAggregationKeepsReasoningToolCallsAndCacheUsage() {
-		StreamAccumulator accumulator = new StreamAccumulator((model, usage) -> new BigDecimal("0.5"));
+		StreamAccumulator accumulator = new StreamAccumulator((model, usage) -> new BigDecimal("0.5"), "deepseek-flash");
 		List<ChatCompletionChunk> wire = List.of(
 				chunk("{\"id\":\"c1\",\"model\":\"deepseek-flash\",\"choices\":[{\"index\":0,\"delta\":{\"role\":\"assistant\",\"content\":\"\"}}]}"),
 				chunk("{\"id\":\"c1\",\"choices\":[{\"index\":0,\"delta\":{\"reasoning_content\":\"Need \"}}]}"),

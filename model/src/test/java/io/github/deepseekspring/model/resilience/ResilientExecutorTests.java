@@ -68,9 +68,14 @@ class ResilientExecutorTests {
 	@Test
 	void honoursRetryAfterOn429() {
 		remote.thenFail(DeepSeekApiException.of(429, null, "slow down", Duration.ofMillis(300))).thenAnswer("ok");
-		long start = System.nanoTime();
-		StepVerifier.create(run(executor(fastRetries), List.of(remote))).expectNext("ok").verifyComplete();
-		assertThat(Duration.ofNanos(System.nanoTime() - start)).isGreaterThanOrEqualTo(Duration.ofMillis(300));
+		// virtual time: the retry must wait the server's 300 ms, not the policy's 5 ms backoff
+		StepVerifier.withVirtualTime(() -> run(executor(fastRetries), List.of(remote)))
+			.thenAwait(Duration.ofMillis(299))
+			.then(() -> assertThat(remote.attempts()).as("still waiting").isEqualTo(1))
+			.thenAwait(Duration.ofMillis(1))
+			.expectNext("ok")
+			.verifyComplete();
+		assertThat(remote.attempts()).isEqualTo(2);
 	}
 
 	@Test
@@ -92,9 +97,10 @@ class ResilientExecutorTests {
 	}
 
 	@Test
-	void circuitOpensAfterFailuresAndClosesAfterASuccessfulProbe() throws InterruptedException {
+	void circuitOpensAfterFailuresAndClosesAfterASuccessfulProbe() {
 		// window of 4 calls, at least 2 recorded: two failures open the circuit
-		this.breakers = new CircuitBreakers(CircuitBreakers.config(4, Duration.ofMillis(200)));
+		SteppedClock clock = new SteppedClock();
+		this.breakers = new CircuitBreakers(CircuitBreakers.config(4, Duration.ofMillis(200), clock));
 		ResilientExecutor executor = executor(RetryPolicy.none());
 		for (int i = 0; i < 2; i++) {
 			remote.thenFail(DeepSeekApiException.of(503, null, "overloaded", null));
@@ -108,7 +114,9 @@ class ResilientExecutorTests {
 		StepVerifier.create(run(executor, List.of(remote, local))).expectNext("local").verifyComplete();
 		assertThat(remote.attempts()).as("open circuit sends nothing").isEqualTo(attemptsWhenOpened);
 
-		Thread.sleep(250);
+		clock.step(Duration.ofMillis(199));
+		StepVerifier.create(run(executor, List.of(remote))).verifyError(NoBackendAvailableException.class);
+		clock.step(Duration.ofMillis(2));
 		StepVerifier.create(run(executor, List.of(remote))).expectNext("remote").verifyComplete();
 		assertThat(breaker.getState()).isEqualTo(CircuitBreaker.State.CLOSED);
 	}

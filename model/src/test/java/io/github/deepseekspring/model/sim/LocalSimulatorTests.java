@@ -3,8 +3,6 @@ package io.github.deepseekspring.model.sim;
 import java.time.Duration;
 import java.util.List;
 
-import io.github.deepseekspring.local.LocalRuntime;
-import io.github.deepseekspring.local.LocalRuntimes;
 import io.github.deepseekspring.model.chat.BackendHint;
 import io.github.deepseekspring.model.chat.DeepSeekChatModel;
 import io.github.deepseekspring.model.chat.DeepSeekChatOptions;
@@ -14,12 +12,9 @@ import io.github.deepseekspring.model.local.LocalRuntimePort;
 import io.github.deepseekspring.model.resilience.RetryPolicy;
 import io.github.deepseekspring.model.resilience.StreamTimeouts;
 import io.github.deepseekspring.model.routing.RoutingMode;
+import io.github.deepseekspring.model.routing.UnsupportedRequestException;
 import io.github.deepseekspring.testkit.RecordedRequest;
 import io.github.deepseekspring.testkit.ScriptedReply;
-import io.github.deepseekspring.testkit.ollama.OllamaSimulator;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.ai.chat.model.ChatResponse;
 import org.springframework.ai.chat.model.MessageAggregator;
@@ -28,30 +23,10 @@ import reactor.core.Disposable;
 import reactor.core.publisher.Flux;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 /** The local backend (through the local-runtime client) against the Ollama simulator, alone and beside the DeepSeek simulator. */
-class LocalSimulatorTests extends DeepSeekSimulatorSupport {
-
-	static OllamaSimulator ollama;
-
-	static LocalRuntime runtime;
-
-	@BeforeAll
-	static void startOllama() {
-		ollama = OllamaSimulator.start();
-		runtime = LocalRuntimes.builder().endpoint(ollama.baseUrl().toString()).build();
-	}
-
-	@AfterAll
-	static void stopOllama() {
-		runtime.close();
-		ollama.close();
-	}
-
-	@BeforeEach
-	void resetOllama() {
-		ollama.reset();
-	}
+class LocalSimulatorTests extends LocalRuntimeSimulatorSupport {
 
 	/** The runtime client's background health checks also reach the simulator: pick the request under test. */
 	private static RecordedRequest lastTo(String path) {
@@ -134,16 +109,24 @@ class LocalSimulatorTests extends DeepSeekSimulatorSupport {
 	}
 
 	@Test
+	void logprobsAreNeverSilentlyDroppedByTheLocalRuntime() {
+		DeepSeekChatOptions logprobs = DeepSeekChatOptions.builder().logprobs(true).build();
+		assertThatThrownBy(() -> model(RoutingMode.LOCAL).call(new Prompt("hello", logprobs)))
+			.isInstanceOf(UnsupportedRequestException.class)
+			.hasMessageContaining("local: the local runtime returns no log probabilities");
+		assertThat(ollama.requests().count("/api/chat")).isZero();
+
+		ChatResponse remote = model(RoutingMode.LOCAL_FIRST).call(new Prompt("hello", logprobs));
+		assertThat(remote.getResult().getOutput().getMetadata()).containsEntry(DeepSeekMetadata.BACKEND, "remote");
+		assertThat(DeepSeekMetadata.logprobs(remote.getResult())).isPresent();
+	}
+
+	@Test
 	void cancellingALocalStreamClosesTheConnection() {
 		ollama.faults().tokenDelay(Duration.ofMillis(100));
-		List<ChatResponse> got = new java.util.concurrent.CopyOnWriteArrayList<>();
-		Disposable subscription = model(RoutingMode.LOCAL).stream(new Prompt("long please " + "w ".repeat(40))).subscribe(got::add);
-		long deadline = System.currentTimeMillis() + 3000;
-		while (got.isEmpty() && System.currentTimeMillis() < deadline) {
-			Thread.onSpinWait();
-		}
-		subscription.dispose();
-		assertThat(lastTo("/api/chat").awaitClientDisconnect(Duration.ofSeconds(3))).isTrue();
+		Disposable subscription = Events.disposeAfterFirst(model(RoutingMode.LOCAL).stream(new Prompt("long please " + "w ".repeat(40))));
+		assertThat(subscription.isDisposed()).isTrue();
+		assertThat(lastTo("/api/chat").awaitClientDisconnect(Events.PATIENCE)).isTrue();
 	}
 
 }

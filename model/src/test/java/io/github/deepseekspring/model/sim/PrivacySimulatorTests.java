@@ -14,12 +14,15 @@ import io.github.deepseekspring.model.routing.BackendRequest;
 import io.github.deepseekspring.model.routing.ChatBackend;
 import io.github.deepseekspring.model.routing.FakeBackend;
 import io.github.deepseekspring.model.routing.RoutingMode;
+import io.github.deepseekspring.testkit.TestImages;
 import org.junit.jupiter.api.Test;
 import org.springframework.ai.chat.messages.Message;
 import org.springframework.ai.chat.messages.SystemMessage;
 import org.springframework.ai.chat.messages.UserMessage;
 import org.springframework.ai.chat.model.ChatResponse;
 import org.springframework.ai.chat.prompt.Prompt;
+import org.springframework.ai.content.Media;
+import org.springframework.util.MimeTypeUtils;
 import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
 
@@ -47,6 +50,17 @@ class PrivacySimulatorTests extends DeepSeekSimulatorSupport {
 
 	private static Prompt prompt() {
 		return new Prompt(List.of(new SystemMessage("客户卡号 6222021234567890128"), new UserMessage(QUESTION)));
+	}
+
+	@Test
+	void maskingTheTextKeepsTheImage() {
+		UserMessage photo = UserMessage.builder()
+			.text(QUESTION)
+			.media(Media.builder().mimeType(MimeTypeUtils.IMAGE_PNG).data(TestImages.png()).build())
+			.build();
+		String answer = model(PrivacyMode.MASK, RoutingMode.REMOTE, false).call(new Prompt(photo)).getResult().getOutput().getText();
+		assertThat(answer).contains("1381***5678").endsWith("[image: PNG]");
+		assertThat(sim.requests().last().body()).doesNotContain("13812345678");
 	}
 
 	@Test

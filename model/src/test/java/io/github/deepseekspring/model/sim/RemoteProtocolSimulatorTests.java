@@ -11,6 +11,8 @@ import java.util.Map;
 
 import io.github.deepseekspring.model.api.Balance;
 import io.github.deepseekspring.model.api.DeepSeekApi;
+import io.github.deepseekspring.model.api.DeepSeekApiException;
+import io.github.deepseekspring.model.api.Logprobs;
 import io.github.deepseekspring.model.chat.DeepSeekChatModel;
 import io.github.deepseekspring.model.chat.DeepSeekChatOptions;
 import io.github.deepseekspring.model.chat.DeepSeekMetadata;
@@ -20,9 +22,12 @@ import io.github.deepseekspring.model.cost.PriceTable;
 import io.github.deepseekspring.model.resilience.RetryPolicy;
 import io.github.deepseekspring.testkit.ScriptedReply;
 import io.github.deepseekspring.testkit.deepseek.DeepSeekSimulator;
+import io.github.deepseekspring.testkit.deepseek.UsageStyle;
 import io.micrometer.core.instrument.Meter;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.EnumSource;
 import org.springframework.ai.chat.messages.AssistantMessage;
 import org.springframework.ai.chat.messages.Message;
 import org.springframework.ai.chat.messages.UserMessage;
@@ -32,6 +37,7 @@ import org.springframework.ai.chat.prompt.Prompt;
 import tools.jackson.databind.JsonNode;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 /** The DeepSeek protocol rules, against the testkit's DeepSeek simulator. */
 class RemoteProtocolSimulatorTests extends DeepSeekSimulatorSupport {
@@ -140,6 +146,60 @@ class RemoteProtocolSimulatorTests extends DeepSeekSimulatorSupport {
 		assertThat(registry.get("deepseek.cost").counter().count()).isPositive();
 	}
 
+	@ParameterizedTest
+	@EnumSource(UsageStyle.class)
+	void everyUsageShapeIsReadInCallsAndStreams(UsageStyle style) {
+		sim.withUsageStyle(style);
+		DeepSeekChatModel model = model(sim, new SimpleMeterRegistry());
+		String longSystem = "You answer questions about routers. ".repeat(40);
+		List<Message> conversation = List.of(new org.springframework.ai.chat.messages.SystemMessage(longSystem),
+				new UserMessage("first question"));
+		model.call(new Prompt(conversation));
+
+		DeepSeekUsage called = (DeepSeekUsage) model.call(new Prompt(conversation)).getMetadata().getUsage();
+		List<ChatResponse> chunks = model.stream(new Prompt(conversation)).collectList().block();
+		DeepSeekUsage streamed = (DeepSeekUsage) chunks.get(chunks.size() - 1).getMetadata().getUsage();
+
+		for (DeepSeekUsage usage : List.of(called, streamed)) {
+			assertThat(usage.promptTokens()).isPositive();
+			assertThat(usage.completionTokens()).isPositive();
+			assertThat(usage.cacheHitTokens() + usage.cacheMissTokens()).isEqualTo(usage.promptTokens());
+			if (style == UsageStyle.LEAN) {
+				assertThat(usage.cacheHitTokens()).as("a lean answer reports no cache hits").isZero();
+			}
+			else {
+				assertThat(usage.cacheHitTokens()).as("the repeated prompt hit the cache").isPositive();
+			}
+			assertThat(usage.costCny()).isPositive();
+		}
+	}
+
+	@Test
+	void logprobsReachTheGenerationInCallsAndStreams() {
+		sim.onUserMessage("likely", ScriptedReply.text("Quite likely so."));
+		DeepSeekChatModel model = model(sim, new SimpleMeterRegistry());
+		DeepSeekChatOptions logprobs = DeepSeekChatOptions.builder().logprobs(true).topLogprobs(3).build();
+
+		ChatResponse called = model.call(new Prompt("how likely?", logprobs));
+		Logprobs whole = DeepSeekMetadata.logprobs(called.getResult()).orElseThrow();
+		assertThat(whole.content().stream().map(Logprobs.TokenLogprob::token).reduce("", String::concat))
+			.isEqualTo("Quite likely so.");
+		assertThat(whole.content().get(0).topLogprobs()).hasSize(3);
+		assertThat(sim.requests().last().json().path("top_logprobs").asInt()).isEqualTo(3);
+
+		List<ChatResponse> chunks = model.stream(new Prompt("how likely?", logprobs)).collectList().block();
+		StringBuilder perChunk = new StringBuilder();
+		chunks.forEach(chunk -> DeepSeekMetadata.logprobsDelta(chunk.getResult())
+			.ifPresent(delta -> delta.content().forEach(token -> perChunk.append(token.token()))));
+		assertThat(perChunk).hasToString("Quite likely so.");
+		ChatResponse[] aggregated = new ChatResponse[1];
+		new MessageAggregator().aggregate(reactor.core.publisher.Flux.fromIterable(chunks), r -> aggregated[0] = r).blockLast();
+		assertThat(DeepSeekMetadata.logprobs(aggregated[0].getResult()).orElseThrow().content())
+			.hasSameSizeAs(whole.content());
+
+		assertThat(DeepSeekMetadata.logprobs(model.call(new Prompt("how likely?")).getResult())).as("not asked for").isEmpty();
+	}
+
 	@Test
 	void fimCompletionUsesTheBetaEndpointWithoutThinking() {
 		CodeCompletion completion = model(sim, new SimpleMeterRegistry()).complete("def add(a, b):\n    ", "\n\nprint(add(1, 2))",
@@ -169,17 +229,20 @@ class RemoteProtocolSimulatorTests extends DeepSeekSimulatorSupport {
 		DeepSeekChatModel model = model(sim, registry);
 		model.call(new Prompt("hello"));
 		sim.faults().failNext(1, 500);
-		try {
-			model.call(new Prompt("fails"));
-		}
-		catch (RuntimeException expected) {
-			assertThat(expected.toString()).doesNotContain(sim.apiKey());
-		}
+		assertThatThrownBy(() -> model.call(new Prompt("fails"))).isInstanceOf(DeepSeekApiException.class)
+			.satisfies(error -> assertThat(stackTraceOf(error)).doesNotContain(sim.apiKey()));
+		assertThat(sim.requests().count("/chat/completions")).as("the failing call reached the API").isEqualTo(2);
 		for (Meter meter : registry.getMeters()) {
 			assertThat(meter.getId().toString()).doesNotContain(sim.apiKey());
 		}
 		assertThat(model.toString()).doesNotContain(sim.apiKey());
 		assertThat(model.remoteApi().orElseThrow().toString()).doesNotContain(sim.apiKey());
+	}
+
+	private static String stackTraceOf(Throwable error) {
+		java.io.StringWriter text = new java.io.StringWriter();
+		error.printStackTrace(new java.io.PrintWriter(text));
+		return text.toString();
 	}
 
 	@Test

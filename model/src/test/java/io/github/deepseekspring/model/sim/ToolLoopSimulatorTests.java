@@ -10,6 +10,7 @@ import io.github.deepseekspring.testkit.RecordedRequest;
 import io.github.deepseekspring.testkit.ScriptedReply;
 import io.github.deepseekspring.testkit.ToolCallSpec;
 import io.github.deepseekspring.testkit.deepseek.DeepSeekSimulator;
+import io.github.deepseekspring.testkit.deepseek.UsageStyle;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import org.junit.jupiter.api.Test;
 import org.springframework.ai.chat.client.ChatClient;
@@ -96,10 +97,34 @@ class ToolLoopSimulatorTests extends DeepSeekSimulatorSupport {
 	}
 
 	@Test
-	void laterTurnsKeepToolCallReasoningAndDropPlainReasoning() {
+	void streamLoopReadsLeanUsage() {
+		sim.withUsageStyle(UsageStyle.LEAN);
+		script();
+		WeatherTools tools = new WeatherTools();
+		DeepSeekChatModel model = RemoteProtocolSimulatorTests.model(sim, new SimpleMeterRegistry());
+
+		List<ChatResponse> responses = ChatClient.create(model)
+			.prompt()
+			.user("What is the weather in Hangzhou?")
+			.tools(tools)
+			.stream()
+			.chatResponse()
+			.collectList()
+			.block();
+
+		String answer = responses.stream().map(r -> r.getResult().getOutput().getText()).reduce("", String::concat);
+		assertThat(answer).isEqualTo("It is sunny in Hangzhou.");
+		assertThat(responses.get(responses.size() - 1).getMetadata().getUsage().getPromptTokens()).isPositive();
+		assertThat(tools.calls).hasValue(1);
+	}
+
+	@Test
+	void laterTurnsKeepTheReasoningOfToolCallingStretchesAndDropPlainReasoning() {
 		script();
 		DeepSeekChatModel model = RemoteProtocolSimulatorTests.model(sim, new SimpleMeterRegistry());
 		List<Message> history = new ArrayList<>();
+		history.add(new UserMessage("hello"));
+		history.add(model.call(new Prompt(history)).getResult().getOutput());
 		history.add(new UserMessage("What is the weather in Hangzhou?"));
 		ChatResponse toolTurn = model.call(new Prompt(history));
 		AssistantMessage toolCallTurn = toolTurn.getResult().getOutput();
@@ -116,19 +141,34 @@ class ToolLoopSimulatorTests extends DeepSeekSimulatorSupport {
 		model.call(new Prompt(history));
 
 		JsonNode messages = sim.requests().last().json().path("messages");
-		int withReasoning = 0;
-		for (JsonNode m : messages) {
-			if ("assistant".equals(m.path("role").asString())) {
-				if (m.has("tool_calls")) {
-					assertThat(m.path("reasoning_content").asString()).isNotEmpty();
-					withReasoning++;
-				}
-				else {
-					assertThat(m.has("reasoning_content")).as("plain assistant turn carries no reasoning").isFalse();
-				}
-			}
-		}
-		assertThat(withReasoning).isEqualTo(1);
+		assertThat(messages.get(1).has("reasoning_content")).as("plain greeting turn carries no reasoning").isFalse();
+		assertThat(messages.get(3).path("reasoning_content").asString()).isEqualTo("I need the weather tool for Hangzhou.");
+		assertThat(messages.get(5).path("reasoning_content").asString()).as("the answer after the tool result")
+			.isEqualTo(DeepSeekMetadata.reasoning(answer).orElseThrow());
+	}
+
+	@Test
+	void aToolCallingHistoryWithoutReasoningIsRepairedNotRefused() {
+		script();
+		DeepSeekChatModel model = RemoteProtocolSimulatorTests.model(sim, new SimpleMeterRegistry());
+		// chat memory written by another model: a tool-calling turn with no reasoning at all
+		List<Message> history = List.of(new UserMessage("What is the weather in Hangzhou?"),
+				AssistantMessage.builder()
+					.content("")
+					.toolCalls(List.of(new AssistantMessage.ToolCall("call_x", "function", "weather", "{\"city\":\"Hangzhou\"}")))
+					.build(),
+				org.springframework.ai.chat.messages.ToolResponseMessage.builder()
+					.responses(List.of(new org.springframework.ai.chat.messages.ToolResponseMessage.ToolResponse("call_x",
+							"weather", "Sunny")))
+					.build());
+
+		assertThat(model.call(new Prompt(history)).getResult().getOutput().getText()).isEqualTo("It is sunny in Hangzhou.");
+		assertThat(model.stream(new Prompt(history)).map(r -> r.getResult().getOutput().getText()).reduce("", String::concat).block())
+			.isEqualTo("It is sunny in Hangzhou.");
+		JsonNode repaired = sim.requests().last().json().path("messages").get(1);
+		assertThat(repaired.path("reasoning_content").isString()).isTrue();
+		assertThat(repaired.path("reasoning_content").asString()).isEmpty();
+		assertThat(sim.requests().last().json().path("thinking").isMissingNode()).as("thinking stays on").isTrue();
 	}
 
 }

@@ -21,20 +21,22 @@ class CoarseTimerTests {
 		long start = System.nanoTime();
 		String thread = this.timer.delay(Duration.ofMillis(100))
 			.map(tick -> Thread.currentThread().getName())
-			.block(Duration.ofSeconds(5));
-		assertThat(Duration.ofNanos(System.nanoTime() - start)).isBetween(Duration.ofMillis(100), Duration.ofSeconds(2));
+			.block(Duration.ofSeconds(30));
+		// never early; how late depends on the machine's load, so that is not asserted
+		assertThat(Duration.ofNanos(System.nanoTime() - start)).isGreaterThanOrEqualTo(Duration.ofMillis(100));
 		assertThat(thread).isNotEqualTo("test-coarse-timer");
 		assertThat(this.timer.pending()).isZero();
 	}
 
 	@Test
-	void cancelledDeadlinesAreWithdrawnAndNeverFire() throws InterruptedException {
+	void cancelledDeadlinesAreWithdrawnAndNeverFire() {
 		AtomicBoolean fired = new AtomicBoolean();
 		Disposable subscription = this.timer.delay(Duration.ofMillis(50)).subscribe(tick -> fired.set(true));
 		assertThat(this.timer.pending()).isOne();
 		subscription.dispose();
 		assertThat(this.timer.pending()).isZero();
-		Thread.sleep(150);
+		// deadlines fire in order: once a later one has fired, the withdrawn one would have fired before it
+		assertThat(this.timer.delay(Duration.ofMillis(100)).block(Duration.ofSeconds(30))).isZero();
 		assertThat(fired).isFalse();
 	}
 
@@ -43,7 +45,7 @@ class CoarseTimerTests {
 		AtomicBoolean open = new AtomicBoolean();
 		Mono<Long> gate = this.timer.when(now -> open.get());
 		Schedulers.parallel().schedule(() -> open.set(true), 60, java.util.concurrent.TimeUnit.MILLISECONDS);
-		assertThat(gate.block(Duration.ofSeconds(5))).isZero();
+		assertThat(gate.block(Duration.ofSeconds(30))).isZero();
 	}
 
 	@Test

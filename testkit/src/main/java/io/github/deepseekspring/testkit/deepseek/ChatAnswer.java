@@ -43,17 +43,22 @@ record ChatAnswer(List<String> reasoning, List<String> content, List<ToolCallSpe
      */
     record Usage(int promptTokens, int cacheHitTokens, int completionTokens, Integer reasoningTokens) {
 
-        ObjectNode toJson() {
+        ObjectNode toJson(UsageStyle style) {
             ObjectNode usage = Json.object();
             usage.put("prompt_tokens", promptTokens);
             usage.put("completion_tokens", completionTokens);
             usage.put("total_tokens", promptTokens + completionTokens);
+            if (style == UsageStyle.LEAN) {
+                return usage;
+            }
             usage.putObject("prompt_tokens_details").put("cached_tokens", cacheHitTokens);
             if (reasoningTokens != null) {
                 usage.putObject("completion_tokens_details").put("reasoning_tokens", reasoningTokens);
             }
-            usage.put("prompt_cache_hit_tokens", cacheHitTokens);
-            usage.put("prompt_cache_miss_tokens", promptTokens - cacheHitTokens);
+            if (style == UsageStyle.DEEPSEEK) {
+                usage.put("prompt_cache_hit_tokens", cacheHitTokens);
+                usage.put("prompt_cache_miss_tokens", promptTokens - cacheHitTokens);
+            }
             return usage;
         }
     }

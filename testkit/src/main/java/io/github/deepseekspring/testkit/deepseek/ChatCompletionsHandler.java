@@ -24,10 +24,18 @@ final class ChatCompletionsHandler implements Route {
         this.simulator = simulator;
     }
 
+    /** The largest request body the API takes: 48 MiB, images counted base64-encoded. */
+    static final int MAX_BODY_BYTES = 48 * 1024 * 1024;
+
     @Override
     public void handle(SimExchange exchange) throws IOException {
+        if (exchange.request().body().length() > MAX_BODY_BYTES / 3
+                && exchange.request().body().getBytes(java.nio.charset.StandardCharsets.UTF_8).length > MAX_BODY_BYTES) {
+            throw new io.github.deepseekspring.testkit.server.ApiError(413, "Request body too large: the limit is 48 MiB");
+        }
         JsonNode body = DeepSeekSimulator.parseBody(exchange);
-        ChatRequest request = ChatRequest.parse(body, simulator.modelNames());
+        boolean beta = exchange.request().path().startsWith("/beta/");
+        ChatRequest request = ChatRequest.parse(body, simulator.modelNames(), simulator.visionModelNames(), beta);
         simulator.requireBalance();
         Optional<ScriptedReply> script = simulator.scripts().match(request.conversation().lastUserMessage());
         PlannedReply plan = PlannedReply.plan(script, request.conversation(), request.thinking());
@@ -35,7 +43,7 @@ final class ChatCompletionsHandler implements Route {
             plan = plan.asJsonEcho(request.conversation().lastUserMessage());
         }
         ChatAnswer answer = ChatAnswer.of(plan, request, simulator.prefixCache());
-        ChatResponses responses = new ChatResponses(request);
+        ChatResponses responses = new ChatResponses(request, simulator.usageStyle());
         if (request.stream()) {
             stream(exchange, responses, answer);
         } else {

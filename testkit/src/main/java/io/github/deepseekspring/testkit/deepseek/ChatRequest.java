@@ -16,13 +16,15 @@ import tools.jackson.databind.JsonNode;
  * schema is 422 ("Failed to deserialize the JSON body…"), a wrong value is 400.
  */
 record ChatRequest(String model, boolean stream, boolean includeUsage, boolean thinking, Integer maxTokens,
-        Conversation conversation, List<String> promptTokens) {
+        Conversation conversation, List<String> promptTokens, Integer topLogprobs) {
+
+    static final int MAX_TOP_LOGPROBS = 20;
 
     static final int MAX_OUTPUT_TOKENS = 393_216;
     private static final Set<String> ROLES = Set.of("system", "user", "assistant", "tool");
-    static final String PASS_BACK_MESSAGE = "The reasoning_content in the thinking mode must be passed back to the API.";
+    static final String PASS_BACK_MESSAGE = "The `reasoning_content` in the thinking mode must be passed back to the API.";
 
-    static ChatRequest parse(JsonNode body, Set<String> models) {
+    static ChatRequest parse(JsonNode body, Set<String> models, Set<String> visionModels, boolean beta) {
         if (!body.isObject()) {
             throw schema("invalid type: expected struct ChatCompletionRequest");
         }
@@ -45,14 +47,54 @@ record ChatRequest(String model, boolean stream, boolean includeUsage, boolean t
         if (maxTokens != null && (maxTokens < 1 || maxTokens > MAX_OUTPUT_TOKENS)) {
             throw new ApiError(422, "Invalid max_tokens value, the valid range of max_tokens is [1, " + MAX_OUTPUT_TOKENS + "]");
         }
+        List<String> imageTokens = ImageInputs.check(messages, model, visionModels);
+        checkResponseFormat(body.get("response_format"));
+        if (beta && body.path("tools").isArray()) {
+            StrictTools.check(body.path("tools"));
+        }
         checkToolResultsFollowCalls(messages);
+        boolean[] inToolSegment = toolSegments(messages);
         if (thinking) {
-            checkReasoningPassedBack(messages);
+            checkReasoningPassedBack(messages, inToolSegment);
         }
         boolean stream = body.path("stream").asBoolean(false);
         boolean includeUsage = stream && body.path("stream_options").path("include_usage").asBoolean(false);
         return new ChatRequest(model, stream, includeUsage, thinking, maxTokens, Conversation.of(messages),
-                promptTokens(body.get("tools"), messages, thinking));
+                promptTokens(body.get("tools"), messages, thinking, inToolSegment, imageTokens), topLogprobs(body));
+    }
+
+    /** How many alternatives per token the answer lists, or {@code null} when {@code logprobs} is not asked for. */
+    private static Integer topLogprobs(JsonNode body) {
+        JsonNode logprobs = body.get("logprobs");
+        if (logprobs != null && !logprobs.isNull() && !logprobs.isBoolean()) {
+            throw schema("logprobs: invalid type: expected a boolean");
+        }
+        boolean asked = logprobs != null && logprobs.asBoolean(false);
+        JsonNode top = body.get("top_logprobs");
+        if (top == null || top.isNull()) {
+            return asked ? 0 : null;
+        }
+        if (!top.canConvertToInt()) {
+            throw schema("top_logprobs: invalid type: expected an integer");
+        }
+        if (top.asInt() < 0 || top.asInt() > MAX_TOP_LOGPROBS) {
+            throw new ApiError(422, "Invalid top_logprobs value, the valid range of top_logprobs is [0, " + MAX_TOP_LOGPROBS + "]");
+        }
+        if (!asked) {
+            throw new ApiError(422, "Invalid top_logprobs value: logprobs must be true when top_logprobs is used");
+        }
+        return top.asInt();
+    }
+
+    /** {@code text} or {@code json_object}: the API has no schema-constrained {@code json_schema}. */
+    private static void checkResponseFormat(JsonNode format) {
+        if (format == null || format.isNull()) {
+            return;
+        }
+        String type = Json.string(format, "type");
+        if (!"text".equals(type) && !"json_object".equals(type)) {
+            throw schema("response_format.type: unknown variant `" + type + "`, expected `text` or `json_object`");
+        }
     }
 
     private static void checkMessageShape(JsonNode message, String where) {
@@ -98,35 +140,67 @@ record ChatRequest(String model, boolean stream, boolean includeUsage, boolean t
         }
     }
 
-    /** Thinking mode: an assistant turn that called tools must carry its reasoning in every later request. */
-    private static void checkReasoningPassedBack(JsonNode messages) {
-        for (JsonNode message : messages) {
-            boolean calledTools = message.path("tool_calls").isArray() && !message.path("tool_calls").isEmpty();
-            if ("assistant".equals(Json.string(message, "role")) && calledTools
+    /**
+     * Thinking mode, as the API documents it: between two user messages, if the model called tools, every assistant
+     * turn there (the tool-calling ones and the answer after the results) must carry its {@code reasoning_content}
+     * in every later request; where it called no tools, reasoning is not needed. An empty string counts as passed
+     * back (the API accepts it); a missing field or {@code null} does not.
+     */
+    private static void checkReasoningPassedBack(JsonNode messages, boolean[] inToolSegment) {
+        for (int i = 0; i < messages.size(); i++) {
+            JsonNode message = messages.get(i);
+            if (inToolSegment[i] && "assistant".equals(Json.string(message, "role"))
                     && Json.string(message, "reasoning_content") == null) {
                 throw new ApiError(400, PASS_BACK_MESSAGE);
             }
         }
     }
 
-    /** The prompt as the simulated tokenizer sees it: tools first, then each message behind a role marker. */
-    private static List<String> promptTokens(JsonNode tools, JsonNode messages, boolean thinking) {
+    /** For each message: whether it lies between two user messages where the model called tools. */
+    private static boolean[] toolSegments(JsonNode messages) {
+        boolean[] inToolSegment = new boolean[messages.size()];
+        int segmentStart = 0;
+        for (int i = 0; i <= messages.size(); i++) {
+            if (i < messages.size() && !"user".equals(Json.string(messages.get(i), "role"))) {
+                continue;
+            }
+            boolean calledTools = false;
+            for (int j = segmentStart; j < i; j++) {
+                calledTools |= calledTools(messages.get(j));
+            }
+            java.util.Arrays.fill(inToolSegment, segmentStart, i, calledTools);
+            segmentStart = i + 1;
+        }
+        return inToolSegment;
+    }
+
+    private static boolean calledTools(JsonNode message) {
+        return message.path("tool_calls").isArray() && !message.path("tool_calls").isEmpty();
+    }
+
+    /**
+     * The prompt as the simulated tokenizer sees it: tools first, then each message behind a role marker; in thinking
+     * mode the reasoning of turns in tool-calling stretches is part of the context, as on the API.
+     */
+    private static List<String> promptTokens(JsonNode tools, JsonNode messages, boolean thinking,
+            boolean[] inToolSegment, List<String> imageTokens) {
         List<String> tokens = new ArrayList<>();
         if (tools != null && tools.isArray() && !tools.isEmpty()) {
             tokens.add("<|tools|>");
             tokens.addAll(SimulatedTokenizer.pieces(Json.write(tools)));
         }
-        for (JsonNode message : messages) {
+        for (int i = 0; i < messages.size(); i++) {
+            JsonNode message = messages.get(i);
             tokens.add("<|" + Json.string(message, "role") + "|>");
-            boolean calledTools = message.path("tool_calls").isArray() && !message.path("tool_calls").isEmpty();
-            if (thinking && calledTools) {
+            if (thinking && inToolSegment[i]) {
                 tokens.addAll(SimulatedTokenizer.pieces(Json.string(message, "reasoning_content")));
             }
             tokens.addAll(SimulatedTokenizer.pieces(Json.contentText(message.get("content"))));
-            if (calledTools) {
+            if (calledTools(message)) {
                 tokens.addAll(SimulatedTokenizer.pieces(Json.write(message.get("tool_calls"))));
             }
         }
+        tokens.addAll(imageTokens);
         tokens.add("<|assistant|>");
         return tokens;
     }

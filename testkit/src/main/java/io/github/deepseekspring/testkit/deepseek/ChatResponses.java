@@ -1,6 +1,7 @@
 package io.github.deepseekspring.testkit.deepseek;
 
 import java.time.Instant;
+import java.util.List;
 import java.util.UUID;
 
 import io.github.deepseekspring.testkit.ToolCallSpec;
@@ -18,11 +19,16 @@ final class ChatResponses {
     private final String model;
     private final boolean thinking;
     private final boolean includeUsage;
+    private final UsageStyle usageStyle;
+    private final Integer topLogprobs;
+    private int contentTokens;
 
-    ChatResponses(ChatRequest request) {
+    ChatResponses(ChatRequest request, UsageStyle usageStyle) {
+        this.topLogprobs = request.topLogprobs();
         this.model = request.model();
         this.thinking = request.thinking();
         this.includeUsage = request.includeUsage();
+        this.usageStyle = usageStyle;
     }
 
     ObjectNode completion(ChatAnswer answer) {
@@ -46,9 +52,13 @@ final class ChatResponses {
                 node.putObject("function").put("name", call.name()).put("arguments", call.argumentsJson());
             }
         }
-        choice.putNull("logprobs");
+        if (topLogprobs == null) {
+            choice.putNull("logprobs");
+        } else {
+            choice.set("logprobs", TokenLogprobs.of(answer.content(), 0, topLogprobs));
+        }
         choice.put("finish_reason", answer.finishReason());
-        root.set("usage", answer.usage().toJson());
+        root.set("usage", answer.usage().toJson(usageStyle));
         return root;
     }
 
@@ -72,7 +82,13 @@ final class ChatResponses {
         if (thinking) {
             delta.putNull("reasoning_content");
         }
-        return chunk(delta, null);
+        ObjectNode chunk = chunk(delta, null);
+        if (topLogprobs != null) {
+            ((ObjectNode) chunk.get("choices").get(0))
+                    .set("logprobs", TokenLogprobs.of(List.of(piece), contentTokens, topLogprobs));
+        }
+        contentTokens++;
+        return chunk;
     }
 
     ObjectNode toolCallStartChunk(int index, ToolCallSpec call) {
@@ -95,7 +111,7 @@ final class ChatResponses {
         }
         ObjectNode chunk = chunk(delta, answer.finishReason());
         if (!includeUsage) {
-            chunk.set("usage", answer.usage().toJson());
+            chunk.set("usage", answer.usage().toJson(usageStyle));
         }
         return chunk;
     }
@@ -104,7 +120,7 @@ final class ChatResponses {
     ObjectNode usageChunk(ChatAnswer answer) {
         ObjectNode root = envelope("chat.completion.chunk");
         root.putArray("choices");
-        root.set("usage", answer.usage().toJson());
+        root.set("usage", answer.usage().toJson(usageStyle));
         return root;
     }
 

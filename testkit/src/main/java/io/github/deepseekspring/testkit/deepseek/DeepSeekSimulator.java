@@ -15,9 +15,12 @@ import tools.jackson.databind.JsonNode;
 
 /**
  * An in-JVM simulator of the DeepSeek API on 127.0.0.1, faithful to the official protocol: Bearer auth, thinking
- * mode on by default ({@code reasoning_content} in messages and stream deltas), the rule that a tool-calling turn's
- * reasoning must be passed back in thinking mode (400 otherwise), scripted tool calls, usage with context-cache
- * hit/miss tokens, SSE with keep-alive comments, FIM at {@code /beta/completions}, {@code /models} and
+ * mode on by default ({@code reasoning_content} in messages and stream deltas), the rule that the assistant turns
+ * of a tool-calling stretch pass their reasoning back in thinking mode (400 otherwise; empty counts), scripted tool
+ * calls, logprobs, image parts checked as the vision guide describes (JPEG/PNG/GIF/WebP, 32 MiB an image, 48 MiB a
+ * body, {@code deepseek-flash} only), usage with context-cache
+ * hit/miss tokens, SSE with keep-alive comments, JSON mode, the beta endpoint (prefix completion, strict tools with
+ * closed schemas), FIM at {@code /beta/completions}, {@code /models} and
  * {@code /user/balance}. Tokens are counted by the {@link io.github.deepseekspring.testkit.SimulatedTokenizer}.
  *
  * <pre>{@code
@@ -31,7 +34,7 @@ import tools.jackson.databind.JsonNode;
  * Without a matching {@link #onUserMessage script} the answer is {@code "Echo: <last user message>"} (a JSON object
  * {@code {"echo": …}} with {@code response_format: json_object}), with the reasoning {@code "Thinking about the
  * request: <last user message>"} in thinking mode; scripts match FIM prompts too. {@link #reset()} also empties the
- * context cache (key, models and balance stay).
+ * context cache and restores the usage style (key, models and balance stay).
  *
  * Configuration methods mutate this simulator and return it for chaining; they are thread-safe.
  */
@@ -48,6 +51,8 @@ public final class DeepSeekSimulator extends ScriptedSimulator<DeepSeekSimulator
     private volatile String balance = "100.00";
     private volatile boolean balanceAvailable = true;
     private volatile int concurrencyLimit = Integer.MAX_VALUE;
+    private volatile UsageStyle usageStyle = UsageStyle.DEEPSEEK;
+    private volatile Set<String> visionModels = Set.of(DEFAULT_MODELS.get(0));
     private final AtomicInteger inFlight = new AtomicInteger();
 
     private DeepSeekSimulator(int port) {
@@ -55,6 +60,7 @@ public final class DeepSeekSimulator extends ScriptedSimulator<DeepSeekSimulator
         Route chat = secured(limited(new ChatCompletionsHandler(this)));
         server().route("POST", "/chat/completions", chat)
                 .route("POST", "/v1/chat/completions", chat)
+                .route("POST", "/beta/chat/completions", chat)
                 .route("POST", "/beta/completions", secured(limited(new FimHandler(this))))
                 .route("GET", "/models", secured(exchange -> exchange.sendJson(200, AccountResponses.models(models))))
                 .route("GET", "/v1/models", secured(exchange -> exchange.sendJson(200, AccountResponses.models(models))))
@@ -126,13 +132,44 @@ public final class DeepSeekSimulator extends ScriptedSimulator<DeepSeekSimulator
         return this;
     }
 
+    /**
+     * @param names the models that take images ({@code deepseek-flash} by default); image parts sent to another model
+     *              answer 400
+     * @return this
+     */
+    public DeepSeekSimulator withVisionModels(String... names) {
+        this.visionModels = Set.of(names);
+        return this;
+    }
+
+    /**
+     * Which usage fields answers carry, e.g. {@link UsageStyle#LEAN} for the three basic counts a gateway sends.
+     * {@link #reset()} restores {@link UsageStyle#DEEPSEEK}.
+     *
+     * @param style the usage fields to send
+     * @return this
+     */
+    public DeepSeekSimulator withUsageStyle(UsageStyle style) {
+        this.usageStyle = Objects.requireNonNull(style);
+        return this;
+    }
+
     @Override
     protected void forgetProtocolState() {
         prefixCache.clear();
+        usageStyle = UsageStyle.DEEPSEEK;
+    }
+
+    UsageStyle usageStyle() {
+        return usageStyle;
     }
 
     Set<String> modelNames() {
         return Set.copyOf(models);
+    }
+
+    Set<String> visionModelNames() {
+        return visionModels;
     }
 
     ReplyScripts scripts() {

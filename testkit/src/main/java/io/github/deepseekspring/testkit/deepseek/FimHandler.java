@@ -57,7 +57,7 @@ final class FimHandler implements Route {
             finishReason = "length";
         }
         int promptTokens = SimulatedTokenizer.count(prompt) + SimulatedTokenizer.count(suffix);
-        ObjectNode usage = new ChatAnswer.Usage(promptTokens, 0, pieces.size(), null).toJson();
+        ObjectNode usage = new ChatAnswer.Usage(promptTokens, 0, pieces.size(), null).toJson(simulator.usageStyle());
         String id = UUID.randomUUID().toString();
         if (body.path("stream").asBoolean(false)) {
             ResponseStream out = exchange.startChunked("text/event-stream; charset=utf-8", true);

@@ -20,6 +20,7 @@ public final class FaultInjector {
     private int failCount;
     private int failStatus;
     private Duration failRetryAfter;
+    private boolean failRetryAfterAsDate;
     private int hangCount;
     private Duration hangFor;
     private Duration stall = Duration.ZERO;
@@ -60,12 +61,30 @@ public final class FaultInjector {
      * @return this
      */
     public synchronized FaultInjector failNext(int count, int status, Duration retryAfter) {
+        return failNext(count, status, retryAfter, false);
+    }
+
+    /**
+     * Like {@link #failNext(int, int, Duration)}, with {@code Retry-After} as an HTTP date ({@code now +
+     * retryAfter}, whole seconds) instead of a number of seconds, as some servers and proxies send it.
+     *
+     * @param count      how many requests
+     * @param status     HTTP status
+     * @param retryAfter how far ahead the date lies
+     * @return this
+     */
+    public synchronized FaultInjector failNextRetryingAfterDate(int count, int status, Duration retryAfter) {
+        return failNext(count, status, Objects.requireNonNull(retryAfter), true);
+    }
+
+    private FaultInjector failNext(int count, int status, Duration retryAfter, boolean asDate) {
         if (status < 400 || status > 599) {
             throw new IllegalArgumentException("status must be an error status: " + status);
         }
         this.failCount = count;
         this.failStatus = status;
         this.failRetryAfter = retryAfter;
+        this.failRetryAfterAsDate = asDate;
         return this;
     }
 
@@ -188,12 +207,14 @@ public final class FaultInjector {
         }
         int status = 0;
         Duration retryAfter = null;
+        boolean retryAfterAsDate = false;
         if (hang == null && failCount > 0) {
             failCount--;
             status = failStatus;
             retryAfter = failRetryAfter;
+            retryAfterAsDate = failRetryAfterAsDate;
         }
-        return new RequestFaults(stall, hang, status, retryAfter, queue, tokenDelay);
+        return new RequestFaults(stall, hang, status, retryAfter, retryAfterAsDate, queue, tokenDelay);
     }
 
     /**

@@ -10,14 +10,16 @@ import java.time.Duration;
  * @param hang                 accept, send nothing for this long, then close; {@code null} for none
  * @param failStatus           status to answer instead of the real answer; 0 for none
  * @param retryAfter           {@code Retry-After} to send with {@code failStatus}; {@code null} for none
+ * @param retryAfterAsDate     whether {@code Retry-After} is sent as an HTTP date rather than seconds
  * @param queue                time spent "queued" with keep-alives before the answer ({@link Duration#ZERO} for none)
  * @param tokenDelay           pause between stream chunks ({@link Duration#ZERO} for none)
  */
 public record RequestFaults(Duration stallBeforeFirstByte, Duration hang, int failStatus, Duration retryAfter,
-        Duration queue, Duration tokenDelay) {
+        boolean retryAfterAsDate, Duration queue, Duration tokenDelay) {
 
     /** No fault at all. */
-    public static final RequestFaults NONE = new RequestFaults(Duration.ZERO, null, 0, null, Duration.ZERO, Duration.ZERO);
+    public static final RequestFaults NONE = new RequestFaults(Duration.ZERO, null, 0, null, false, Duration.ZERO,
+            Duration.ZERO);
 
     /** @return whether the request must be answered with {@link #failStatus()} */
     public boolean fails() {

@@ -9,7 +9,8 @@ import java.util.Set;
 
 /**
  * A model the Ollama simulator knows, with what it can do ({@code completion}, {@code thinking}, {@code tools},
- * {@code insert} (FIM via {@code suffix}), {@code embedding}), inferred from its name.
+ * {@code insert} (FIM via {@code suffix}), {@code embedding}, {@code vision}), inferred from its name ({@code llava},
+ * {@code *vision*}, {@code *vl*}, {@code gemma3}, {@code moondream}, {@code minicpm-v}: vision).
  */
 record ModelSpec(String name, String family, String parameterSize, String quantization, long size,
         Set<String> capabilities, int embeddingDimensions) {
@@ -20,6 +21,10 @@ record ModelSpec(String name, String family, String parameterSize, String quanti
         if (lower.startsWith("deepseek-r1")) {
             return new ModelSpec(name, "qwen2", "7.6B", "Q4_K_M", 4_683_075_271L,
                     Set.of("completion", "thinking", "tools"), 0);
+        }
+        if (lower.contains("llava") || lower.contains("vision") || lower.contains("vl") || lower.startsWith("gemma3")
+                || lower.contains("moondream") || lower.contains("minicpm-v")) {
+            return new ModelSpec(name, "mllama", "7.2B", "Q4_K_M", 4_700_000_000L, Set.of("completion", "vision", "tools"), 0);
         }
         if (lower.contains("coder")) {
             return new ModelSpec(name, "deepseek2", "15.7B", "Q4_0", 8_905_110_512L, Set.of("completion", "insert"), 0);

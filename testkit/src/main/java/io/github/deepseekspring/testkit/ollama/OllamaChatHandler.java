@@ -32,8 +32,9 @@ final class OllamaChatHandler implements Route {
         if (tools.isArray() && !tools.isEmpty()) {
             call.require("tools", "tools");
         }
-        call.loadModel(simulator, exchange);
         JsonNode messages = body.path("messages");
+        OllamaImages.checkNative(messages, model);
+        call.loadModel(simulator, exchange);
         if (!messages.isArray() || messages.isEmpty()) {
             sendLoaded(exchange, model);
             return;

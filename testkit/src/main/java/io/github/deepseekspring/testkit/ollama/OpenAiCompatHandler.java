@@ -63,6 +63,7 @@ final class OpenAiCompatHandler {
         if (!messages.isArray() || messages.isEmpty()) {
             throw new ApiError(400, "[] is too short - 'messages'");
         }
+        OllamaImages.checkOpenAi(messages, model);
         Boolean think = body.has("reasoning_effort") ? OllamaTurn.thinkRequest(body.get("reasoning_effort"))
                 : OllamaTurn.thinkRequest(body.get("think"));
         boolean reasons = OllamaTurn.reasons(model, think);

@@ -17,11 +17,11 @@ import tools.jackson.databind.node.ArrayNode;
 import tools.jackson.databind.node.ObjectNode;
 
 /**
- * {@code POST /__faults}, {@code POST /__reset} and {@code GET /__requests}, so tools in other languages can drive a
- * running simulator. The faults body mirrors {@link FaultInjector}; every field is optional:
+ * {@code POST /__faults}, {@code POST /__script} (see {@link ScriptEndpoint}), {@code POST /__reset} and
+ * {@code GET /__requests}, so tools in other languages can drive a running simulator. The faults body mirrors {@link FaultInjector}; every field is optional:
  * <pre>{@code
  * {"clear": true,
- *  "failNext": {"count": 2, "status": 503, "retryAfterSeconds": 1},
+ *  "failNext": {"count": 2, "status": 503, "retryAfterSeconds": 1, "retryAfterAsDate": false},
  *  "hangNext": {"count": 1, "millis": 500},
  *  "stallBeforeFirstByteMillis": 100, "tokenDelayMillis": 20, "queueMillis": 300,
  *  "cutAfterChunks": 3, "downForMillis": 2000}
@@ -33,17 +33,20 @@ final class ControlEndpoints {
     private final FaultInjector faults;
     private final RequestLog log;
     private final Runnable onReset;
+    private final ScriptEndpoint scripts;
 
-    ControlEndpoints(FaultInjector faults, RequestLog log, Runnable onReset) {
+    ControlEndpoints(FaultInjector faults, RequestLog log, Runnable onReset, ReplyScripts scripts) {
         this.faults = faults;
         this.log = log;
         this.onReset = onReset;
+        this.scripts = new ScriptEndpoint(scripts);
     }
 
     void handle(HttpExchange exchange, String path, String body) throws IOException {
         String key = exchange.getRequestMethod() + " " + path;
         switch (key) {
             case "POST /__faults" -> applyFaults(exchange, body);
+            case "POST /__script" -> applyScripts(exchange, body);
             case "POST /__reset" -> {
                 onReset.run();
                 reply(exchange, 200, "{\"reset\":true}");
@@ -68,7 +71,11 @@ final class ControlEndpoints {
         if (fail.isObject()) {
             Duration retryAfter = fail.has("retryAfterSeconds")
                     ? Duration.ofSeconds(fail.path("retryAfterSeconds").asLong()) : null;
-            faults.failNext(fail.path("count").asInt(1), fail.path("status").asInt(503), retryAfter);
+            if (retryAfter != null && fail.path("retryAfterAsDate").asBoolean(false)) {
+                faults.failNextRetryingAfterDate(fail.path("count").asInt(1), fail.path("status").asInt(503), retryAfter);
+            } else {
+                faults.failNext(fail.path("count").asInt(1), fail.path("status").asInt(503), retryAfter);
+            }
         }
         JsonNode hang = spec.path("hangNext");
         if (hang.isObject()) {
@@ -92,6 +99,17 @@ final class ControlEndpoints {
             // Answer first, then go down, so the caller gets its acknowledgement.
             CompletableFuture.runAsync(faults::down, CompletableFuture.delayedExecutor(50, TimeUnit.MILLISECONDS))
                     .thenRunAsync(faults::up, CompletableFuture.delayedExecutor(downFor.toMillis(), TimeUnit.MILLISECONDS));
+        }
+    }
+
+    private void applyScripts(HttpExchange exchange, String body) throws IOException {
+        try {
+            int added = scripts.apply(Json.MAPPER.readTree(body.isBlank() ? "{}" : body));
+            reply(exchange, 200, Json.write(Json.object().put("scripted", added)));
+        } catch (JacksonException e) {
+            reply(exchange, 400, "{\"error\":\"body is not JSON\"}");
+        } catch (IllegalArgumentException e) {
+            reply(exchange, 400, Json.write(Json.object().put("error", e.getMessage())));
         }
     }
 

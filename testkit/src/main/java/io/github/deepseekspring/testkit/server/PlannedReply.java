@@ -64,7 +64,9 @@ public record PlannedReply(String reasoning, String content, List<ToolCallSpec> 
     /**
      * The facts of a conversation a reply depends on.
      *
-     * @param lastUserMessage  text of the last user message ({@code ""} when none)
+     * @param lastUserMessage  text of the last user message ({@code ""} when none), followed by a note per image it
+     *                         carries ({@code " [image: PNG]"}, {@code " [image: link]"}), so an echo shows what the
+     *                         model saw
      * @param lastIsToolResult whether the last message is a tool result
      * @param lastToolResult   text of the last tool result ({@code ""} when none)
      */
@@ -83,12 +85,32 @@ public record PlannedReply(String reasoning, String content, List<ToolCallSpec> 
             for (JsonNode message : messages) {
                 lastRole = String.valueOf(Json.string(message, "role"));
                 if ("user".equals(lastRole)) {
-                    lastUser = Json.contentText(message.get("content"));
+                    lastUser = Json.contentText(message.get("content")) + imageNotes(message);
                 } else if ("tool".equals(lastRole)) {
                     lastTool = Json.contentText(message.get("content"));
                 }
             }
             return new Conversation(lastUser, "tool".equals(lastRole), lastTool);
+        }
+
+        /** Images as OpenAI content parts ({@code image_url}) or as Ollama's {@code images}. */
+        private static String imageNotes(JsonNode message) {
+            StringBuilder notes = new StringBuilder();
+            for (JsonNode part : message.path("content")) {
+                String url = Json.string(part.path("image_url"), "url");
+                if ("image_url".equals(Json.string(part, "type")) && url != null) {
+                    notes.append(note(ImageData.isLink(url) ? java.util.Optional.of("link")
+                            : ImageData.decodeDataUrl(url).flatMap(ImageData::format)));
+                }
+            }
+            for (JsonNode image : message.path("images")) {
+                notes.append(note(ImageData.decode(image.asString("")).flatMap(ImageData::format)));
+            }
+            return notes.toString();
+        }
+
+        private static String note(java.util.Optional<String> kind) {
+            return " [image: " + kind.orElse("unknown") + "]";
         }
     }
 }

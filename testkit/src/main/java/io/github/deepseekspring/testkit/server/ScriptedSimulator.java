@@ -26,7 +26,7 @@ public abstract class ScriptedSimulator<S extends ScriptedSimulator<S>> implemen
      * @param errors the protocol's error bodies
      */
     protected ScriptedSimulator(String name, int port, ErrorStyle errors) {
-        this.server = new SimulatorServer(name, port, errors, this::reset);
+        this.server = new SimulatorServer(name, port, errors, this::reset, scripts);
     }
 
     /** @return the server, for the subclass's routes */

@@ -4,6 +4,9 @@ import java.io.IOException;
 import java.io.OutputStream;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
+import java.time.ZoneOffset;
+import java.time.ZonedDateTime;
+import java.time.format.DateTimeFormatter;
 
 import com.sun.net.httpserver.HttpExchange;
 import io.github.deepseekspring.testkit.RecordedRequest;
@@ -88,9 +91,11 @@ public final class SimExchange {
         send(status, contentType, body, null);
     }
 
-    void sendFault(int status, Duration retryAfter) throws IOException {
-        String seconds = retryAfter == null ? null : String.valueOf((retryAfter.toMillis() + 999) / 1000);
-        send(status, "application/json", errors.render(status, errors.defaultMessage(status)), seconds);
+    void sendFault(int status, Duration retryAfter, boolean asDate) throws IOException {
+        String header = retryAfter == null ? null
+                : asDate ? DateTimeFormatter.RFC_1123_DATE_TIME.format(ZonedDateTime.now(ZoneOffset.UTC).plus(retryAfter))
+                : String.valueOf((retryAfter.toMillis() + 999) / 1000);
+        send(status, "application/json", errors.render(status, errors.defaultMessage(status)), header);
     }
 
     /** @return whether a status line was sent already */

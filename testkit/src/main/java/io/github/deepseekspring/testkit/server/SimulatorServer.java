@@ -56,12 +56,13 @@ public final class SimulatorServer implements AutoCloseable {
      * @param port    port, 0 for a free one
      * @param errors  the protocol's error bodies
      * @param onReset what {@code POST /__reset} does besides clearing faults and the log
+     * @param scripts  the scripts {@code POST /__script} adds to
      */
-    public SimulatorServer(String name, int port, ErrorStyle errors, Runnable onReset) {
+    public SimulatorServer(String name, int port, ErrorStyle errors, Runnable onReset, ReplyScripts scripts) {
         this.name = name;
         this.errors = errors;
         this.port = port;
-        this.control = new ControlEndpoints(faults, log, onReset);
+        this.control = new ControlEndpoints(faults, log, onReset, scripts);
         this.executor = Executors.newCachedThreadPool(task -> {
             Thread thread = new Thread(task, name + "-simulator-" + THREADS.incrementAndGet());
             thread.setDaemon(true);
@@ -155,7 +156,7 @@ public final class SimulatorServer implements AutoCloseable {
             throw new ConnectionCut("hung up after " + requestFaults.hang());
         }
         if (requestFaults.fails()) {
-            sim.sendFault(requestFaults.failStatus(), requestFaults.retryAfter());
+            sim.sendFault(requestFaults.failStatus(), requestFaults.retryAfter(), requestFaults.retryAfterAsDate());
             return;
         }
         Route route = routes.get(routeKey);

@@ -47,6 +47,90 @@ class DeepSeekChatCompletionsTests {
     }
 
     @Test
+    void usageStylesSendTheFieldsOtherServersSend() {
+        String request = """
+                {"model":"deepseek-flash","messages":[{"role":"user","content":"count me"}]}""";
+        deepseek.withUsageStyle(UsageStyle.LEAN);
+        JsonNode lean = Http.json(chat(request)).path("usage");
+        assertThat(lean.propertyNames()).containsExactlyInAnyOrder("prompt_tokens", "completion_tokens", "total_tokens");
+
+        deepseek.withUsageStyle(UsageStyle.OPENAI);
+        JsonNode openAi = Http.json(chat(request)).path("usage");
+        assertThat(openAi.has("prompt_tokens_details")).isTrue();
+        assertThat(openAi.has("prompt_cache_hit_tokens")).isFalse();
+        assertThat(openAi.has("prompt_cache_miss_tokens")).isFalse();
+
+        deepseek.reset();
+        assertThat(Http.json(chat(request)).path("usage").has("prompt_cache_hit_tokens")).as("reset restores DeepSeek's").isTrue();
+    }
+
+    @Test
+    void logprobsCoverEveryAnswerTokenWholeAndStreamed() {
+        deepseek.onUserMessage("probabilities", ScriptedReply.text("One two three."));
+        JsonNode whole = Http.json(chat("""
+                {"model":"deepseek-flash","logprobs":true,"top_logprobs":2,
+                 "messages":[{"role":"user","content":"probabilities please"}]}"""));
+        JsonNode content = whole.path("choices").get(0).path("logprobs").path("content");
+        StringBuilder tokens = new StringBuilder();
+        content.forEach(entry -> tokens.append(entry.path("token").asString()));
+        assertThat(tokens).hasToString("One two three.");
+        assertThat(content.get(0).path("logprob").asDouble()).isEqualTo(TokenLogprobs.logprob(0));
+        assertThat(content.get(0).path("top_logprobs")).hasSize(2);
+        assertThat(content.get(0).path("top_logprobs").get(0).path("token").asString()).isEqualTo("One");
+
+        List<JsonNode> chunks = Http.sseData(chat("""
+                {"model":"deepseek-flash","logprobs":true,"stream":true,
+                 "messages":[{"role":"user","content":"probabilities please"}]}""").body());
+        StringBuilder streamed = new StringBuilder();
+        for (JsonNode chunk : chunks) {
+            JsonNode choice = chunk.path("choices").path(0);
+            choice.path("logprobs").path("content").forEach(entry -> {
+                streamed.append(entry.path("token").asString());
+                assertThat(entry.path("top_logprobs")).isEmpty();
+            });
+        }
+        assertThat(streamed).hasToString("One two three.");
+    }
+
+    @Test
+    void topLogprobsNeedLogprobsAndStayWithinTwenty() {
+        HttpResponse<String> withoutLogprobs = chat("""
+                {"model":"deepseek-flash","top_logprobs":3,"messages":[{"role":"user","content":"x"}]}""");
+        assertThat(withoutLogprobs.statusCode()).isEqualTo(422);
+        assertThat(Http.json(withoutLogprobs).path("error").path("message").asString()).contains("logprobs must be true");
+        HttpResponse<String> tooMany = chat("""
+                {"model":"deepseek-flash","logprobs":true,"top_logprobs":21,"messages":[{"role":"user","content":"x"}]}""");
+        assertThat(tooMany.statusCode()).isEqualTo(422);
+        assertThat(Http.json(chat("""
+                {"model":"deepseek-flash","messages":[{"role":"user","content":"x"}]}""")).path("choices").get(0)
+                .path("logprobs").isNull()).isTrue();
+    }
+
+    @Test
+    void strictFunctionsOnTheBetaEndpointNeedClosedSchemas() {
+        String open = """
+                {"model":"deepseek-flash","messages":[{"role":"user","content":"x"}],"tools":[{"type":"function",
+                 "function":{"name":"f","strict":true,"parameters":{"type":"object","properties":{"a":{"type":"string"},
+                 "b":{"type":"string"}},"required":["a"]}}}]}""";
+        HttpResponse<String> refused = Http.post(deepseek.baseUrl(), "/beta/chat/completions", deepseek.apiKey(), open);
+        assertThat(refused.statusCode()).isEqualTo(400);
+        assertThat(Http.json(refused).path("error").path("message").asString()).contains("'b' must be required");
+        assertThat(chat(open).statusCode()).as("strict is a beta feature; elsewhere it is not honoured").isEqualTo(200);
+        String closed = open.replace("\"required\":[\"a\"]", "\"required\":[\"a\",\"b\"],\"additionalProperties\":false");
+        assertThat(Http.post(deepseek.baseUrl(), "/beta/chat/completions", deepseek.apiKey(), closed).statusCode()).isEqualTo(200);
+    }
+
+    @Test
+    void responseFormatIsTextOrJsonObject() {
+        HttpResponse<String> schema = chat("""
+                {"model":"deepseek-flash","response_format":{"type":"json_schema"},"messages":[{"role":"user","content":"x"}]}""");
+        assertThat(schema.statusCode()).isEqualTo(422);
+        JsonNode json = Http.json(chat("""
+                {"model":"deepseek-flash","response_format":{"type":"json_object"},"messages":[{"role":"user","content":"json please"}]}"""));
+        assertThat(json.path("choices").get(0).path("message").path("content").asString()).isEqualTo("{\"echo\":\"json please\"}");
+    }
+
+    @Test
     void thinkingDisabledLeavesOutReasoning() {
         JsonNode body = Http.json(chat("""
                 {"model":"deepseek-v4-pro","thinking":{"type":"disabled"},
@@ -113,12 +197,34 @@ class DeepSeekChatCompletionsTests {
         HttpResponse<String> rejected = chat(withoutReasoning);
         assertThat(rejected.statusCode()).isEqualTo(400);
         assertThat(Http.json(rejected).path("error").path("message").asString())
-                .isEqualTo("The reasoning_content in the thinking mode must be passed back to the API.");
+                .isEqualTo("The `reasoning_content` in the thinking mode must be passed back to the API.");
 
         String withReasoning = withoutReasoning.replace("\"content\":\"\",\"tool_calls\"",
                 "\"content\":\"\",\"reasoning_content\":\"I should call the weather tool.\",\"tool_calls\"");
         JsonNode second = Http.json(chat(withReasoning));
         assertThat(second.path("choices").get(0).path("message").path("content").asString()).isEqualTo("Sunny, 25°C");
+    }
+
+    @Test
+    void everyAssistantTurnOfAToolCallingStretchPassesItsReasoningBackEvenEmpty() {
+        String toolTurn = "{\"role\":\"assistant\",\"content\":\"\",{TOOL}\"tool_calls\":[{\"id\":\"c1\","
+                + "\"type\":\"function\",\"function\":{\"name\":\"f\",\"arguments\":\"{}\"}}]}";
+        String answerTurn = "{\"role\":\"assistant\",{ANSWER}\"content\":\"It is 42.\"}";
+        String history = "{\"model\":\"deepseek-flash\",\"messages\":[{\"role\":\"user\",\"content\":\"hi\"},"
+                + "{\"role\":\"assistant\",\"content\":\"Hello!\"},"
+                + "{\"role\":\"user\",\"content\":\"q\"}," + toolTurn
+                + ",{\"role\":\"tool\",\"tool_call_id\":\"c1\",\"content\":\"42\"}," + answerTurn
+                + ",{\"role\":\"user\",\"content\":\"thanks\"}]}";
+
+        assertThat(chat(history.replace("{TOOL}", "\"reasoning_content\":\"call f\",")
+                .replace("{ANSWER}", "")).statusCode())
+                .as("the answer after the tool results belongs to the tool-calling stretch").isEqualTo(400);
+        assertThat(chat(history.replace("{TOOL}", "\"reasoning_content\":null,")
+                .replace("{ANSWER}", "\"reasoning_content\":\"done\",")).statusCode())
+                .as("null is not passed back").isEqualTo(400);
+        assertThat(chat(history.replace("{TOOL}", "\"reasoning_content\":\"\",")
+                .replace("{ANSWER}", "\"reasoning_content\":\"\",")).statusCode())
+                .as("an empty reasoning is passed back; the plain greeting turn needs none").isEqualTo(200);
     }
 
     @Test

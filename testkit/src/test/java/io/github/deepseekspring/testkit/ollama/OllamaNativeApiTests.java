@@ -227,17 +227,23 @@ class OllamaNativeApiTests {
 
     @Test
     void controlEndpointTakesTheServerDownForAWhile() throws Exception {
-        assertThat(Http.post(ollama.baseUrl(), "/__faults", null, "{\"downForMillis\":300}").statusCode()).isEqualTo(200);
-        Thread.sleep(150);
+        // long enough down that the refused request below surely falls in it, however slow the machine
+        assertThat(Http.post(ollama.baseUrl(), "/__faults", null, "{\"downForMillis\":3000}").statusCode()).isEqualTo(200);
+        awaitDown(true);
 
         org.assertj.core.api.Assertions.assertThatThrownBy(() -> Http.get(ollama.baseUrl(), "/api/version", null))
                 .isInstanceOf(java.io.UncheckedIOException.class);
 
-        long deadline = System.nanoTime() + java.time.Duration.ofSeconds(3).toNanos();
-        while (ollama.faults().isDown() && System.nanoTime() < deadline) {
+        awaitDown(false);
+        assertThat(Http.get(ollama.baseUrl(), "/api/version", null).statusCode()).isEqualTo(200);
+    }
+
+    private void awaitDown(boolean down) throws InterruptedException {
+        long deadline = System.nanoTime() + java.time.Duration.ofSeconds(30).toNanos();
+        while (ollama.faults().isDown() != down && System.nanoTime() < deadline) {
             Thread.sleep(20);
         }
-        assertThat(Http.get(ollama.baseUrl(), "/api/version", null).statusCode()).isEqualTo(200);
+        assertThat(ollama.faults().isDown()).isEqualTo(down);
     }
 
     private static double dot(double[] a, double[] b) {

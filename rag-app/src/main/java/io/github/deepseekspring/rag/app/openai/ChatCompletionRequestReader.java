@@ -35,7 +35,7 @@ final class ChatCompletionRequestReader {
 		if (model == null || model.isBlank()) {
 			throw OpenAiException.invalid("model", "you must provide a model parameter");
 		}
-		UnsupportedParameters.refuse(body);
+		UnsupportedParameters.refuseChoicesAndEcho(body);
 		JsonNode messages = body.path("messages");
 		if (!messages.isArray() || messages.isEmpty()) {
 			throw OpenAiException.invalid("messages", "'messages' must be a non-empty array.");
@@ -56,10 +56,11 @@ final class ChatCompletionRequestReader {
 		if (role == null) {
 			throw OpenAiException.invalid(param + ".role", "Missing required parameter: '" + param + ".role'.");
 		}
-		String content = content(node.path("content"), param);
+		MessageContent parts = MessageContent.read(node.path("content"), param, "user".equals(role));
+		String content = parts.text();
 		return switch (role) {
 			case "system", "developer" -> new SystemMessage(content);
-			case "user" -> new UserMessage(content);
+			case "user" -> UserMessage.builder().text(content).media(parts.images()).build();
 			case "assistant" -> assistant(node, content, param, toolNames);
 			case "tool" -> {
 				String id = text(node, "tool_call_id");
@@ -101,28 +102,6 @@ final class ChatCompletionRequestReader {
 		return AssistantMessage.builder().content(content).toolCalls(calls).properties(properties).build();
 	}
 
-	/** Text content: a string, or the text parts of an array of content parts. */
-	private static String content(JsonNode content, String param) {
-		if (content.isMissingNode() || content.isNull()) {
-			return "";
-		}
-		if (content.isString()) {
-			return content.asString();
-		}
-		if (content.isArray()) {
-			StringBuilder text = new StringBuilder();
-			for (JsonNode part : content) {
-				if (!"text".equals(text(part, "type"))) {
-					throw OpenAiException.invalid(param + ".content",
-							"Only text content parts are supported; got '" + text(part, "type") + "'.");
-				}
-				text.append(orEmpty(text(part, "text")));
-			}
-			return text.toString();
-		}
-		throw OpenAiException.invalid(param + ".content", "'content' must be a string or an array of parts.");
-	}
-
 	private static DeepSeekChatOptions options(JsonNode body, String model) {
 		DeepSeekChatOptions.Builder options = DeepSeekChatOptions.builder().model(model);
 		JsonNode maxTokens = body.has("max_completion_tokens") ? body.get("max_completion_tokens")
@@ -154,6 +133,7 @@ final class ChatCompletionRequestReader {
 		if (effort != null) {
 			options.reasoningEffort(effort);
 		}
+		logprobs(body, options);
 		String format = text(body.path("response_format"), "type");
 		if (format != null) {
 			options.responseFormat(new ResponseFormat(format));
@@ -167,6 +147,28 @@ final class ChatCompletionRequestReader {
 			}
 		}
 		return options.build();
+	}
+
+	/** {@code logprobs} (a boolean) and {@code top_logprobs} (0 to 20, with {@code logprobs}), as OpenAI checks them. */
+	private static void logprobs(JsonNode body, DeepSeekChatOptions.Builder options) {
+		JsonNode logprobs = body.get("logprobs");
+		if (logprobs != null && !logprobs.isNull() && !logprobs.isBoolean()) {
+			throw OpenAiException.invalid("logprobs", "logprobs must be a boolean.");
+		}
+		boolean asked = logprobs != null && logprobs.asBoolean(false);
+		JsonNode top = body.get("top_logprobs");
+		if (top != null && !top.isNull()) {
+			if (!top.canConvertToInt() || top.asInt() < 0 || top.asInt() > 20) {
+				throw OpenAiException.invalid("top_logprobs", "top_logprobs must be an integer from 0 to 20.");
+			}
+			if (!asked) {
+				throw OpenAiException.invalid("top_logprobs", "logprobs must be true when top_logprobs is set.");
+			}
+			options.topLogprobs(top.asInt());
+		}
+		if (asked) {
+			options.logprobs(true);
+		}
 	}
 
 	private static List<ToolCallback> tools(JsonNode tools) {

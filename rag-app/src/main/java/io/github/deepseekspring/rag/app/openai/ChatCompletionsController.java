@@ -97,6 +97,14 @@ class ChatCompletionsController {
 	}
 
 	private Answer knowledgeBase(FacadeRequest request) {
+		// the kb model answers from retrieved text, appends its sources: images and token probabilities would be lost
+		if (request.hasImages()) {
+			throw OpenAiException.invalid("messages", "The `" + request.model() + "` model answers from the knowledge "
+					+ "base's text and takes no images; send images to a chat model.");
+		}
+		if (Boolean.TRUE.equals(request.options().getLogprobs())) {
+			throw OpenAiException.invalid("logprobs", "The `" + request.model() + "` model returns no log probabilities.");
+		}
 		DeepSeekChatModel model = this.chatModel.getIfAvailable();
 		KnowledgeBaseAnswers.Grounding grounding = this.knowledgeBase.ground(request.messages(), request.lastUserText());
 		String fixed = grounding.withoutModel(model != null);

@@ -32,8 +32,9 @@ final class CompletionTranslator {
 		String reasoning = message != null ? DeepSeekMetadata.reasoning(message).orElse(null) : null;
 		OpenAiWire.Message wire = new OpenAiWire.Message("assistant",
 				text.isEmpty() && !calls.isEmpty() ? null : text, reasoning, calls.isEmpty() ? null : calls, null);
-		OpenAiWire.Choice choice = new OpenAiWire.Choice(0, wire, null,
-				finishReason(generation, !calls.isEmpty()));
+		OpenAiWire.Logprobs logprobs = generation == null ? null
+				: DeepSeekMetadata.logprobs(generation).map(OpenAiWire.Logprobs::of).orElse(null);
+		OpenAiWire.Choice choice = new OpenAiWire.Choice(0, wire, logprobs, finishReason(generation, !calls.isEmpty()));
 		return new OpenAiWire.Completion(id, "chat.completion", created, model, null, List.of(choice),
 				usage(response));
 	}
@@ -124,7 +125,8 @@ final class CompletionTranslator {
 				chunks.add(chunk(new OpenAiWire.Delta(role(), null, reasoning, null), null));
 			}
 			if (text != null && !text.isEmpty()) {
-				chunks.add(chunk(new OpenAiWire.Delta(role(), text, null, null), null));
+				chunks.add(chunk(new OpenAiWire.Delta(role(), text, null, null), null,
+						DeepSeekMetadata.logprobsDelta(generation).map(OpenAiWire.Logprobs::of).orElse(null)));
 			}
 			if (!calls.isEmpty()) {
 				this.toolCalls = true;
@@ -168,8 +170,12 @@ final class CompletionTranslator {
 		}
 
 		private OpenAiWire.Chunk chunk(OpenAiWire.Delta delta, String finishReason) {
+			return chunk(delta, finishReason, null);
+		}
+
+		private OpenAiWire.Chunk chunk(OpenAiWire.Delta delta, String finishReason, OpenAiWire.Logprobs logprobs) {
 			return new OpenAiWire.Chunk(this.id, "chat.completion.chunk", this.created, this.model, null,
-					List.of(new OpenAiWire.ChunkChoice(0, delta, null, finishReason)), null);
+					List.of(new OpenAiWire.ChunkChoice(0, delta, logprobs, finishReason)), null);
 		}
 
 	}

@@ -5,6 +5,7 @@ import java.util.List;
 import io.github.deepseekspring.model.chat.DeepSeekChatOptions;
 import org.springframework.ai.chat.messages.Message;
 import org.springframework.ai.chat.messages.MessageType;
+import org.springframework.ai.chat.messages.UserMessage;
 
 /**
  * A chat completions request as the facade understands it.
@@ -17,6 +18,12 @@ import org.springframework.ai.chat.messages.MessageType;
  */
 record FacadeRequest(String model, List<Message> messages, DeepSeekChatOptions options, boolean stream,
 		boolean includeUsage) {
+
+	/** Whether a user message carries images. */
+	boolean hasImages() {
+		return this.messages.stream()
+			.anyMatch(message -> message instanceof UserMessage user && !user.getMedia().isEmpty());
+	}
 
 	/** The text of the last user message, or empty. */
 	String lastUserText() {

@@ -1,7 +1,11 @@
 package io.github.deepseekspring.rag.app.openai;
 
 import io.github.deepseekspring.model.api.DeepSeekApiException;
+import io.github.deepseekspring.model.api.DeepSeekProtocolException;
+import io.github.deepseekspring.model.api.RequestTooLargeException;
+import io.github.deepseekspring.model.image.ImageRejectedException;
 import io.github.deepseekspring.model.resilience.NoBackendAvailableException;
+import io.github.deepseekspring.model.routing.UnsupportedRequestException;
 import org.slf4j.Logger;
 
 import org.springframework.http.HttpStatus;
@@ -12,9 +16,23 @@ final class ModelFailures {
 	private ModelFailures() {
 	}
 
+	private static boolean isTheRequestsFault(IllegalArgumentException ex) {
+		return ex instanceof ImageRejectedException || ex instanceof RequestTooLargeException
+				|| ex instanceof UnsupportedRequestException;
+	}
+
 	static OpenAiException translate(Throwable ex, Logger logger) {
 		if (ex instanceof OpenAiException openAi) {
 			return openAi;
+		}
+		if (ex instanceof IllegalArgumentException refused && isTheRequestsFault(refused)) {
+			// images the model cannot take, limits, no backend able to serve the request as asked
+			return OpenAiException.invalid(null, refused.getMessage());
+		}
+		if (ex instanceof DeepSeekProtocolException unreadable) {
+			logger.warn("Model answer for /v1 unreadable: {}", unreadable.getMessage());
+			return new OpenAiException(HttpStatus.BAD_GATEWAY, "server_error", "bad_model_answer", null,
+					"The model server sent an answer this server cannot read (at '" + unreadable.field() + "').");
 		}
 		Throwable cause = ex;
 		while (cause != null) {

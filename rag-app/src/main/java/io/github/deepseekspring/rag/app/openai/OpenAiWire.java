@@ -73,6 +73,15 @@ public final class OpenAiWire {
 
 	}
 
+	/** A choice's {@code logprobs}: the answer's tokens with their log probabilities and likeliest alternatives. */
+	public record Logprobs(List<io.github.deepseekspring.model.api.Logprobs.TokenLogprob> content) {
+
+		static Logprobs of(io.github.deepseekspring.model.api.Logprobs logprobs) {
+			return new Logprobs(logprobs.content());
+		}
+
+	}
+
 	/** Token usage, with DeepSeek's context-cache split. */
 	@JsonInclude(Include.NON_NULL)
 	public record Usage(@JsonProperty("prompt_tokens") int promptTokens,

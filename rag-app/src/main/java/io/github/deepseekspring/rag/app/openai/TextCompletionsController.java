@@ -56,7 +56,7 @@ class TextCompletionsController {
 		if (model == null || model.isBlank()) {
 			throw OpenAiException.invalid("model", "you must provide a model parameter");
 		}
-		UnsupportedParameters.refuse(body);
+		UnsupportedParameters.refuseForCodeCompletion(body);
 		String prompt = prompt(body.path("prompt"));
 		String suffix = body.path("suffix").isString() ? body.path("suffix").asString() : "";
 		int maxTokens = body.path("max_tokens").canConvertToInt() ? body.path("max_tokens").asInt() : DEFAULT_MAX_TOKENS;

@@ -15,6 +15,7 @@ import com.openai.client.OpenAIClient;
 import com.openai.client.okhttp.OpenAIOkHttpClient;
 import com.openai.core.JsonValue;
 import com.openai.core.http.StreamResponse;
+import com.openai.errors.BadRequestException;
 import com.openai.errors.NotFoundException;
 import com.openai.errors.UnauthorizedException;
 import com.openai.models.FunctionDefinition;
@@ -22,6 +23,9 @@ import com.openai.models.FunctionParameters;
 import com.openai.models.chat.completions.ChatCompletion;
 import com.openai.models.chat.completions.ChatCompletionAssistantMessageParam;
 import com.openai.models.chat.completions.ChatCompletionChunk;
+import com.openai.models.chat.completions.ChatCompletionContentPart;
+import com.openai.models.chat.completions.ChatCompletionContentPartImage;
+import com.openai.models.chat.completions.ChatCompletionContentPartText;
 import com.openai.models.chat.completions.ChatCompletionCreateParams;
 import com.openai.models.chat.completions.ChatCompletionFunctionTool;
 import com.openai.models.chat.completions.ChatCompletionMessageFunctionToolCall;
@@ -33,6 +37,7 @@ import io.github.deepseekspring.autoconfigure.test.UseDeepSeekSimulator;
 import io.github.deepseekspring.rag.ingest.DocumentFormat;
 import io.github.deepseekspring.rag.ingest.IngestionService;
 import io.github.deepseekspring.testkit.ScriptedReply;
+import io.github.deepseekspring.testkit.TestImages;
 import io.github.deepseekspring.testkit.ToolCallSpec;
 import io.github.deepseekspring.testkit.deepseek.DeepSeekSimulator;
 import org.junit.jupiter.api.AfterEach;
@@ -57,7 +62,8 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
 		properties = { "deepseek.rag.store=lucene", "deepseek.rag.sample-data=false",
-				"deepseek.rag.api-keys=test-key-not-secret,second-test-key-not-secret" })
+				"deepseek.rag.api-keys=test-key-not-secret,second-test-key-not-secret",
+				"deepseek.rag.openai.models=deepseek-v4-pro" })
 @UseDeepSeekSimulator
 class OpenAiFacadeTests {
 
@@ -162,7 +168,7 @@ class OpenAiFacadeTests {
 				.createStreaming(params("deepseek-flash", "a long answer please").build())) {
 				assertThat(stream.stream().findFirst()).isPresent();
 			}
-			assertThat(this.deepseek.requests().last().awaitClientDisconnect(java.time.Duration.ofSeconds(10))).isTrue();
+			assertThat(this.deepseek.requests().last().awaitClientDisconnect(java.time.Duration.ofSeconds(30))).isTrue();
 		}
 		finally {
 			this.deepseek.faults().clear();
@@ -397,8 +403,9 @@ class OpenAiFacadeTests {
 		String text = "{\"model\":\"deepseek-flash\",\"prompt\":\"def f():\",";
 		Map<String, String> refused = new LinkedHashMap<>();
 		refused.put(chat + "\"n\":2}", "n");
-		refused.put(chat + "\"logprobs\":true}", "logprobs");
 		refused.put(chat + "\"top_logprobs\":3}", "top_logprobs");
+		refused.put(chat + "\"logprobs\":true,\"top_logprobs\":21}", "top_logprobs");
+		refused.put(chat.replace("deepseek-flash", "kb") + "\"logprobs\":true}", "logprobs");
 		refused.put(text + "\"n\":3}", "n");
 		refused.put(text + "\"best_of\":2}", "best_of");
 		refused.put(text + "\"logprobs\":2}", "logprobs");
@@ -418,6 +425,120 @@ class OpenAiFacadeTests {
 			.completions()
 			.create(params("deepseek-flash", "YF-AX3000 保修多久？").n(1).logprobs(false).build());
 		assertThat(answer.choices()).hasSize(1);
+	}
+
+	private static ChatCompletionContentPart text(String text) {
+		return ChatCompletionContentPart.ofText(ChatCompletionContentPartText.builder().text(text).build());
+	}
+
+	private static ChatCompletionContentPart image(String url) {
+		return ChatCompletionContentPart.ofImageUrl(ChatCompletionContentPartImage.builder()
+			.imageUrl(ChatCompletionContentPartImage.ImageUrl.builder().url(url).build())
+			.build());
+	}
+
+	private ChatCompletionCreateParams photo(String model, String url) {
+		return ChatCompletionCreateParams.builder()
+			.model(model)
+			.addUserMessageOfArrayOfContentParts(List.of(text("What is in this photo?"), image(url)))
+			.build();
+	}
+
+	@Test
+	void passesImagesToAModelThatSeesThem() {
+		String png = TestImages.dataUrl(TestImages.png(), "image/png");
+		ChatCompletion whole = this.client.chat().completions().create(photo("deepseek-flash", png));
+		assertThat(whole.choices().get(0).message().content()).hasValue("Echo: What is in this photo? [image: PNG]");
+		JsonNode part = this.deepseek.requests().last().json().path("messages").get(0).path("content").get(1);
+		assertThat(part.path("image_url").path("url").asString()).isEqualTo(png);
+
+		StringBuilder streamed = new StringBuilder();
+		try (StreamResponse<ChatCompletionChunk> stream = this.client.chat().completions()
+			.createStreaming(photo("deepseek-flash", "https://example.com/router.jpg"))) {
+			stream.stream().flatMap((c) -> c.choices().stream()).forEach((c) -> c.delta().content().ifPresent(streamed::append));
+		}
+		assertThat(streamed).hasToString("Echo: What is in this photo? [image: link]");
+	}
+
+	@Test
+	void refusesImagesNoModelHereCanTakeSayingWhy() throws Exception {
+		JsonMapper json = JsonMapper.builder().build();
+		assertThatThrownBy(() -> this.client.chat().completions()
+			.create(photo("deepseek-v4-pro", TestImages.dataUrl(TestImages.png(), "image/png"))))
+			.isInstanceOfSatisfying(BadRequestException.class,
+					(ex) -> assertThat(ex.getMessage()).contains("deepseek-v4-pro takes no images"));
+		assertThatThrownBy(() -> this.client.chat().completions()
+			.create(photo("deepseek-flash", "data:image/bmp;base64,Qk0eAAAAAAAAABoAAAAMAAAAAQABAAEAGAAAAP8A")))
+			.isInstanceOfSatisfying(BadRequestException.class,
+					(ex) -> assertThat(ex.getMessage()).contains("not a JPEG, PNG, GIF or WebP image"));
+		assertThatThrownBy(() -> this.client.chat().completions()
+			.create(photo("kb", TestImages.dataUrl(TestImages.png(), "image/png"))))
+			.isInstanceOf(BadRequestException.class);
+		HttpResponse<String> audio = post("/v1/chat/completions", KEY, """
+				{"model":"deepseek-flash","messages":[{"role":"user","content":[{"type":"input_audio","input_audio":{}}]}]}""");
+		assertThat(audio.statusCode()).isEqualTo(400);
+		assertThat(json.readTree(audio.body()).path("error").path("param").asString()).isEqualTo("messages[0].content[0]");
+		HttpResponse<String> assistantImage = post("/v1/chat/completions", KEY, """
+				{"model":"deepseek-flash","messages":[{"role":"assistant","content":[{"type":"image_url",
+				 "image_url":{"url":"https://example.com/a.png"}}]},{"role":"user","content":"x"}]}""");
+		assertThat(assistantImage.statusCode()).isEqualTo(400);
+		assertThat(this.deepseek.requests().count()).as("nothing reached the model").isZero();
+	}
+
+	@Test
+	void aStreamedToolLoopWorksForAClientThatNeverPassesReasoningBack() {
+		this.deepseek.onUserMessage("forecast", ScriptedReply.toolCalls(ToolCallSpec.of("get_weather",
+				"{\"city\":\"Ningbo\"}")).thenText("Rain in Ningbo."));
+		ChatCompletionFunctionTool tool = ChatCompletionFunctionTool.builder()
+			.function(FunctionDefinition.builder().name("get_weather").build())
+			.build();
+		List<ChatCompletionChunk.Choice.Delta.ToolCall> calls = new ArrayList<>();
+		try (StreamResponse<ChatCompletionChunk> stream = this.client.chat().completions()
+			.createStreaming(params("deepseek-flash", "forecast for Ningbo").addTool(tool).build())) {
+			stream.stream().flatMap((c) -> c.choices().stream()).forEach((c) -> c.delta().toolCalls().ifPresent(calls::addAll));
+		}
+		ChatCompletionChunk.Choice.Delta.ToolCall call = calls.get(0);
+		// as OpenAI's SDK builds the history: the assistant turn's tool calls, no reasoning_content
+		ChatCompletionAssistantMessageParam assistant = ChatCompletionAssistantMessageParam.builder()
+			.addToolCall(ChatCompletionMessageFunctionToolCall.builder()
+				.id(call.id().orElseThrow())
+				.function(ChatCompletionMessageFunctionToolCall.Function.builder()
+					.name("get_weather")
+					.arguments(call.function().orElseThrow().arguments().orElseThrow())
+					.build())
+				.build())
+			.build();
+		StringBuilder answer = new StringBuilder();
+		try (StreamResponse<ChatCompletionChunk> stream = this.client.chat().completions()
+			.createStreaming(params("deepseek-flash", "forecast for Ningbo").addTool(tool)
+				.addMessage(assistant)
+				.addMessage(ChatCompletionToolMessageParam.builder().toolCallId(call.id().orElseThrow()).content("rain").build())
+				.build())) {
+			stream.stream().flatMap((c) -> c.choices().stream()).forEach((c) -> c.delta().content().ifPresent(answer::append));
+		}
+
+		assertThat(answer).hasToString("Rain in Ningbo.");
+		JsonNode sent = this.deepseek.requests().last().json().path("messages").get(1);
+		assertThat(sent.path("reasoning_content").isString()).as("repaired with an empty reasoning").isTrue();
+	}
+
+	@Test
+	void returnsLogProbabilitiesWholeAndStreamed() {
+		this.deepseek.onUserMessage("likely", ScriptedReply.text("Quite likely."));
+		ChatCompletion whole = this.client.chat().completions()
+			.create(params("deepseek-flash", "how likely?").logprobs(true).topLogprobs(2).build());
+		var tokens = whole.choices().get(0).logprobs().orElseThrow().content().orElseThrow();
+		assertThat(tokens.stream().map((t) -> t.token()).reduce("", String::concat)).isEqualTo("Quite likely.");
+		assertThat(tokens.get(0).topLogprobs()).hasSize(2);
+		assertThat(tokens.get(0).logprob()).isNegative();
+
+		StringBuilder streamed = new StringBuilder();
+		try (StreamResponse<ChatCompletionChunk> stream = this.client.chat().completions()
+			.createStreaming(params("deepseek-flash", "how likely?").logprobs(true).build())) {
+			stream.stream().flatMap((c) -> c.choices().stream())
+				.forEach((c) -> c.logprobs().flatMap((l) -> l.content()).ifPresent((list) -> list.forEach((t) -> streamed.append(t.token()))));
+		}
+		assertThat(streamed).hasToString("Quite likely.");
 	}
 
 	@Test
