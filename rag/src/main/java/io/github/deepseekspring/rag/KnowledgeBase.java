@@ -11,6 +11,7 @@ import java.util.List;
 import io.github.deepseekspring.rag.ingest.DocumentFormat;
 import io.github.deepseekspring.rag.ingest.IngestionResult;
 import io.github.deepseekspring.rag.ingest.IngestionService;
+import io.github.deepseekspring.rag.ingest.ParseLimits;
 import io.github.deepseekspring.rag.ingest.UnreadableDocumentException;
 import io.github.deepseekspring.rag.retrieval.KnowledgeMetadata;
 import io.github.deepseekspring.rag.store.KnowledgeStore;
@@ -42,6 +43,7 @@ public class KnowledgeBase {
 	 * {@code docs/b/faq.md} are one document; use {@link #ingest(Resource, String, String)} to tell them apart) and,
 	 * without an extension, the title when the document has none of its own.
 	 * @throws UnreadableDocumentException when the format is not supported or the content cannot be read
+	 * @throws io.github.deepseekspring.rag.ingest.DocumentTooLargeException when it is larger than accepted
 	 */
 	public IngestionResult ingest(Resource resource) {
 		String name = fileName(resource);
@@ -138,9 +140,13 @@ public class KnowledgeBase {
 		return (dot > 0) ? name.substring(0, dot) : name;
 	}
 
-	private static byte[] read(Resource resource) {
+	/** The resource's bytes, read no further than one byte past the largest document accepted. */
+	private byte[] read(Resource resource) {
+		ParseLimits limits = this.ingestion.limits();
 		try (InputStream in = resource.getInputStream()) {
-			return in.readAllBytes();
+			byte[] content = in.readNBytes((int) Math.min(Integer.MAX_VALUE - 8, limits.maxDocumentSize() + 1));
+			limits.checkSize(content.length);
+			return content;
 		}
 		catch (IOException ex) {
 			throw new UncheckedIOException("Could not read " + resource.getDescription(), ex);

@@ -5,10 +5,12 @@ import java.time.Duration;
 import java.util.EnumMap;
 import java.util.Map;
 
+import io.github.deepseekspring.rag.ingest.ParseLimits;
 import io.github.deepseekspring.rag.retrieval.RetrievalSettings;
 import io.github.deepseekspring.rag.text.Language;
 
 import org.springframework.boot.context.properties.ConfigurationProperties;
+import org.springframework.util.unit.DataSize;
 
 /**
  * Settings of the knowledge base.
@@ -35,7 +37,7 @@ public record KnowledgeBaseProperties(StoreKind store, Path dataDir, Chunk chunk
 		dataDir = (dataDir != null) ? dataDir : Path.of("data");
 		chunk = (chunk != null) ? chunk : new Chunk(null, null);
 		retrieval = (retrieval != null) ? retrieval : new Retrieval(null, null, null);
-		ingest = (ingest != null) ? ingest : new Ingest(null);
+		ingest = (ingest != null) ? ingest : new Ingest(null, null, null, null, null);
 		elasticsearch = (elasticsearch != null) ? elasticsearch : new Elasticsearch(null, null, null);
 		embedding = (embedding != null) ? embedding : new Embedding(null, null, null);
 		query = (query != null) ? query : new Query(null, null);
@@ -100,12 +102,34 @@ public record KnowledgeBaseProperties(StoreKind store, Path dataDir, Chunk chunk
 	}
 
 	/**
-	 * Ingestion.
+	 * Ingestion, and what reading one document may cost (a hostile file answers "unreadable" instead of exhausting
+	 * the JVM).
 	 *
-	 * @param watchDir a folder whose files are ingested when they appear or change, and removed when deleted; off when
-	 * unset
+	 * @param watchDir a folder whose files are ingested when they appear or change, and removed when deleted (only
+	 * regular files inside it: symbolic links are ignored); off when unset
+	 * @param maxDocumentSize largest document accepted (default 20MB)
+	 * @param maxPdfPages most pages of a PDF (default 1000)
+	 * @param parseMemory most bytes a PDF's page content may decode to (where a compressed-stream bomb expands), and
+	 * most memory its decoded streams may take while it is read (default 64MB)
+	 * @param maxTextLength most characters of text one document may hold (default 2000000)
 	 */
-	public record Ingest(Path watchDir) {
+	public record Ingest(Path watchDir, DataSize maxDocumentSize, Integer maxPdfPages, DataSize parseMemory,
+			Integer maxTextLength) {
+
+		public Ingest {
+			ParseLimits defaults = ParseLimits.defaults();
+			maxDocumentSize = (maxDocumentSize != null) ? maxDocumentSize
+					: DataSize.ofBytes(defaults.maxDocumentSize());
+			maxPdfPages = (maxPdfPages != null) ? maxPdfPages : defaults.maxPdfPages();
+			parseMemory = (parseMemory != null) ? parseMemory : DataSize.ofBytes(defaults.maxParseMemory());
+			maxTextLength = (maxTextLength != null) ? maxTextLength : defaults.maxTextLength();
+		}
+
+		/** These limits for the parser. */
+		public ParseLimits limits() {
+			return new ParseLimits(this.maxDocumentSize.toBytes(), this.maxPdfPages, this.parseMemory.toBytes(),
+					this.maxTextLength);
+		}
 
 	}
 

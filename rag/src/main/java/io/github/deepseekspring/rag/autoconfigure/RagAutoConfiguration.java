@@ -54,8 +54,8 @@ public class RagAutoConfiguration {
 		// Before anything is ingested or searched: an index built with another model cannot be used with this one.
 		new EmbeddingDimensionGuard(spaces).verifyAtStartup(store);
 		KnowledgeBaseProperties.Chunk chunk = properties.chunk();
-		return new IngestionService(new DocumentParser(), new Chunker(chunk.targetTokens(), chunk.overlapTokens()),
-				spaces, store);
+		return new IngestionService(new DocumentParser(properties.ingest().limits()),
+				new Chunker(chunk.targetTokens(), chunk.overlapTokens()), spaces, store);
 	}
 
 	/** Vectors of a model added after the chunks were stored, filled in the background at start-up. */

@@ -9,6 +9,7 @@ import java.util.ArrayList;
 import java.util.List;
 
 import org.apache.pdfbox.Loader;
+import org.apache.pdfbox.io.MemoryUsageSetting;
 import org.apache.pdfbox.pdmodel.PDDocument;
 import org.apache.pdfbox.pdmodel.encryption.InvalidPasswordException;
 import org.apache.pdfbox.text.PDFTextStripper;
@@ -18,16 +19,32 @@ import org.jsoup.nodes.Element;
 
 /**
  * Reads Markdown, HTML, PDF and plain text into {@link ParsedDocument}s: headings become heading paths, HTML keeps
- * its main content (navigation, headers, footers, scripts dropped), PDF keeps page numbers for citations.
+ * its main content (navigation, headers, footers, scripts dropped), PDF keeps page numbers for citations. Reading
+ * stays within {@link ParseLimits}.
  */
 public final class DocumentParser {
 
-	private static final int MAX_PDF_PAGES = 2000;
+	private final ParseLimits limits;
+
+	/** A parser with the default limits. */
+	public DocumentParser() {
+		this(ParseLimits.defaults());
+	}
+
+	public DocumentParser(ParseLimits limits) {
+		this.limits = limits;
+	}
+
+	/** What reading a document may cost. */
+	public ParseLimits limits() {
+		return this.limits;
+	}
 
 	public ParsedDocument parse(byte[] content, DocumentFormat format, String fallbackTitle) {
 		if (content.length == 0) {
 			throw new UnreadableDocumentException("the file is empty");
 		}
+		this.limits.checkSize(content.length);
 		ParsedDocument parsed = switch (format) {
 			case MARKDOWN -> MarkdownSections.parse(decode(content), fallbackTitle);
 			case TEXT -> new ParsedDocument(fallbackTitle,
@@ -38,7 +55,15 @@ public final class DocumentParser {
 		if (parsed.isBlank()) {
 			throw new UnreadableDocumentException("the document holds no text");
 		}
+		checkTextLength(parsed.sections().stream().mapToLong((section) -> section.text().length()).sum());
 		return parsed;
+	}
+
+	private void checkTextLength(long characters) {
+		if (characters > this.limits.maxTextLength()) {
+			throw new UnreadableDocumentException("the document holds more than " + this.limits.maxTextLength()
+					+ " characters of text (deepseek.rag.ingest.max-text-length)");
+		}
 	}
 
 	private static String decode(byte[] content) {
@@ -76,23 +101,29 @@ public final class DocumentParser {
 		return MarkdownSections.parse(markdown.toString(), title);
 	}
 
-	private static ParsedDocument pdf(byte[] content, String fallbackTitle) {
-		try (PDDocument document = Loader.loadPDF(content)) {
+	private ParsedDocument pdf(byte[] content, String fallbackTitle) {
+		// Decoded streams live in bounded memory: a compressed-stream bomb fails to read instead of ending the JVM.
+		try (PDDocument document = Loader.loadPDF(content, "", null, null,
+				MemoryUsageSetting.setupMainMemoryOnly(this.limits.maxParseMemory()).streamCache)) {
 			if (document.isEncrypted()) {
 				throw new UnreadableDocumentException("the PDF is encrypted");
 			}
 			int pages = document.getNumberOfPages();
-			if (pages > MAX_PDF_PAGES) {
-				throw new UnreadableDocumentException("the PDF has " + pages + " pages, more than " + MAX_PDF_PAGES);
+			if (pages > this.limits.maxPdfPages()) {
+				throw new UnreadableDocumentException("the PDF has " + pages + " pages, more than the "
+						+ this.limits.maxPdfPages() + " allowed (deepseek.rag.ingest.max-pdf-pages)");
 			}
+			PdfContentBudget.check(document, this.limits.maxParseMemory());
 			PDFTextStripper stripper = new PDFTextStripper();
 			List<ParsedDocument.Section> sections = new ArrayList<>();
+			BoundedText text = new BoundedText(this.limits.maxTextLength());
 			for (int page = 1; page <= pages; page++) {
 				stripper.setStartPage(page);
 				stripper.setEndPage(page);
-				String text = stripper.getText(document).strip();
-				if (!text.isEmpty()) {
-					sections.add(new ParsedDocument.Section(List.of(), text, page));
+				stripper.writeText(document, text);
+				String pageText = text.takePage().strip();
+				if (!pageText.isEmpty()) {
+					sections.add(new ParsedDocument.Section(List.of(), pageText, page));
 				}
 			}
 			String title = document.getDocumentInformation().getTitle();
@@ -102,6 +133,10 @@ public final class DocumentParser {
 			throw new UnreadableDocumentException("the PDF is encrypted", ex);
 		}
 		catch (IOException ex) {
+			if (String.valueOf(ex.getMessage()).contains("Maximum allowed")) {
+				throw new UnreadableDocumentException("reading the PDF needs more than " + this.limits.maxParseMemory()
+						+ " bytes of memory (deepseek.rag.ingest.parse-memory)", ex);
+			}
 			throw new UnreadableDocumentException("the PDF is malformed: " + ex.getMessage(), ex);
 		}
 	}

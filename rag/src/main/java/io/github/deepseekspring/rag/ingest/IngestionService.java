@@ -190,6 +190,11 @@ public class IngestionService {
 
 	}
 
+	/** What reading one document may cost. */
+	public ParseLimits limits() {
+		return this.parser.limits();
+	}
+
 	/** Removes a document; false when there was none with that id. */
 	public boolean delete(String documentId) {
 		if (this.store.documentHash(documentId).isEmpty()) {

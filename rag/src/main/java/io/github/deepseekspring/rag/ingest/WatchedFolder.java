@@ -1,11 +1,15 @@
 package io.github.deepseekspring.rag.ingest;
 
 import java.io.IOException;
+import java.io.InputStream;
 import java.io.UncheckedIOException;
+import java.nio.channels.Channels;
 import java.nio.file.ClosedWatchServiceException;
 import java.nio.file.FileSystems;
 import java.nio.file.Files;
+import java.nio.file.LinkOption;
 import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
 import java.nio.file.StandardWatchEventKinds;
 import java.nio.file.WatchEvent;
 import java.nio.file.WatchKey;
@@ -19,7 +23,8 @@ import org.slf4j.LoggerFactory;
  * Keeps the knowledge base in step with a folder ({@code deepseek.rag.ingest.watch-dir}): files present at start
  * and files created or changed later are ingested (unchanged content is a no-op thanks to the content hash),
  * deleted files leave the knowledge base. A file that cannot be read yet (still being written, or bad) is logged and
- * picked up again at its next change.
+ * picked up again at its next change. Only regular files inside the folder are read: a symbolic link (to a secret
+ * elsewhere, say) is ignored, and so is a file larger than a document may be, before it is read.
  */
 public final class WatchedFolder implements AutoCloseable {
 
@@ -50,7 +55,7 @@ public final class WatchedFolder implements AutoCloseable {
 
 	private void run() {
 		try (Stream<Path> existing = Files.list(this.folder)) {
-			existing.filter(Files::isRegularFile).sorted().forEach(this::ingest);
+			existing.sorted().forEach(this::ingest);
 		}
 		catch (IOException ex) {
 			logger.warn("Could not list {}: {}", this.folder, ex.toString());
@@ -64,7 +69,7 @@ public final class WatchedFolder implements AutoCloseable {
 						if (event.kind() == StandardWatchEventKinds.ENTRY_DELETE) {
 							this.ingestion.deleteSource(name.toString());
 						}
-						else if (Files.isRegularFile(file)) {
+						else {
 							ingest(file);
 						}
 					}
@@ -79,9 +84,12 @@ public final class WatchedFolder implements AutoCloseable {
 
 	private void ingest(Path file) {
 		String name = file.getFileName().toString();
+		if (!readable(file)) {
+			return;
+		}
 		DocumentFormat.detect(name, null).ifPresentOrElse((format) -> {
 			try {
-				IngestionResult result = this.ingestion.ingest(Files.readAllBytes(file), format, name,
+				IngestionResult result = this.ingestion.ingest(read(file), format, name,
 						name.contains(".") ? name.substring(0, name.lastIndexOf('.')) : name);
 				logger.info("Watched folder: {} {} ({} chunks)", name, result.status(), result.chunks());
 			}
@@ -89,6 +97,39 @@ public final class WatchedFolder implements AutoCloseable {
 				logger.warn("Watched folder: could not ingest {} yet: {}", name, ex.getMessage());
 			}
 		}, () -> logger.debug("Watched folder: ignoring {} (unsupported type)", name));
+	}
+
+	/** The file's bytes without following a link swapped in meanwhile, and no more than a document may have. */
+	private byte[] read(Path file) throws IOException {
+		long max = this.ingestion.limits().maxDocumentSize();
+		try (InputStream in = Channels.newInputStream(Files.newByteChannel(file, StandardOpenOption.READ,
+				LinkOption.NOFOLLOW_LINKS))) {
+			byte[] content = in.readNBytes((int) Math.min(Integer.MAX_VALUE - 8, max + 1));
+			this.ingestion.limits().checkSize(content.length);
+			return content;
+		}
+	}
+
+	/** Whether the file is a regular file of the folder itself (no link, no escape) and small enough to read. */
+	private boolean readable(Path file) {
+		if (!Files.isRegularFile(file, LinkOption.NOFOLLOW_LINKS) || !file.normalize().getParent().equals(this.folder)) {
+			if (Files.isSymbolicLink(file)) {
+				logger.warn("Watched folder: ignoring {}, a symbolic link", file.getFileName());
+			}
+			return false;
+		}
+		try {
+			this.ingestion.limits().checkSize(Files.size(file));
+			return true;
+		}
+		catch (DocumentTooLargeException ex) {
+			logger.warn("Watched folder: ignoring {}: {}", file.getFileName(), ex.getMessage());
+			return false;
+		}
+		catch (IOException ex) {
+			logger.warn("Watched folder: could not read the size of {}: {}", file.getFileName(), ex.toString());
+			return false;
+		}
 	}
 
 	@Override

@@ -9,6 +9,8 @@ import io.github.deepseekspring.rag.embedding.Embedder;
 import io.github.deepseekspring.rag.embedding.EmbeddingMismatchException;
 import io.github.deepseekspring.rag.embedding.UnitEmbeddings;
 import io.github.deepseekspring.rag.eval.RetrievalEvaluator;
+import io.github.deepseekspring.rag.ingest.IngestionService;
+import io.github.deepseekspring.rag.ingest.ParseLimits;
 import io.github.deepseekspring.rag.ingest.WatchedFolder;
 import io.github.deepseekspring.rag.retrieval.HybridRetriever;
 import io.github.deepseekspring.rag.store.KnowledgeChunk;
@@ -126,6 +128,15 @@ class RagAutoConfigurationTests {
 			assertThat(knowledgeBase.documents()).singleElement()
 				.satisfies((document) -> assertThat(document.source()).isEqualTo("shipping.md"));
 		});
+	}
+
+	@Test
+	void whatReadingADocumentMayCostIsConfigurable() {
+		withUnitEmbeddings().withPropertyValues("deepseek.rag.ingest.max-document-size=3MB",
+				"deepseek.rag.ingest.max-pdf-pages=7", "deepseek.rag.ingest.parse-memory=8MB",
+				"deepseek.rag.ingest.max-text-length=1000")
+			.run((context) -> assertThat(context.getBean(IngestionService.class).limits())
+				.isEqualTo(new ParseLimits(3L * 1024 * 1024, 7, 8L * 1024 * 1024, 1000)));
 	}
 
 	@Test

@@ -46,6 +46,24 @@ class WatchedFolderTests {
 		return store.documents().stream().map(StoredDocument::title).toList();
 	}
 
+	@Test
+	void linksAndOversizedFilesAreNotRead(@TempDir Path data, @TempDir Path watched, @TempDir Path elsewhere)
+			throws Exception {
+		Path secret = Files.writeString(elsewhere.resolve("secret.md"), "# 机密\n\n数据库密码是 hunter2。");
+		Files.createSymbolicLink(watched.resolve("innocent.md"), secret);
+		Files.write(watched.resolve("huge.txt"), new byte[4096]);
+		Files.writeString(watched.resolve("shipping.md"), "# 运费\n\n满 99 元免运费。");
+		try (LuceneKnowledgeStore store = LuceneKnowledgeStore.open(data);
+				WatchedFolder folder = new WatchedFolder(watched, new IngestionService(
+						new DocumentParser(new ParseLimits(1024, 10, 1024 * 1024, 10_000)), new Chunker(300, 50), FLAT,
+						store))) {
+			// Files present at start are read in name order: once shipping.md is in, the others were passed over.
+			await(() -> !store.documents().isEmpty());
+			assertThat(store.documents()).extracting(StoredDocument::source).containsExactly("shipping.md");
+			assertThat(store.keywordSearch("密码", 5)).isEmpty();
+		}
+	}
+
 	private static void await(BooleanSupplier condition) throws InterruptedException {
 		long deadline = System.nanoTime() + Duration.ofSeconds(15).toNanos();
 		while (!condition.getAsBoolean()) {

@@ -8,6 +8,7 @@ import java.util.List;
 import io.github.deepseekspring.rag.KnowledgeBase;
 import io.github.deepseekspring.rag.app.RagProperties;
 import io.github.deepseekspring.rag.ingest.DocumentFormat;
+import io.github.deepseekspring.rag.ingest.DocumentTooLargeException;
 import io.github.deepseekspring.rag.ingest.IngestionResult;
 import io.github.deepseekspring.rag.ingest.UnreadableDocumentException;
 import io.github.deepseekspring.rag.retrieval.HybridRetriever;

@@ -3,6 +3,7 @@ package io.github.deepseekspring.rag.app.kb;
 import io.github.deepseekspring.rag.app.Problems;
 import io.github.deepseekspring.rag.embedding.EmbeddingMismatchException;
 import io.github.deepseekspring.rag.embedding.EmbeddingUnavailableException;
+import io.github.deepseekspring.rag.ingest.DocumentTooLargeException;
 import io.github.deepseekspring.rag.ingest.UnreadableDocumentException;
 
 import org.springframework.http.HttpStatus;
