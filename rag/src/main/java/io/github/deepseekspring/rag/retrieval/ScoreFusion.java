@@ -44,12 +44,15 @@ final class ScoreFusion {
 
 	/**
 	 * The fused chunks, codes first, then by fused score (in [0, 1]), best first. A chunk that holds a code the
-	 * question names scores 1: it is ranked first by rule, whatever the searches thought of its words.
+	 * question names is ranked first by rule, and scores at least 0.5 so that no relevance threshold drops it; among
+	 * such chunks the searches' fused score still decides.
 	 */
 	List<Fused> ranked() {
 		List<Fused> ranked = new ArrayList<>(this.fused.values());
-		ranked.forEach((hit) -> hit.score = hit.exactCodeMatch ? 1.0
-				: (this.totalWeight > 0) ? hit.score / this.totalWeight : 0);
+		for (Fused hit : ranked) {
+			double fused = (this.totalWeight > 0) ? hit.score / this.totalWeight : 0;
+			hit.score = hit.exactCodeMatch ? 0.5 + fused / 2 : fused;
+		}
 		ranked.sort(Comparator.comparing((Fused hit) -> !hit.exactCodeMatch)
 			.thenComparing(Comparator.comparingDouble((Fused hit) -> hit.score).reversed()));
 		return ranked;

@@ -32,6 +32,14 @@ class ScoreFusionTests {
 
 		assertThat(ranked).extracting((hit) -> hit.chunk.chunkId()).containsExactly("code", "near", "far");
 		assertThat(ranked).extracting((hit) -> hit.score).containsExactly(1.0, 1.0, 0.0);
+
+		List<ScoreFusion.Fused> codes = new ScoreFusion()
+			.add(List.of(new StoreHit(chunk("weak"), 1002.0, true), new StoreHit(chunk("strong"), 1001.0, true),
+					hit("other", 5.0)), 0.4, "bm25")
+			.add(List.of(hit("strong", 0.9), hit("other", 0.8), hit("weak", 0.2)), 0.6, "vector")
+			.ranked();
+		assertThat(codes).extracting((hit) -> hit.chunk.chunkId()).containsExactly("strong", "weak", "other");
+		assertThat(codes.get(1).score).as("a code match is never under 0.5").isGreaterThanOrEqualTo(0.5);
 	}
 
 	@Test
