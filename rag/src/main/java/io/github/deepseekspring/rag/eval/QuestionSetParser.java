@@ -23,25 +23,7 @@ public final class QuestionSetParser {
      * @throws InvalidQuestionSetException naming the first bad line, or when no question is present
      */
     public static List<EvalQuestion> parse(String jsonl) {
-        List<EvalQuestion> questions = new ArrayList<>();
-        String[] lines = jsonl == null ? new String[0] : jsonl.split("\\R");
-        for (int i = 0; i < lines.length; i++) {
-            String line = lines[i].strip();
-            if (line.isEmpty() || line.startsWith("#")) {
-                continue;
-            }
-            try {
-                questions.add(JSON.readValue(line, EvalQuestion.class));
-            }
-            catch (JacksonException | IllegalArgumentException ex) {
-                throw new InvalidQuestionSetException("line " + (i + 1) + " is not a question object {query, relevant}: "
-                        + rootMessage(ex));
-            }
-        }
-        if (questions.isEmpty()) {
-            throw new InvalidQuestionSetException("the question set is empty");
-        }
-        return questions;
+        return parse(jsonl, EvalQuestion.class, "question object {query, relevant}", "question set");
     }
 
     /**
@@ -51,7 +33,11 @@ public final class QuestionSetParser {
      * @throws InvalidQuestionSetException naming the first bad line, or when no conversation is present
      */
     public static List<EvalConversation> parseConversations(String jsonl) {
-        List<EvalConversation> conversations = new ArrayList<>();
+        return parse(jsonl, EvalConversation.class, "conversation object {id, turns}", "conversation set");
+    }
+
+    private static <T> List<T> parse(String jsonl, Class<T> type, String expected, String set) {
+        List<T> items = new ArrayList<>();
         String[] lines = jsonl == null ? new String[0] : jsonl.split("\\R");
         for (int i = 0; i < lines.length; i++) {
             String line = lines[i].strip();
@@ -59,17 +45,17 @@ public final class QuestionSetParser {
                 continue;
             }
             try {
-                conversations.add(JSON.readValue(line, EvalConversation.class));
+                items.add(JSON.readValue(line, type));
             }
             catch (JacksonException | IllegalArgumentException ex) {
-                throw new InvalidQuestionSetException("line " + (i + 1) + " is not a conversation object {id, turns}: "
+                throw new InvalidQuestionSetException("line " + (i + 1) + " is not a " + expected + ": "
                         + rootMessage(ex));
             }
         }
-        if (conversations.isEmpty()) {
-            throw new InvalidQuestionSetException("the conversation set is empty");
+        if (items.isEmpty()) {
+            throw new InvalidQuestionSetException("the " + set + " is empty");
         }
-        return conversations;
+        return items;
     }
 
     private static String rootMessage(Throwable ex) {

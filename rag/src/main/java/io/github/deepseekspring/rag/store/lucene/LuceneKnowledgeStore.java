@@ -4,27 +4,22 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.Set;
 
 import io.github.deepseekspring.rag.store.KnowledgeChunk;
 import io.github.deepseekspring.rag.store.KnowledgeStore;
 import io.github.deepseekspring.rag.store.StoreHit;
 import io.github.deepseekspring.rag.store.StoredDocument;
-import io.github.deepseekspring.rag.text.CjkBigramSegmenter;
-import io.github.deepseekspring.rag.text.ProductCodes;
 import org.apache.lucene.index.IndexWriter;
 import org.apache.lucene.index.IndexWriterConfig;
 import org.apache.lucene.index.Term;
-import org.apache.lucene.search.BooleanClause;
-import org.apache.lucene.search.BooleanQuery;
+import org.apache.lucene.search.FieldExistsQuery;
 import org.apache.lucene.search.IndexSearcher;
-import org.apache.lucene.search.KnnFloatVectorQuery;
 import org.apache.lucene.search.MatchAllDocsQuery;
-import org.apache.lucene.search.Query;
 import org.apache.lucene.search.ScoreDoc;
 import org.apache.lucene.search.SearcherManager;
 import org.apache.lucene.search.TermQuery;
@@ -139,49 +134,24 @@ public final class LuceneKnowledgeStore implements KnowledgeStore {
 	@Override
 	public long vectorCount(String space) {
 		return withSearcher((searcher) -> (long) searcher
-			.count(new org.apache.lucene.search.FieldExistsQuery(ChunkFields.vectorField(space))));
+			.count(new FieldExistsQuery(ChunkFields.vectorField(space))));
 	}
 
 	@Override
 	public List<StoreHit> keywordSearch(String query, int limit) {
 		checkLimit(limit);
-		Set<String> codes = ProductCodes.in(query);
-		BooleanQuery.Builder bm25 = new BooleanQuery.Builder();
-		for (String term : CjkBigramSegmenter.terms(query)) {
-			bm25.add(new TermQuery(new Term(ChunkFields.TEXT, term)), BooleanClause.Occur.SHOULD);
-		}
-		for (String code : codes) {
-			// A named code outweighs any amount of shared wording, so exact matches rank first.
-			bm25.add(new org.apache.lucene.search.BoostQuery(new TermQuery(new Term(ChunkFields.CODES, code)), 1000f),
-					BooleanClause.Occur.SHOULD);
-		}
-		Query built = bm25.build();
-		if (((BooleanQuery) built).clauses().isEmpty()) {
-			return List.of();
-		}
-		return withSearcher((searcher) -> hits(searcher, searcher.search(built, limit), codes));
+		return withSearcher((searcher) -> LuceneSearches.keyword(searcher, query, limit));
 	}
 
 	@Override
 	public List<StoreHit> vectorSearch(String space, float[] queryVector, int limit) {
 		checkLimit(limit);
-		return withSearcher((searcher) -> {
-			Integer dimensions = vectorSpaces(searcher).get(space);
-			if (dimensions == null) {
-				return List.of();
-			}
-			if (queryVector == null || queryVector.length != dimensions) {
-				throw new IllegalArgumentException(
-						"the query vector of space " + space + " must have " + dimensions + " dimensions");
-			}
-			return hits(searcher, searcher.search(
-					new KnnFloatVectorQuery(ChunkFields.vectorField(space), queryVector, limit), limit), Set.of());
-		});
+		return withSearcher((searcher) -> LuceneSearches.nearest(searcher, space, queryVector, limit));
 	}
 
 	@Override
 	public Map<String, Integer> vectorSpaces() {
-		return withSearcher(LuceneKnowledgeStore::vectorSpaces);
+		return withSearcher(LuceneSearches::vectorSpaces);
 	}
 
 	@Override
@@ -192,7 +162,7 @@ public final class LuceneKnowledgeStore implements KnowledgeStore {
 			for (ScoreDoc scoreDoc : top.scoreDocs) {
 				chunks.add(ChunkFields.fromStored(searcher, scoreDoc.doc));
 			}
-			chunks.sort(java.util.Comparator.comparingInt(KnowledgeChunk::chunkIndex));
+			chunks.sort(Comparator.comparingInt(KnowledgeChunk::chunkIndex));
 			return chunks;
 		});
 	}
@@ -201,19 +171,6 @@ public final class LuceneKnowledgeStore implements KnowledgeStore {
 		if (limit < 1 || limit > MAX_LIMIT) {
 			throw new IllegalArgumentException("limit must be between 1 and " + MAX_LIMIT + ", was " + limit);
 		}
-	}
-
-	private static Map<String, Integer> vectorSpaces(IndexSearcher searcher) {
-		Map<String, Integer> spaces = new java.util.TreeMap<>();
-		for (var leaf : searcher.getIndexReader().leaves()) {
-			for (var field : leaf.reader().getFieldInfos()) {
-				String space = ChunkFields.spaceOf(field.name);
-				if (space != null && field.getVectorDimension() > 0) {
-					spaces.put(space, field.getVectorDimension());
-				}
-			}
-		}
-		return spaces;
 	}
 
 	@Override
@@ -231,18 +188,6 @@ public final class LuceneKnowledgeStore implements KnowledgeStore {
 		catch (IOException ex) {
 			throw new UncheckedIOException("Could not close the Lucene index", ex);
 		}
-	}
-
-	private static List<StoreHit> hits(IndexSearcher searcher, TopDocs top, Set<String> queryCodes)
-			throws IOException {
-		List<StoreHit> hits = new ArrayList<>(top.scoreDocs.length);
-		for (ScoreDoc scoreDoc : top.scoreDocs) {
-			KnowledgeChunk chunk = ChunkFields.fromStored(searcher, scoreDoc.doc);
-			boolean exact = !queryCodes.isEmpty()
-					&& ChunkFields.codesOf(searcher, scoreDoc.doc).stream().anyMatch(queryCodes::contains);
-			hits.add(new StoreHit(chunk, scoreDoc.score, exact));
-		}
-		return hits;
 	}
 
 	private <T> T withSearcher(SearcherFunction<T> function) {
