@@ -61,7 +61,7 @@ class CodeController {
 		}
 		catch (RuntimeException ex) {
 			logger.warn("Code generation failed: {}", ex.toString());
-			throw CodeProblems.modelUnavailable();
+			throw CodeProblems.modelFailed(ex);
 		}
 	}
 
@@ -83,7 +83,7 @@ class CodeController {
 		}
 		catch (RuntimeException ex) {
 			logger.warn("Code completion failed: {}", ex.toString());
-			throw CodeProblems.modelUnavailable();
+			throw CodeProblems.modelFailed(ex);
 		}
 	}
 

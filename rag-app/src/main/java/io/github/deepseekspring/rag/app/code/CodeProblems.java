@@ -3,6 +3,7 @@ package io.github.deepseekspring.rag.app.code;
 import java.time.Duration;
 import java.util.List;
 
+import io.github.deepseekspring.rag.app.ModelFailure;
 import io.github.deepseekspring.rag.app.Problems;
 
 import org.springframework.http.HttpHeaders;
@@ -34,6 +35,17 @@ final class CodeProblems {
 	static ErrorResponseException modelUnavailable() {
 		return problem(HttpStatus.SERVICE_UNAVAILABLE, "Model unavailable",
 				"The code assistant needs a model and none is available right now; try again later.");
+	}
+
+	/** A failed model call as what it means for the client: its request refused, an unreadable answer, or no model. */
+	static ErrorResponseException modelFailed(RuntimeException ex) {
+		ModelFailure failure = ModelFailure.of(ex);
+		return switch (failure.kind()) {
+			case REQUEST_REFUSED -> badRequest(failure.detail());
+			case UNREADABLE_ANSWER -> problem(HttpStatus.BAD_GATEWAY, "Unreadable model answer",
+					"The model server sent an answer this server cannot read (at '" + failure.detail() + "').");
+			case UNAVAILABLE -> modelUnavailable();
+		};
 	}
 
 	/** 429 until the budget renews at midnight UTC, with the numbers. */

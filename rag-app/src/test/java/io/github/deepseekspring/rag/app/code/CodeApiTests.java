@@ -88,6 +88,18 @@ class CodeApiTests {
 	}
 
 	@Test
+	void aRequestTheApiRefusesIsTheClientsBadRequestNotAnOutage() throws Exception {
+		// Before, every failure was a 503 "Model unavailable", so a client retried a request that can never pass.
+		this.deepseek.faults().failNext(1, 422);
+
+		HttpResponse<String> refused = this.api.post("/api/code",
+				"{\"language\":\"java\",\"task\":\"a greeting helper\",\"thinking\":false}");
+
+		assertThat(refused.statusCode()).isEqualTo(400);
+		assertThat(this.api.json(refused).path("detail").asString()).startsWith("The model refused the request");
+	}
+
+	@Test
 	void saysClearlyWhenTheAnswerHasNoCodeOfTheLanguage() throws Exception {
 		this.deepseek.onUserMessage("impossible", ScriptedReply.text("```python\nprint(1)\n```\nI wrote Python."));
 
