@@ -16,6 +16,11 @@ public final class Chunker {
 	// A sentence: text up to a CJK sentence end, or up to . ! ? followed by white space, or the end.
 	private static final Pattern SENTENCE = Pattern.compile("(?s).+?(?:[。！？；]+|[.!?]+(?=\\s)|$)");
 
+	// A Markdown table: every line a row between pipes.
+	private static final Pattern TABLE = Pattern.compile("(?:\\|[^\\n]*\\|\\s*(?:\\n|$))+");
+
+	private static final Pattern HEADER_RULE = Pattern.compile("\\|(?:\\s*:?-+:?\\s*\\|)+\\s*");
+
 	private final int targetTokens;
 
 	private final int overlapTokens;
@@ -51,6 +56,10 @@ public final class Chunker {
 				units.add(paragraph);
 				continue;
 			}
+			if (TABLE.matcher(paragraph).matches()) {
+				units.addAll(tableSlices(paragraph));
+				continue;
+			}
 			UnbreakableSpans spans = UnbreakableSpans.in(paragraph);
 			Matcher sentence = SENTENCE.matcher(paragraph);
 			int from = 0;
@@ -66,6 +75,35 @@ public final class Chunker {
 			units.removeIf(String::isEmpty);
 		}
 		return units;
+	}
+
+	/**
+	 * Rows of a long Markdown table in groups that fit, each under the table's header so that a row found alone
+	 * still says what its columns are.
+	 */
+	private List<String> tableSlices(String table) {
+		List<String> lines = table.lines().toList();
+		boolean hasHeader = lines.size() > 2 && HEADER_RULE.matcher(lines.get(1)).matches();
+		String header = hasHeader ? lines.get(0) + "\n" + lines.get(1) : "";
+		List<String> slices = new ArrayList<>();
+		StringBuilder group = new StringBuilder(header);
+		for (String row : lines.subList(hasHeader ? 2 : 0, lines.size())) {
+			if (group.length() > header.length()
+					&& TokenEstimate.of(group + "\n" + row) > this.targetTokens) {
+				slices.add(group.toString().strip());
+				group.setLength(0);
+				group.append(header);
+			}
+			if (TokenEstimate.of(header + "\n" + row) > this.targetTokens) {
+				slices.addAll(slice(row));
+				continue;
+			}
+			group.append('\n').append(row);
+		}
+		if (group.length() > header.length()) {
+			slices.add(group.toString().strip());
+		}
+		return slices;
 	}
 
 	/** Text between blank lines; a fenced code block stays one paragraph even when it holds blank lines. */

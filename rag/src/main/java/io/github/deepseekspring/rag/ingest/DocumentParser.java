@@ -87,13 +87,15 @@ public final class DocumentParser {
 		Element body = (main != null) ? main : document.body();
 		String title = !document.title().isBlank() ? document.title().strip() : fallbackTitle;
 		StringBuilder markdown = new StringBuilder();
-		for (Element element : body.select("h1, h2, h3, h4, h5, h6, p, li, td, th, pre, blockquote, dt, dd")) {
+		for (Element element : body.select("h1, h2, h3, h4, h5, h6, p, li, table, pre, blockquote, dt, dd")) {
+			if (element.parents().stream().anyMatch((parent) -> parent.tagName().matches("li|table|p|blockquote|pre"))) {
+				continue;
+			}
 			if (element.tagName().matches("h[1-6]")) {
 				markdown.append("#".repeat(element.tagName().charAt(1) - '0')).append(' ');
 			}
-			if (!element.parents().stream().anyMatch((parent) -> parent.tagName().matches("li|td|th|p|blockquote|pre"))) {
-				markdown.append(element.wholeText().strip()).append("\n\n");
-			}
+			String text = element.tagName().equals("table") ? HtmlTables.markdown(element) : element.wholeText().strip();
+			markdown.append(text).append("\n\n");
 		}
 		if (markdown.isEmpty()) {
 			markdown.append(body.text());

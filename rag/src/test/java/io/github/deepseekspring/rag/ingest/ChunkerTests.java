@@ -80,6 +80,22 @@ class ChunkerTests {
 		assertThatIllegalArgumentException().isThrownBy(() -> new Chunker(8, 0));
 	}
 
+	@Test
+	void aLongTableIsCutBetweenRowsAndEveryPieceKeepsTheHeader() {
+		StringBuilder table = new StringBuilder("| Plan | Price |\n|---|---|\n");
+		for (int plan = 1; plan <= 12; plan++) {
+			table.append("| Fiber ").append(plan * 100).append("M | ").append(plan * 20).append(" yuan a month |\n");
+		}
+		List<Chunker.Piece> pieces = chunk(table.toString());
+		assertThat(pieces).hasSizeGreaterThan(1);
+		for (Chunker.Piece piece : pieces) {
+			assertThat(piece.text()).startsWith("| Plan | Price |\n|---|---|\n| Fiber ");
+			assertThat(piece.text().lines()).allMatch((line) -> line.startsWith("|") && line.endsWith("|"));
+		}
+		assertThat(String.join("\n", pieces.stream().map(Chunker.Piece::text).toList()))
+			.contains("| Fiber 100M | 20 yuan a month |", "| Fiber 1200M | 240 yuan a month |");
+	}
+
 	private List<Chunker.Piece> chunk(String text) {
 		return this.chunker.chunk(new ParsedDocument("t", List.of(new ParsedDocument.Section(List.of(), text, null))));
 	}

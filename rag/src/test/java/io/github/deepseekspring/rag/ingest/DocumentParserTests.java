@@ -42,6 +42,29 @@ class DocumentParserTests {
 	}
 
 	@Test
+	void htmlTablesKeepEachRowOnOneLineUnderTheirHeader() {
+		String html = """
+				<html><body><h1>Contact</h1><h2>Channels</h2>
+				<table><tr><th>Channel</th><th>Hours</th></tr>
+				<tr><td>Store</td><td>9:00–18:00, <b>weekends</b> 10:00–17:00</td></tr>
+				<tr><td>Hotline | 24h line</td><td><p>8:00–22:00</p></td></tr></table>
+				<ul><li><h3>not a heading</h3> inside a list</li></ul>
+				</body></html>
+				""";
+		ParsedDocument parsed = parse(html, DocumentFormat.HTML);
+		assertThat(parsed.sections()).singleElement().satisfies((section) -> {
+			assertThat(section.headingPath()).containsExactly("Channels");
+			assertThat(section.text()).contains("""
+					| Channel | Hours |
+					|---|---|
+					| Store | 9:00–18:00, weekends 10:00–17:00 |
+					| Hotline \\| 24h line | 8:00–22:00 |""")
+				.contains("not a heading inside a list")
+				.doesNotContain("#");
+		});
+	}
+
+	@Test
 	void pdfTextKeepsItsPageNumbers() throws IOException {
 		ParsedDocument parsed = this.parser.parse(pdf(null, "Warranty lasts two years.", "", "Shipping takes 3 days."),
 				DocumentFormat.PDF, "manual.pdf");
