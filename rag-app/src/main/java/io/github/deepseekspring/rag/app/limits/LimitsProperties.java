@@ -87,7 +87,7 @@ public record LimitsProperties(Boolean enabled, List<String> paths, Rate rate, C
 	 * @param uploadPaths paths whose multipart requests are uploads
 	 * @param maxPhotoBodySize largest request body on the paths that take photos (default 21MB: three photos of
 	 * {@code deepseek.rag.chat.images.max-size} 5MB as base64, and the message); larger ones get 413
-	 * @param photoPaths paths whose requests may carry photos
+	 * @param photoPaths paths whose requests may carry photos (exact paths)
 	 */
 	public record Request(DataSize maxBodySize, int maxFiles, List<String> uploadPaths, DataSize maxPhotoBodySize,
 			List<String> photoPaths) {

@@ -26,7 +26,7 @@ class RequestSizeFilter extends OncePerRequestFilter {
 
 	private final long maxBodySize;
 
-	private final PathPatterns photoPaths;
+	private final java.util.List<String> photoPaths;
 
 	private final long maxPhotoBodySize;
 
@@ -43,7 +43,7 @@ class RequestSizeFilter extends OncePerRequestFilter {
 		this.paths = paths;
 		this.uploadPaths = uploadPaths;
 		this.maxBodySize = limits.maxBodySize().toBytes();
-		this.photoPaths = new PathPatterns(limits.photoPaths());
+		this.photoPaths = limits.photoPaths();
 		this.maxPhotoBodySize = limits.maxPhotoBodySize().toBytes();
 		this.maxFiles = limits.maxFiles();
 	}
@@ -52,7 +52,9 @@ class RequestSizeFilter extends OncePerRequestFilter {
 	protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
 			throws ServletException, IOException {
 		if (this.paths.matches(request)) {
-			long limit = this.photoPaths.matches(request) ? this.maxPhotoBodySize : this.maxBodySize;
+			// exactly the paths that take photos, not what lies below them (feedback, handoff)
+			String path = request.getRequestURI().substring(request.getContextPath().length());
+			long limit = this.photoPaths.contains(path) ? this.maxPhotoBodySize : this.maxBodySize;
 			if (request.getContentLengthLong() > limit) {
 				this.metrics.size();
 				this.refusals.write(request, response, HttpStatus.CONTENT_TOO_LARGE,
