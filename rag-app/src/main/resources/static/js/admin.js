@@ -12,6 +12,23 @@
   const csrfToken = document.querySelector('meta[name="_csrf"]');
   const csrfHeader = document.querySelector('meta[name="_csrf_header"]');
 
+  /** Photos of a ticket's conversation: thumbnails linking to the full photo. */
+  function photos(paths) {
+    const td = document.createElement('td');
+    (paths || []).forEach((path, i) => {
+      const link = document.createElement('a');
+      link.href = path;
+      link.target = '_blank';
+      const image = document.createElement('img');
+      image.src = path;
+      image.alt = (text.photo || 'Photo') + ' ' + (i + 1);
+      image.className = 'thumbnail';
+      link.appendChild(image);
+      td.appendChild(link);
+    });
+    return td;
+  }
+
   function cell(value) {
     const td = document.createElement('td');
     if (Array.isArray(value)) {
@@ -33,19 +50,27 @@
     return td;
   }
 
-  function closeButton(row) {
+  // Row actions: closing a ticket, purging a cached answer.
+  const ACTIONS = {
+    close: { shown: (row) => row.status === 'open', label: () => text.close, className: 'close-ticket', method: 'POST',
+      url: (row) => '/api/admin/tickets/' + encodeURIComponent(row.ticketId) + '/close' },
+    purge: { shown: () => true, label: () => text.purge, className: 'purge-entry', method: 'DELETE',
+      url: (row) => '/api/admin/cache/' + encodeURIComponent(row.entryId) }
+  };
+
+  function actionButton(row) {
     const td = document.createElement('td');
-    if (row.status === 'open') {
+    const action = ACTIONS[table.dataset.action];
+    if (action.shown(row)) {
       const button = document.createElement('button');
       button.type = 'button';
-      button.className = 'close-ticket';
-      button.textContent = text.close;
+      button.className = action.className;
+      button.textContent = action.label();
       button.addEventListener('click', async () => {
         button.disabled = true;
         const headers = {};
         if (csrfToken && csrfHeader) headers[csrfHeader.content] = csrfToken.content;
-        const response = await fetch('/api/admin/tickets/' + encodeURIComponent(row.ticketId) + '/close',
-          { method: 'POST', headers: headers }).catch(() => null);
+        const response = await fetch(action.url(row), { method: action.method, headers: headers }).catch(() => null);
         if (response && response.ok) load();
         else {
           button.disabled = false;
@@ -59,6 +84,13 @@
 
   function rows(data) {
     const body = table.tBodies[0];
+    if (table.dataset.summary && Array.isArray(data.summary)) {
+      document.getElementById(table.dataset.summary).replaceChildren(...data.summary.map((sentence) => {
+        const li = document.createElement('li');
+        li.textContent = sentence;
+        return li;
+      }));
+    }
     if (table.dataset.shape === 'object') {
       return body.replaceChildren(...Object.entries(data).map(([key, value]) => {
         const tr = document.createElement('tr');
@@ -71,8 +103,8 @@
     const columns = table.dataset.columns.split(' ');
     body.replaceChildren(...data.map((row) => {
       const tr = document.createElement('tr');
-      columns.forEach((column) => tr.appendChild(cell(row[column])));
-      if (table.dataset.action === 'close') tr.appendChild(closeButton(row));
+      columns.forEach((column) => tr.appendChild(column === 'photos' ? photos(row[column]) : cell(row[column])));
+      if (table.dataset.action) tr.appendChild(actionButton(row));
       return tr;
     }));
     status.textContent = data.length ? '' : text.empty;

@@ -17,6 +17,11 @@
   const passage = $('passage');
 
   const STORED_CONVERSATION = 'chat.conversationId';
+  const PHOTO_TYPES = ['image/jpeg', 'image/png', 'image/gif', 'image/webp'];
+  const MAX_PHOTOS = 3;
+  const MAX_PHOTO_BYTES = 5 * 1024 * 1024;
+  const thumbnails = $('thumbnails');
+  let photos = [];
   let conversationId = null;
   let controller = null;
 
@@ -198,10 +203,62 @@
     question.disabled = busy;
   }
 
-  function userMessage(message) {
+  /** The question in the log, with its photos (data URLs while sending, stored paths after a reload). */
+  function userMessage(message, images) {
     const mine = element('article', 'message user');
     mine.append(element('h3', 'who', text.you), element('p', null, message));
+    if (images && images.length) {
+      const strip = element('div', 'photos');
+      images.forEach((src, i) => {
+        if (!src) {
+          strip.appendChild(element('span', 'photo-gone', text.photoGone));
+          return;
+        }
+        const image = element('img', 'photo');
+        image.src = src;
+        image.alt = text.photoAlt.replace('{n}', String(i + 1));
+        strip.appendChild(image);
+      });
+      mine.appendChild(strip);
+    }
     log.appendChild(mine);
+  }
+
+  /** The photos waiting to be sent, as thumbnails with a remove button each. */
+  function showThumbnails() {
+    thumbnails.replaceChildren(...photos.map((src, i) => {
+      const item = element('div', 'thumbnail');
+      const image = element('img');
+      image.src = src;
+      image.alt = text.photoAlt.replace('{n}', String(i + 1));
+      const remove = element('button', 'remove-photo', '×');
+      remove.type = 'button';
+      remove.setAttribute('aria-label', text.photoRemove + ' ' + (i + 1));
+      remove.addEventListener('click', () => {
+        photos.splice(i, 1);
+        showThumbnails();
+      });
+      item.append(image, remove);
+      return item;
+    }));
+    thumbnails.hidden = photos.length === 0;
+  }
+
+  /** Adds photos from the file picker, the clipboard or a drop; checks type, size and count before reading. */
+  function addPhotos(files) {
+    for (const file of Array.from(files || [])) {
+      if (!PHOTO_TYPES.includes(file.type)) { say(text.photoNotImage); continue; }
+      if (file.size > MAX_PHOTO_BYTES) { say(text.photoTooLarge); continue; }
+      if (photos.length >= MAX_PHOTOS) { say(text.photoTooMany); break; }
+      const index = photos.length;
+      photos.push('');
+      const reader = new FileReader();
+      reader.onload = () => {
+        photos[index] = reader.result;
+        showThumbnails();
+      };
+      reader.readAsDataURL(file);
+    }
   }
 
   /** After a reload, shows the conversation of this tab again (the server checks that it is ours). */
@@ -217,7 +274,7 @@
     const conversation = await response.json();
     for (const message of conversation.messages || []) {
       if (message.role === 'user') {
-        userMessage(message.content);
+        userMessage(message.content, message.photos);
         continue;
       }
       const turn = answerTurn();
@@ -232,7 +289,10 @@
   async function ask(message) {
     if (!message || controller) return;
     say('');
-    userMessage(message);
+    const images = photos.filter(Boolean);
+    photos = [];
+    showThumbnails();
+    userMessage(message, images);
     following = true;
     question.value = '';
     const turn = answerTurn();
@@ -243,7 +303,8 @@
       const response = await fetch('/api/chat/stream', {
         method: 'POST',
         headers: { 'Content-Type': 'application/json', Accept: 'text/event-stream' },
-        body: JSON.stringify(conversationId ? { conversationId: conversationId, message: message } : { message: message }),
+        body: JSON.stringify(Object.assign(conversationId ? { conversationId: conversationId } : {},
+          { message: message }, images.length ? { images: images } : {})),
         signal: controller.signal
       });
       if (response.status === 404 && conversationId) {
@@ -306,6 +367,22 @@
     }
   });
   stop.addEventListener('click', () => controller && controller.abort());
+  $('photos').addEventListener('change', (event) => {
+    addPhotos(event.target.files);
+    event.target.value = '';
+  });
+  question.addEventListener('paste', (event) => {
+    const files = Array.from(event.clipboardData ? event.clipboardData.files : []);
+    if (files.length) {
+      event.preventDefault();
+      addPhotos(files);
+    }
+  });
+  form.addEventListener('dragover', (event) => event.preventDefault());
+  form.addEventListener('drop', (event) => {
+    event.preventDefault();
+    addPhotos(event.dataTransfer.files);
+  });
   $('handoff').addEventListener('click', offerHandoff);
   handoffForm.addEventListener('submit', handoff);
   $('handoff-cancel').addEventListener('click', () => { handoffForm.hidden = true; });

@@ -6,6 +6,7 @@ import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
@@ -68,6 +69,15 @@ public final class ModelQueryExpansion implements QueryExpansion {
 
 	});
 
+	private final Map<String, String> standalones = Collections.synchronizedMap(new LinkedHashMap<>(64, 0.75f, true) {
+
+		@Override
+		protected boolean removeEldestEntry(Map.Entry<String, String> eldest) {
+			return size() > CACHE_SIZE;
+		}
+
+	});
+
 	/**
 	 * @param chatClient the model to ask
 	 * @param fallback the expansion used when the model cannot help in time
@@ -87,8 +97,12 @@ public final class ModelQueryExpansion implements QueryExpansion {
 			return cached;
 		}
 		try {
-			List<String> wordings = withOffline(ask(question, earlierQuestions), question, earlierQuestions);
+			Rewrite rewrite = ask(question, earlierQuestions);
+			List<String> wordings = withOffline(rewrite, question, earlierQuestions);
 			this.cache.put(key, wordings);
+			if (rewrite.standalone() != null && !rewrite.standalone().isBlank()) {
+				this.standalones.put(key, rewrite.standalone().strip());
+			}
 			return wordings;
 		}
 		catch (RuntimeException | TimeoutException | ExecutionException ex) {
@@ -99,6 +113,15 @@ public final class ModelQueryExpansion implements QueryExpansion {
 			Thread.currentThread().interrupt();
 			return this.fallback.wordings(question, earlierQuestions);
 		}
+	}
+
+	/** The model's standalone rewrite of a follow-up asked before through {@link #wordings}, if it gave one. */
+	@Override
+	public Optional<String> standalone(String question, List<String> earlierQuestions) {
+		if (earlierQuestions.isEmpty()) {
+			return Optional.of(question);
+		}
+		return Optional.ofNullable(this.standalones.get(String.join("\n", earlierQuestions) + "\n\n" + question));
 	}
 
 	private Rewrite ask(String question, List<String> earlierQuestions)

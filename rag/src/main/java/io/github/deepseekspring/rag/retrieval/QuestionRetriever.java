@@ -1,6 +1,7 @@
 package io.github.deepseekspring.rag.retrieval;
 
 import java.util.List;
+import java.util.Optional;
 
 import io.github.deepseekspring.rag.query.ConversationQueryExpansion;
 import io.github.deepseekspring.rag.query.QueryExpansion;
@@ -48,6 +49,19 @@ public final class QuestionRetriever {
 			return retrieval;
 		}
 		return this.retriever.retrieve(this.model.wordings(question, earlierQuestions), limit);
+	}
+
+	/**
+	 * The question worded to stand alone, after {@link #retrieve} for it: the question itself when it is the first;
+	 * a follow-up as the model rewrote it; empty for a follow-up without a rewrite (no model, or the model failed),
+	 * which depends on the conversation.
+	 */
+	public Optional<String> standalone(String question, List<String> earlierQuestions) {
+		if (earlierQuestions.isEmpty()) {
+			return Optional.of(question);
+		}
+		return (this.model != null) ? this.model.standalone(question, earlierQuestions)
+				: this.offline.standalone(question, earlierQuestions);
 	}
 
 	/**

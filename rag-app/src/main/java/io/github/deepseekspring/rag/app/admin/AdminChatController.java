@@ -8,6 +8,8 @@ import io.github.deepseekspring.rag.app.feedback.FeedbackEntry;
 import io.github.deepseekspring.rag.app.feedback.FeedbackStore;
 import io.github.deepseekspring.rag.app.feedback.Rating;
 import io.github.deepseekspring.rag.app.feedback.Ticket;
+import io.github.deepseekspring.rag.app.photo.PhotoStore;
+import io.github.deepseekspring.rag.app.photo.StoredPhoto;
 
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ProblemDetail;
@@ -33,7 +35,14 @@ class AdminChatController {
 
 	private final BackendStatus backends;
 
-	AdminChatController(FeedbackStore feedback, UnansweredQuestions unanswered, BackendStatus backends) {
+	private final PhotoStore photos;
+
+	private final BackendSummary summary;
+
+	AdminChatController(FeedbackStore feedback, UnansweredQuestions unanswered, BackendStatus backends,
+			PhotoStore photos, org.springframework.context.MessageSource messages) {
+		this.photos = photos;
+		this.summary = new BackendSummary(messages);
 		this.feedback = feedback;
 		this.unanswered = unanswered;
 		this.backends = backends;
@@ -45,11 +54,42 @@ class AdminChatController {
 	}
 
 	@GetMapping("/tickets")
-	List<Ticket> tickets(@RequestParam(required = false) String status) {
+	List<TicketView> tickets(@RequestParam(required = false) String status) {
 		if (status != null && !status.isBlank() && !Ticket.OPEN.equals(status) && !Ticket.CLOSED.equals(status)) {
 			throw new IllegalArgumentException("status must be open or closed");
 		}
-		return this.feedback.tickets((status == null || status.isBlank()) ? null : status, LIMIT);
+		return this.feedback.tickets((status == null || status.isBlank()) ? null : status, LIMIT)
+			.stream()
+			.map((ticket) -> new TicketView(ticket.ticketId(), ticket.conversationId(), ticket.reason(),
+					ticket.contact(), ticket.status(), ticket.createdAt(), photos(ticket.conversationId())))
+			.toList();
+	}
+
+	/** The kept photos of the ticket's conversation, as admin paths. */
+	private List<String> photos(String conversationId) {
+		return this.photos.forConversation(conversationId)
+			.values()
+			.stream()
+			.flatMap(List::stream)
+			.filter(StoredPhoto::kept)
+			.map((photo) -> "/api/admin/conversations/" + conversationId + "/photos/" + photo.photoId())
+			.toList();
+	}
+
+	/**
+	 * A ticket with the photos the customer sent in its conversation.
+	 *
+	 * @param ticketId its id
+	 * @param conversationId its conversation
+	 * @param reason the customer's reason
+	 * @param contact how to reach the customer
+	 * @param status open or closed
+	 * @param createdAt when it was opened
+	 * @param photos paths of the conversation's photos
+	 */
+	record TicketView(String ticketId, String conversationId, String reason, String contact, String status,
+			java.time.OffsetDateTime createdAt, List<String> photos) {
+
 	}
 
 	@PostMapping("/tickets/{ticketId}/close")
@@ -66,8 +106,10 @@ class AdminChatController {
 	}
 
 	@GetMapping("/backend")
-	Map<String, Object> backend() {
-		return this.backends.status();
+	Map<String, Object> backend(java.util.Locale locale) {
+		Map<String, Object> status = new java.util.LinkedHashMap<>(this.backends.status());
+		status.put("summary", this.summary.sentences(status, locale));
+		return status;
 	}
 
 	@ExceptionHandler(IllegalArgumentException.class)

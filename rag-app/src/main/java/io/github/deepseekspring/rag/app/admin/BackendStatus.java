@@ -60,7 +60,11 @@ public class BackendStatus {
 		Map<String, Object> remote = new LinkedHashMap<>();
 		remote.put("configured", configured);
 		DeepSeekHealthIndicator health = this.remoteHealth.getIfAvailable();
-		remote.put("up", configured && health != null && Status.UP.equals(health.health(false).getStatus()));
+		Health report = (configured && health != null) ? health.health(false) : null;
+		remote.put("up", report != null && Status.UP.equals(report.getStatus()));
+		if (report != null && report.getDetails().get("balance.CNY") != null) {
+			remote.put("balanceCny", report.getDetails().get("balance.CNY"));
+		}
 		CircuitBreakers breakers = this.circuits.getIfAvailable();
 		remote.put("circuit", (configured && breakers != null) ? breakers.of(BackendKind.REMOTE).getState().name() : null);
 		return remote;
@@ -83,6 +87,20 @@ public class BackendStatus {
 			.sum();
 		if (vram > 0) {
 			local.put("vram", vram);
+		}
+		if (report != null && report.getDetails().get("endpoints") instanceof Map<?, ?> byUrl) {
+			List<Map<String, Object>> each = new java.util.ArrayList<>();
+			byUrl.forEach((url, details) -> {
+				if (details instanceof Map<?, ?> endpoint) {
+					Map<String, Object> view = new LinkedHashMap<>();
+					view.put("url", String.valueOf(url));
+					view.put("up", "UP".equals(endpoint.get("status")));
+					view.put("loaded", (endpoint.get("loaded") instanceof List<?> loaded) ? loaded.size() : 0);
+					view.put("vramBytes", (endpoint.get("vramBytes") instanceof Number bytes) ? bytes.longValue() : 0L);
+					each.add(view);
+				}
+			});
+			local.put("endpoints", each);
 		}
 		return local;
 	}

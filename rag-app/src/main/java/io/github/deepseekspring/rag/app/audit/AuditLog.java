@@ -13,7 +13,8 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 public class AuditLog {
 
 	static final String CSV_HEADER = "occurred_at,request_id,caller_id,conversation_id,operation,backend,model,"
-			+ "prompt_tokens,completion_tokens,cache_hit_tokens,cost_cny,input_sha256,output_sha256,outcome,duration_ms";
+			+ "prompt_tokens,completion_tokens,cache_hit_tokens,cost_cny,input_sha256,output_sha256,outcome,duration_ms,"
+			+ "image_sha256";
 
 	private final JdbcClient jdbc;
 
@@ -25,11 +26,12 @@ public class AuditLog {
 		this.jdbc.sql("""
 				insert into audit_log (occurred_at, request_id, caller_id, conversation_id, operation, backend, model,
 				  prompt_tokens, completion_tokens, cache_hit_tokens, cost_cny, input_sha256, output_sha256, outcome,
-				  duration_ms)
-				values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""")
+				  duration_ms, image_sha256)
+				values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""")
 			.params(OffsetDateTime.ofInstant(r.occurredAt(), ZoneOffset.UTC), r.requestId(), r.callerId(),
 					r.conversationId(), r.operation(), r.backend(), r.model(), r.promptTokens(), r.completionTokens(),
-					r.cacheHitTokens(), r.costCny(), r.inputSha256(), r.outputSha256(), r.outcome(), r.durationMs())
+					r.cacheHitTokens(), r.costCny(), r.inputSha256(), r.outputSha256(), r.outcome(), r.durationMs(),
+					r.imageSha256())
 			.update();
 	}
 
@@ -59,7 +61,8 @@ public class AuditLog {
 								csv(rs.getBigDecimal("cost_cny") == null ? null
 										: rs.getBigDecimal("cost_cny").stripTrailingZeros().toPlainString()),
 								csv(rs.getString("input_sha256")), csv(rs.getString("output_sha256")),
-								csv(rs.getString("outcome")), csv(rs.getString("duration_ms"))));
+								csv(rs.getString("outcome")), csv(rs.getString("duration_ms")),
+								csv(rs.getString("image_sha256"))));
 						out.write("\r\n");
 					}
 					catch (IOException ex) {

@@ -114,7 +114,7 @@ public class AuditObservationHandler implements ObservationHandler<ChatModelObse
 				(usage != null) ? usage.promptTokens() : null, (usage != null) ? usage.completionTokens() : null,
 				(usage != null) ? usage.cacheHitTokens() : null, (usage != null) ? usage.costCny() : null,
 				sha256(input(context)), (output != null) ? sha256(output) : null, outcome(context),
-				(System.nanoTime() - start.nanos()) / 1_000_000);
+				(System.nanoTime() - start.nanos()) / 1_000_000, imageDigests(context));
 	}
 
 	private static String input(ChatModelObservationContext context) {
@@ -123,6 +123,30 @@ public class AuditObservationHandler implements ObservationHandler<ChatModelObse
 			text.append(message.getMessageType().getValue()).append('\n').append(message.getText()).append("\n\n");
 		}
 		return text.toString();
+	}
+
+	/** The SHA-256 of each image the call carried, comma-separated; null for none. Never the image. */
+	private static String imageDigests(ChatModelObservationContext context) {
+		java.util.List<String> digests = new java.util.ArrayList<>();
+		for (Message message : context.getRequest().getInstructions()) {
+			if (message instanceof org.springframework.ai.content.MediaContent content && content.getMedia() != null) {
+				for (org.springframework.ai.content.Media media : content.getMedia()) {
+					if (media.getData() instanceof byte[] bytes) {
+						digests.add(HexFormat.of().formatHex(digest(bytes)));
+					}
+				}
+			}
+		}
+		return digests.isEmpty() ? null : String.join(",", digests);
+	}
+
+	private static byte[] digest(byte[] bytes) {
+		try {
+			return MessageDigest.getInstance("SHA-256").digest(bytes);
+		}
+		catch (NoSuchAlgorithmException ex) {
+			throw new IllegalStateException("SHA-256 is missing from this JVM", ex);
+		}
 	}
 
 	private static String outcome(ChatModelObservationContext context) {

@@ -25,6 +25,13 @@ final class CannedAnswers {
 				: "抱歉，知识库暂时不可用，请稍后再试。如有需要，可以为您转接人工客服。";
 	}
 
+	/** The question came with photos, and no model that can see them is reachable; a human agent is offered. */
+	static String photosUnreadable(Language language) {
+		return (language == Language.EN)
+				? "Sorry, photos cannot be read right now. Would you like to talk to a human agent? They can see your photos."
+				: "抱歉，暂时无法识别图片。如有需要，可以为您转接人工客服，客服可以查看您发送的图片。";
+	}
+
 	/** The passages with their numbers, under a label saying that no model wrote this. */
 	static String retrievalOnly(Language language, List<PromptTexts.Numbered> passages) {
 		StringBuilder answer = new StringBuilder((language == Language.EN)

@@ -1,9 +1,15 @@
 package io.github.deepseekspring.rag.app.chat;
 
 import java.time.Duration;
+import java.util.List;
 
 import io.github.deepseekspring.model.chat.DeepSeekChatOptions;
+import io.github.deepseekspring.model.privacy.PiiDetector;
+import io.github.deepseekspring.rag.app.cache.AnswerCache;
 import io.github.deepseekspring.rag.app.conversation.ConversationStore;
+import io.github.deepseekspring.rag.app.photo.PhotoProperties;
+import io.github.deepseekspring.rag.app.photo.PhotoStore;
+import io.github.deepseekspring.rag.app.photo.Photos;
 import io.github.deepseekspring.rag.app.security.InstallSecret;
 import io.github.deepseekspring.rag.embedding.VectorSpaces;
 import io.github.deepseekspring.rag.query.ConversationQueryExpansion;
@@ -15,8 +21,13 @@ import tools.jackson.databind.json.JsonMapper;
 import org.springframework.ai.chat.client.ChatClient;
 import org.springframework.ai.chat.model.ChatModel;
 import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.boot.context.properties.bind.Bindable;
+import org.springframework.boot.context.properties.bind.Binder;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.core.env.Environment;
+import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.support.TransactionTemplate;
 
 /** The customer chat's parts. The model is optional: without one the chat answers from retrieval alone. */
 @Configuration(proxyBeanMethods = false)
@@ -60,9 +71,29 @@ class ChatConfiguration {
 	}
 
 	@Bean
+	TurnPhotos turnPhotos(Photos photos, PhotoStore store, PhotoProperties properties,
+			ObjectProvider<ChatModel> model) {
+		return new TurnPhotos(photos, store, properties, model);
+	}
+
+	/**
+	 * The cache's view of the chat. Personal data is recognised as the starter masks it, with the same allowed
+	 * values ({@code deepseek.privacy.allowed}: the company's own contacts in answers are no reason not to cache).
+	 */
+	@Bean
+	TurnCache turnCache(AnswerCache cache, JsonMapper json, Environment environment) {
+		List<String> allowed = Binder.get(environment)
+			.bind("deepseek.privacy.allowed", Bindable.listOf(String.class))
+			.orElse(List.of());
+		return new TurnCache(cache, PiiDetector.defaults().allowing(allowed), json);
+	}
+
+	@Bean
 	ChatTurns chatTurns(ConversationStore conversations, KnowledgeLookup lookup, PromptTexts texts,
-			ChatProperties properties, JsonMapper json) {
-		return new ChatTurns(conversations, lookup, texts, properties, json);
+			ChatProperties properties, JsonMapper json, TurnPhotos photos, TurnCache cache,
+			PlatformTransactionManager transactions) {
+		return new ChatTurns(conversations, lookup, texts, properties, json, photos, cache,
+				new TransactionTemplate(transactions));
 	}
 
 	@Bean

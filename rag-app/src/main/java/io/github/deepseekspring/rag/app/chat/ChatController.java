@@ -5,6 +5,8 @@ import jakarta.servlet.http.HttpServletResponse;
 
 import io.github.deepseekspring.rag.app.conversation.ConversationNotFoundException;
 import io.github.deepseekspring.rag.app.conversation.ConversationStore;
+import io.github.deepseekspring.rag.app.photo.PhotoStore;
+import io.github.deepseekspring.rag.app.photo.StoredPhoto;
 
 import org.springframework.http.MediaType;
 import org.springframework.http.codec.ServerSentEvent;
@@ -31,8 +33,11 @@ class ChatController {
 
 	private final ChatOwner owners;
 
+	private final PhotoStore photos;
+
 	ChatController(ChatService chat, ChatStreamService stream, ChatTurns turns, ConversationStore conversations,
-			ChatOwner owners) {
+			ChatOwner owners, PhotoStore photos) {
+		this.photos = photos;
 		this.chat = chat;
 		this.stream = stream;
 		this.turns = turns;
@@ -56,12 +61,23 @@ class ChatController {
 	ConversationView conversation(@PathVariable String conversationId, HttpServletRequest request) {
 		this.conversations.findOwned(conversationId, this.owners.existingOwnerHash(request))
 			.orElseThrow(() -> new ConversationNotFoundException(conversationId));
+		java.util.Map<String, java.util.List<StoredPhoto>> photos = this.photos.forConversation(conversationId);
 		return new ConversationView(conversationId, this.conversations.messages(conversationId)
 			.stream()
 			.map((message) -> new ConversationView.Entry(message.id(), message.role(), message.content(),
 					(message.mode() != null) ? ChatMode.fromWireName(message.mode()) : null,
-					this.turns.storedCitations(message.citationsJson()), message.createdAt()))
+					this.turns.storedCitations(message.citationsJson()), message.createdAt(),
+					photoPaths(conversationId, photos.get(message.id()))))
 			.toList());
+	}
+
+	private static java.util.List<String> photoPaths(String conversationId, java.util.List<StoredPhoto> photos) {
+		if (photos == null) {
+			return null;
+		}
+		return photos.stream()
+			.map((photo) -> photo.kept() ? "/api/chat/" + conversationId + "/photos/" + photo.photoId() : null)
+			.toList();
 	}
 
 }

@@ -9,6 +9,8 @@ public enum ChatMode {
 	LLM("llm"),
 	/** A knowledge base FAQ answer matched the question closely; returned without a model call. */
 	FAQ("faq"),
+	/** A cached answer to the same question (or a calibrated paraphrase of it); returned without a model call. */
+	CACHE("cache"),
 	/** The model is away or failed: the best passages, labelled as such. */
 	RETRIEVAL_ONLY("retrieval-only"),
 	/** The knowledge base does not cover the question; a human agent is offered. */

@@ -2,6 +2,7 @@ package io.github.deepseekspring.rag.app.chat;
 
 import io.github.deepseekspring.model.chat.DeepSeekChatOptions;
 import io.github.deepseekspring.model.chat.DeepSeekMetadata;
+import io.github.deepseekspring.model.routing.UnsupportedRequestException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.ai.chat.messages.AssistantMessage;
@@ -42,7 +43,7 @@ public class ChatService {
 	private Outcome callModel(Turn turn) {
 		ChatModel chatModel = this.model.getIfAvailable();
 		if (chatModel == null) {
-			return this.turns.retrievalOnly(turn);
+			return withoutModel(turn);
 		}
 		try {
 			ChatResponse response = chatModel.call(prompt(turn));
@@ -52,8 +53,28 @@ public class ChatService {
 		}
 		catch (RuntimeException ex) {
 			logger.warn("The model failed ({}); answering from retrieval alone", ex.toString());
-			return this.turns.retrievalOnly(turn);
+			return afterFailure(turn, ex);
 		}
+	}
+
+	/** No model at all: the best passages, or for a question with photos the offer of a human agent. */
+	Outcome withoutModel(Turn turn) {
+		return turn.photos().isEmpty() ? this.turns.retrievalOnly(turn) : this.turns.photosUnreadable(turn);
+	}
+
+	/**
+	 * The model call failed before anything was shown. A question with photos is told the photos cannot be read
+	 * right now, with a human agent offered: whether no backend it may go to sees images (the starter's
+	 * {@link UnsupportedRequestException}), the API refused them or the model is away, the passages found by the
+	 * text alone would answer as if there were no photos. Anything else falls back to the best passages.
+	 */
+	Outcome afterFailure(Turn turn, Throwable failure) {
+		if (!turn.photos().isEmpty()) {
+			logger.info("Photos not read: {}", (failure instanceof UnsupportedRequestException) ? failure.getMessage()
+					: failure.getClass().getSimpleName());
+			return this.turns.photosUnreadable(turn);
+		}
+		return this.turns.retrievalOnly(turn);
 	}
 
 	Prompt prompt(Turn turn) {

@@ -42,17 +42,20 @@ public class ChatStreamService {
 	 */
 	public Flux<ServerSentEvent<Object>> stream(ChatRequest request, String ownerHash) {
 		Turn turn = this.turns.prepare(request, ownerHash);
-		Flux<ServerSentEvent<Object>> meta = Flux.just(event("meta",
-				Map.of("conversationId", turn.conversation().id(), "messageId", turn.answerId())));
 		Outcome outcome = this.turns.withoutModel(turn);
 		ChatModel chatModel = this.model.getIfAvailable();
 		if (outcome == null && chatModel == null) {
-			outcome = this.turns.retrievalOnly(turn);
+			outcome = this.chat.withoutModel(turn);
 		}
+		Map<String, Object> meta = new java.util.LinkedHashMap<>();
+		meta.put("conversationId", turn.conversation().id());
+		meta.put("messageId", turn.answerId());
 		if (outcome != null) {
-			return meta.concatWith(whole(turn, outcome));
+			// known before anything streams: a cached answer says so from the start
+			meta.put("mode", outcome.mode());
+			return Flux.just(event("meta", meta)).concatWith(whole(turn, outcome));
 		}
-		return meta.concatWith(fromModel(turn, chatModel));
+		return Flux.just(event("meta", meta)).concatWith(fromModel(turn, chatModel));
 	}
 
 	private Flux<ServerSentEvent<Object>> fromModel(Turn turn, ChatModel chatModel) {
@@ -64,7 +67,7 @@ public class ChatStreamService {
 		Flux<ServerSentEvent<Object>> end = Flux.defer(() -> {
 			Outcome outcome = this.turns.fromModel(turn, progress.raw(), progress.reasoning(), progress.usage());
 			Flux<ServerSentEvent<Object>> tail = progress.finish(outcome);
-			return tail.concatWith(finish(turn, outcome));
+			return tail.concatWith(finish(turn, outcome, progress.firstShownNanos()));
 		});
 		return events.concatWith(end).onErrorResume((ex) -> {
 			if (progress.sentAnything()) {
@@ -72,18 +75,25 @@ public class ChatStreamService {
 				return Flux.just(event("error", Map.of("message", failure(turn.language()))));
 			}
 			logger.warn("The model failed ({}); answering from retrieval alone", ex.toString());
-			return whole(turn, this.turns.retrievalOnly(turn));
+			return whole(turn, this.chat.afterFailure(turn, ex));
 		});
 	}
 
 	/** An answer known in full: one token event, then citations and done. */
 	private Flux<ServerSentEvent<Object>> whole(Turn turn, Outcome outcome) {
-		return Flux.just(event("token", Map.of("text", outcome.answer()))).concatWith(finish(turn, outcome));
+		return Flux.defer(() -> {
+			long shown = System.nanoTime();
+			return Flux.just(event("token", Map.of("text", outcome.answer()))).concatWith(finish(turn, outcome, shown));
+		});
 	}
 
-	/** Stores the turn (blocking JDBC, off the event threads), then sends citations and done. */
-	private Flux<ServerSentEvent<Object>> finish(Turn turn, Outcome outcome) {
-		return Mono.fromCallable(() -> this.turns.finish(turn, outcome))
+	/**
+	 * Stores the turn (blocking JDBC, off the event threads) with the time its first text was shown, then sends
+	 * citations and done.
+	 */
+	private Flux<ServerSentEvent<Object>> finish(Turn turn, Outcome outcome, long firstShownNanos) {
+		long firstToken = ((firstShownNanos > 0) ? firstShownNanos : System.nanoTime()) - turn.startedNanos();
+		return Mono.fromCallable(() -> this.turns.finish(turn, outcome, firstToken / 1_000_000))
 			.subscribeOn(Schedulers.boundedElastic())
 			.flatMapMany((reply) -> Flux.just(event("citations", Map.of("citations", reply.citations())),
 					event("done", new Done(reply.mode(), reply.usage()))));

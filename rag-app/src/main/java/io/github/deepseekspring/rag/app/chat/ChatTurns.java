@@ -12,12 +12,14 @@ import io.github.deepseekspring.rag.app.conversation.ConversationStore;
 import io.github.deepseekspring.rag.app.conversation.ConversationStore.NewMessage;
 import io.github.deepseekspring.rag.app.conversation.StoredMessage;
 import io.github.deepseekspring.rag.app.conversation.TokenUsage;
+import io.github.deepseekspring.rag.app.photo.Photo;
 import io.github.deepseekspring.rag.retrieval.SearchHit;
 import org.springframework.ai.chat.messages.AssistantMessage;
 import org.springframework.ai.chat.messages.Message;
 import org.springframework.ai.chat.messages.SystemMessage;
-import org.springframework.ai.chat.messages.UserMessage;
 import tools.jackson.databind.json.JsonMapper;
+
+import org.springframework.transaction.support.TransactionOperations;
 
 /**
  * The steps of a turn around the model call, shared by the JSON and the streaming endpoint: validate, find the
@@ -37,13 +39,22 @@ public class ChatTurns {
 
 	private final JsonMapper json;
 
-	public ChatTurns(ConversationStore conversations, KnowledgeLookup lookup, PromptTexts texts,
-			ChatProperties properties, JsonMapper json) {
+	private final TurnPhotos photos;
+
+	private final TurnCache cache;
+
+	private final TransactionOperations transactions;
+
+	ChatTurns(ConversationStore conversations, KnowledgeLookup lookup, PromptTexts texts, ChatProperties properties,
+			JsonMapper json, TurnPhotos photos, TurnCache cache, TransactionOperations transactions) {
 		this.conversations = conversations;
 		this.lookup = lookup;
 		this.texts = texts;
 		this.properties = properties;
 		this.json = json;
+		this.photos = photos;
+		this.cache = cache;
+		this.transactions = transactions;
 	}
 
 	/**
@@ -54,6 +65,7 @@ public class ChatTurns {
 	 * @throws ConversationNotFoundException when the named conversation does not exist or is not the caller's
 	 */
 	Turn prepare(ChatRequest request, String ownerHash) {
+		long started = System.nanoTime();
 		String question = (request.message() != null) ? ControlCharacters.strip(request.message()).strip() : "";
 		if (question.isEmpty()) {
 			throw new InvalidMessageException("The message is empty");
@@ -62,6 +74,7 @@ public class ChatTurns {
 			throw new InvalidMessageException(
 					"The message is longer than " + this.properties.maxMessageLength() + " characters");
 		}
+		List<Photo> photos = this.photos.read(request);
 		Language language = Language.detect(question, this.properties.englishMaxCjkRatio());
 		Conversation conversation = (request.conversationId() == null)
 				? this.conversations.create(ownerHash, language.name(), this.texts.systemPrompt(language))
@@ -69,7 +82,7 @@ public class ChatTurns {
 					.orElseThrow(() -> new ConversationNotFoundException(request.conversationId()));
 		List<StoredMessage> history = this.conversations.messagesFrom(conversation.id(), conversation.historyStart());
 		// A follow-up ("那第二个呢？") often means nothing alone: the lookup reads it with the questions before it.
-		KnowledgeLookup.Found found = this.lookup.find(question, earlierQuestions(history));
+		KnowledgeLookup.Found found = this.photos.find(this.lookup, question, earlierQuestions(history), photos);
 		if (found.faq()) {
 			// The FAQ answer stands on its one passage: later prompts need no other passage of this turn.
 			found = new KnowledgeLookup.Found(List.of(found.passages().get(found.faqIndex())), 0);
@@ -78,9 +91,11 @@ public class ChatTurns {
 		List<Message> prompt = new ArrayList<>();
 		prompt.add(new SystemMessage(conversation.systemPrompt()));
 		Map<Integer, PassageRef> numbered = new LinkedHashMap<>();
+		Map<String, List<Photo>> earlierPhotos = history.isEmpty() ? Map.of() : this.photos.earlier(conversation.id());
 		for (StoredMessage message : window.messages()) {
 			boolean user = StoredMessage.USER.equals(message.role());
-			prompt.add(user ? new UserMessage(message.promptText()) : new AssistantMessage(message.promptText()));
+			prompt.add(user ? TurnPhotos.userMessage(message.promptText(), earlierPhotos.getOrDefault(message.id(), List.of()))
+					: new AssistantMessage(message.promptText()));
 			if (user && message.passagesJson() != null) {
 				for (PassageRef passage : this.json.readValue(message.passagesJson(), PassageRef[].class)) {
 					numbered.put(passage.n(), passage);
@@ -106,9 +121,10 @@ public class ChatTurns {
 		}
 		sent.forEach((passage) -> numbered.put(passage.n(), passage));
 		String userTurn = this.texts.userTurn(fresh, earlier, question);
-		prompt.add(new UserMessage(userTurn));
+		prompt.add(TurnPhotos.userMessage(userTurn, photos));
 		return new Turn(conversation, UUID.randomUUID().toString(), question, language, found, List.copyOf(relevant),
-				Map.copyOf(numbered), List.copyOf(sent), userTurn, window.startSeq(), List.copyOf(prompt));
+				Map.copyOf(numbered), List.copyOf(sent), userTurn, window.startSeq(), List.copyOf(prompt),
+				UUID.randomUUID().toString(), photos, started);
 	}
 
 	private static List<String> earlierQuestions(List<StoredMessage> history) {
@@ -209,6 +225,15 @@ public class ChatTurns {
 				CannedAnswers.knowledgeBaseUnavailable(turn.language()), List.of(), null, null);
 	}
 
+	/**
+	 * The question came with photos that no reachable model can see: said so, with a human agent offered (mode
+	 * not-covered, as clients offer the handoff for it), never answered as if there were no photos.
+	 */
+	Outcome photosUnreadable(Turn turn) {
+		return new Outcome(ChatMode.NOT_COVERED, this.properties.notCoveredSentinel(),
+				CannedAnswers.photosUnreadable(turn.language()), List.of(), null, null);
+	}
+
 	/** The outcome decided without the model, or null when the model should answer. */
 	Outcome withoutModel(Turn turn) {
 		if (turn.found().unavailable()) {
@@ -217,17 +242,31 @@ public class ChatTurns {
 		if (!turn.found().covered()) {
 			return notCovered(turn);
 		}
-		return turn.found().faq() ? faq(turn) : null;
+		return turn.found().faq() ? faq(turn) : this.cache.find(turn);
 	}
 
 	/** Stores the question and its answer, and returns the answer as the API shows it. */
 	ChatReply finish(Turn turn, Outcome outcome) {
+		return finish(turn, outcome, (System.nanoTime() - turn.startedNanos()) / 1_000_000);
+	}
+
+	/**
+	 * Stores the question with its photos and its answer with the time its first text was shown, remembers a
+	 * cacheable answer, and returns the answer as the API shows it.
+	 */
+	ChatReply finish(Turn turn, Outcome outcome, long firstTokenMillis) {
 		List<Citation> citations = citations(turn, outcome.cited());
-		StoredMessage answer = this.conversations.appendTurn(turn.conversation().id(), turn.historyStart(),
-				NewMessage.question(turn.question(), turn.userTurnText(),
-						turn.sent().isEmpty() ? null : this.json.writeValueAsString(turn.sent())),
-				turn.answerId(), new NewMessage(outcome.answer(), outcome.modelText(), outcome.mode().wireName(),
-						this.json.writeValueAsString(citations), null, outcome.reasoning(), outcome.usage()));
+		StoredMessage answer = this.transactions.execute((status) -> {
+			StoredMessage stored = this.conversations.appendTurn(turn.conversation().id(), turn.historyStart(),
+					turn.questionId(), NewMessage.question(turn.question(), turn.userTurnText(),
+							turn.sent().isEmpty() ? null : this.json.writeValueAsString(turn.sent())),
+					turn.answerId(), new NewMessage(outcome.answer(), outcome.modelText(), outcome.mode().wireName(),
+							this.json.writeValueAsString(citations), null, outcome.reasoning(), outcome.usage()));
+			this.photos.store(turn.conversation().id(), turn.questionId(), turn.photos());
+			this.conversations.recordFirstToken(stored.id(), firstTokenMillis);
+			return stored;
+		});
+		this.cache.remember(turn, outcome, citations, answer.id());
 		return new ChatReply(turn.conversation().id(), answer.id(), outcome.answer(), visibleReasoning(turn, outcome),
 				citations, outcome.mode(), outcome.usage());
 	}

@@ -22,10 +22,11 @@ public record ConversationView(String conversationId, List<Entry> messages) {
 	 * @param mode how an answer was produced
 	 * @param citations an answer's citations
 	 * @param createdAt when it was stored
+	 * @param photos a question's photos: the path of each (null for a photo no longer kept), or null for none
 	 */
 	@JsonInclude(JsonInclude.Include.NON_NULL)
 	public record Entry(String messageId, String role, String content, ChatMode mode, List<Citation> citations,
-			OffsetDateTime createdAt) {
+			OffsetDateTime createdAt, List<String> photos) {
 
 	}
 

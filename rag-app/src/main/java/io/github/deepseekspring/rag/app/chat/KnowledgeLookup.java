@@ -70,8 +70,9 @@ public class KnowledgeLookup {
 			.stream()
 			.filter((hit) -> hit.score() >= this.properties.minScore())
 			.toList();
+		String standalone = this.retriever.standalone(question, earlierQuestions).orElse(null);
 		if (!retrieval.covered() || passages.isEmpty()) {
-			return new Found(List.of(), -1);
+			return new Found(List.of(), -1, false, standalone);
 		}
 		VectorSpace space = this.spaces.forQuery(question);
 		Embedder embedder = space.embedder();
@@ -87,10 +88,10 @@ public class KnowledgeLookup {
 			float[] faqVector = this.faqVectors.computeIfAbsent(space.name() + "\n" + faqQuestion,
 					(key) -> embedder.embedPassages(List.of(faqQuestion)).get(0));
 			if (UnitVectors.dot(questionVector, faqVector) >= this.properties.faqMinSimilarity()) {
-				return new Found(passages, i);
+				return new Found(passages, i, false, standalone);
 			}
 		}
-		return new Found(passages, -1);
+		return new Found(passages, -1, false, standalone);
 	}
 
 	/** The question of an FAQ passage (its last heading without the {@code Q:}), or null. */
@@ -109,14 +110,16 @@ public class KnowledgeLookup {
 	 * @param passages passages above the threshold, best first
 	 * @param faqIndex index in passages of an FAQ answer to return as is, or -1
 	 * @param unavailable whether the knowledge base could not be searched (passages are then empty)
+	 * @param standalone the question worded to stand alone (a follow-up as the model rewrote it), or null for a
+	 * follow-up that depends on the conversation
 	 */
-	public record Found(List<SearchHit> passages, int faqIndex, boolean unavailable) {
+	public record Found(List<SearchHit> passages, int faqIndex, boolean unavailable, String standalone) {
 
 		/** The knowledge base could not be searched. */
-		public static final Found UNAVAILABLE = new Found(List.of(), -1, true);
+		public static final Found UNAVAILABLE = new Found(List.of(), -1, true, null);
 
 		public Found(List<SearchHit> passages, int faqIndex) {
-			this(passages, faqIndex, false);
+			this(passages, faqIndex, false, null);
 		}
 
 		public boolean covered() {

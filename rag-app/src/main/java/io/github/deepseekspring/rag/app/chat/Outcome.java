@@ -2,6 +2,7 @@ package io.github.deepseekspring.rag.app.chat;
 
 import java.util.List;
 
+import io.github.deepseekspring.rag.app.cache.CacheHit;
 import io.github.deepseekspring.rag.app.conversation.TokenUsage;
 
 /**
@@ -13,8 +14,13 @@ import io.github.deepseekspring.rag.app.conversation.TokenUsage;
  * @param cited the turn's passage numbers (1-based) cited, in the order of their numbers in the answer
  * @param reasoning the model's reasoning, or null
  * @param usage tokens and cost of the model call, or null
+ * @param cached the cache entry the answer was served from, or null
  */
 record Outcome(ChatMode mode, String modelText, String answer, List<Integer> cited, String reasoning,
-		TokenUsage usage) {
+		TokenUsage usage, CacheHit cached) {
+
+	Outcome(ChatMode mode, String modelText, String answer, List<Integer> cited, String reasoning, TokenUsage usage) {
+		this(mode, modelText, answer, cited, reasoning, usage, null);
+	}
 
 }

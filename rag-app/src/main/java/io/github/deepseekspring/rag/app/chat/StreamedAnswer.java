@@ -41,6 +41,8 @@ final class StreamedAnswer {
 
 	private boolean sent;
 
+	private long firstShownNanos;
+
 	private TokenUsage usage;
 
 	StreamedAnswer(ChatTurns turns, Turn turn) {
@@ -77,7 +79,7 @@ final class StreamedAnswer {
 		}
 		String ready = ready();
 		if (!ready.isEmpty()) {
-			this.sent = true;
+			markShown();
 			events.add(event("token", Map.of("text", ready)));
 		}
 		return events;
@@ -89,7 +91,7 @@ final class StreamedAnswer {
 		}
 		String piece = this.reasoning.substring(this.reasoningFed, upTo);
 		this.reasoningFed = upTo;
-		this.sent = true;
+		markShown();
 		events.add(event("reasoning", Map.of("text", piece)));
 	}
 
@@ -129,6 +131,18 @@ final class StreamedAnswer {
 			}
 		}
 		return Flux.fromIterable(events);
+	}
+
+	private void markShown() {
+		if (!this.sent) {
+			this.sent = true;
+			this.firstShownNanos = System.nanoTime();
+		}
+	}
+
+	/** When the first text (reasoning or answer) was shown, or 0 while none was. */
+	long firstShownNanos() {
+		return this.firstShownNanos;
 	}
 
 	/** Whether the answer was found to repeat the system prompt: the model call can stop. */

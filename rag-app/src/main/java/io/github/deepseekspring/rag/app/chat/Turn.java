@@ -4,6 +4,7 @@ import java.util.List;
 import java.util.Map;
 
 import io.github.deepseekspring.rag.app.conversation.Conversation;
+import io.github.deepseekspring.rag.app.photo.Photo;
 import org.springframework.ai.chat.messages.Message;
 
 /**
@@ -20,9 +21,13 @@ import org.springframework.ai.chat.messages.Message;
  * @param userTurnText the user turn as the model sees it: passages and question inside their delimiters
  * @param historyStart seq of the first earlier message in the prompt, or -1 for none
  * @param prompt system prompt, earlier turns verbatim, then this user turn
+ * @param questionId the id the question will be stored with
+ * @param photos the question's photos, metadata stripped
+ * @param startedNanos when the question arrived ({@link System#nanoTime()})
  */
 record Turn(Conversation conversation, String answerId, String question, Language language,
 		KnowledgeLookup.Found found, List<Integer> relevant, Map<Integer, PassageRef> numbered, List<PassageRef> sent,
-		String userTurnText, int historyStart, List<Message> prompt) {
+		String userTurnText, int historyStart, List<Message> prompt, String questionId, List<Photo> photos,
+		long startedNanos) {
 
 }

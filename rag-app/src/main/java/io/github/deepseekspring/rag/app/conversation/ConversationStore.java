@@ -79,15 +79,30 @@ public class ConversationStore {
 	@Transactional
 	public StoredMessage appendTurn(String conversationId, int historyStart, NewMessage question, String answerId,
 			NewMessage answer) {
+		return appendTurn(conversationId, historyStart, UUID.randomUUID().toString(), question, answerId, answer);
+	}
+
+	/**
+	 * Appends a question and its answer, the question under an id known beforehand (things stored with it, such as
+	 * its photos, refer to it).
+	 */
+	@Transactional
+	public StoredMessage appendTurn(String conversationId, int historyStart, String questionId, NewMessage question,
+			String answerId, NewMessage answer) {
 		int next = this.jdbc.sql("select coalesce(max(seq), -1) + 1 from message where conversation_id = ?")
 			.param(conversationId)
 			.query(Integer.class)
 			.single();
-		insert(UUID.randomUUID().toString(), conversationId, next, StoredMessage.USER, question);
+		insert(questionId, conversationId, next, StoredMessage.USER, question);
 		StoredMessage stored = insert(answerId, conversationId, next + 1, StoredMessage.ASSISTANT, answer);
 		this.jdbc.sql("update conversation set history_start = ? where id = ?").params((historyStart >= 0) ? historyStart : next, conversationId)
 			.update();
 		return stored;
+	}
+
+	/** How long the customer waited for the first text of an answer, for the dashboard's latency. */
+	public void recordFirstToken(String answerId, long millis) {
+		this.jdbc.sql("update message set first_token_ms = ? where id = ?").params(millis, answerId).update();
 	}
 
 	private StoredMessage insert(String id, String conversationId, int seq, String role, NewMessage message) {

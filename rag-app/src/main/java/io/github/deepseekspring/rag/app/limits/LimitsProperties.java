@@ -25,7 +25,7 @@ public record LimitsProperties(Boolean enabled, List<String> paths, Rate rate, C
 				: List.of("/api/chat/**", "/api/code/**", "/v1/**");
 		rate = (rate != null) ? rate : new Rate(0, 0, 0);
 		concurrency = (concurrency != null) ? concurrency : new Concurrency(0, -1, null, null, null, 0);
-		request = (request != null) ? request : new Request(null, 0, null);
+		request = (request != null) ? request : new Request(null, 0, null, null, null);
 	}
 
 	/**
@@ -85,14 +85,21 @@ public record LimitsProperties(Boolean enabled, List<String> paths, Rate rate, C
 	 * @param maxBodySize largest request body on the limited paths (default 256KB); larger ones get 413
 	 * @param maxFiles most files in one multipart upload (default 10); more get 413
 	 * @param uploadPaths paths whose multipart requests are uploads
+	 * @param maxPhotoBodySize largest request body on the paths that take photos (default 21MB: three photos of
+	 * {@code deepseek.rag.chat.images.max-size} 5MB as base64, and the message); larger ones get 413
+	 * @param photoPaths paths whose requests may carry photos (exact paths)
 	 */
-	public record Request(DataSize maxBodySize, int maxFiles, List<String> uploadPaths) {
+	public record Request(DataSize maxBodySize, int maxFiles, List<String> uploadPaths, DataSize maxPhotoBodySize,
+			List<String> photoPaths) {
 
 		public Request {
 			maxBodySize = (maxBodySize != null) ? maxBodySize : DataSize.ofKilobytes(256);
 			maxFiles = (maxFiles > 0) ? maxFiles : 10;
 			uploadPaths = (uploadPaths != null && !uploadPaths.isEmpty()) ? List.copyOf(uploadPaths)
 					: List.of("/api/kb/**");
+			maxPhotoBodySize = (maxPhotoBodySize != null) ? maxPhotoBodySize : DataSize.ofMegabytes(21);
+			photoPaths = (photoPaths != null && !photoPaths.isEmpty()) ? List.copyOf(photoPaths)
+					: List.of("/api/chat", "/api/chat/stream");
 		}
 
 	}

@@ -26,6 +26,10 @@ class RequestSizeFilter extends OncePerRequestFilter {
 
 	private final long maxBodySize;
 
+	private final java.util.List<String> photoPaths;
+
+	private final long maxPhotoBodySize;
+
 	private final int maxFiles;
 
 	private final LimitMetrics metrics;
@@ -39,6 +43,8 @@ class RequestSizeFilter extends OncePerRequestFilter {
 		this.paths = paths;
 		this.uploadPaths = uploadPaths;
 		this.maxBodySize = limits.maxBodySize().toBytes();
+		this.photoPaths = limits.photoPaths();
+		this.maxPhotoBodySize = limits.maxPhotoBodySize().toBytes();
 		this.maxFiles = limits.maxFiles();
 	}
 
@@ -46,13 +52,16 @@ class RequestSizeFilter extends OncePerRequestFilter {
 	protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
 			throws ServletException, IOException {
 		if (this.paths.matches(request)) {
-			if (request.getContentLengthLong() > this.maxBodySize) {
+			// exactly the paths that take photos, not what lies below them (feedback, handoff)
+			String path = request.getRequestURI().substring(request.getContextPath().length());
+			long limit = this.photoPaths.contains(path) ? this.maxPhotoBodySize : this.maxBodySize;
+			if (request.getContentLengthLong() > limit) {
 				this.metrics.size();
 				this.refusals.write(request, response, HttpStatus.CONTENT_TOO_LARGE,
-						"The request body is larger than " + this.maxBodySize + " bytes.", null);
+						"The request body is larger than " + limit + " bytes.", null);
 				return;
 			}
-			chain.doFilter(new LimitedBodyRequest(request, this.maxBodySize), response);
+			chain.doFilter(new LimitedBodyRequest(request, limit), response);
 			return;
 		}
 		if (isMultipart(request) && this.uploadPaths.matches(request) && files(request) > this.maxFiles) {

@@ -21,7 +21,7 @@ class AdminReportController {
 		this.messages = messages;
 	}
 
-	@GetMapping("/admin/{page:feedback|tickets|unanswered|backend}")
+	@GetMapping("/admin/{page:feedback|tickets|unanswered|backend|cache}")
 	String report(@PathVariable String page, Model model, Locale locale) {
 		model.addAttribute("page", page);
 		model.addAttribute("title", this.messages.getMessage("admin.nav." + page, null, locale));

@@ -19,7 +19,7 @@ class PageController {
 
 	@GetMapping("/admin")
 	String admin() {
-		return "redirect:/admin/kb";
+		return "redirect:/admin/dashboard";
 	}
 
 }

@@ -217,7 +217,7 @@ class ChatAuditAndErasureTests {
 
 		static final String HEADER = "occurred_at,request_id,caller_id,conversation_id,operation,backend,model,"
 				+ "prompt_tokens,completion_tokens,cache_hit_tokens,cost_cny,input_sha256,output_sha256,outcome,"
-				+ "duration_ms";
+				+ "duration_ms,image_sha256";
 
 	}
 

@@ -60,6 +60,12 @@ final class ChatHttp {
 			.build());
 	}
 
+	/** A GET whose body is bytes (a photo), with this client's cookies. */
+	HttpResponse<byte[]> getBytes(String path) throws IOException, InterruptedException {
+		return this.client.send(HttpRequest.newBuilder(URI.create(this.baseUrl + path)).GET().build(),
+				HttpResponse.BodyHandlers.ofByteArray());
+	}
+
 	Response get(String path) {
 		return send(HttpRequest.newBuilder(URI.create(this.baseUrl + path)).GET().build());
 	}

@@ -97,12 +97,19 @@ class HostileInputTests {
 	}
 
 	@Test
-	void hugeBodiesAre413Everywhere() throws Exception {
+	void hugeBodiesAre413OrBeyondTheMessageLimit400() throws Exception {
 		String conversationId = this.http.chat(null, "能开发票吗").body().path("conversationId").asString();
 		byte[] huge = ("{\"message\": \"" + "很".repeat(200_000) + "\"}").getBytes(StandardCharsets.UTF_8);
-		for (String path : new String[] { "/api/chat", "/api/chat/stream", "/api/chat/" + conversationId + "/feedback",
+		for (String path : new String[] { "/api/chat/" + conversationId + "/feedback",
 				"/api/chat/" + conversationId + "/handoff" }) {
 			assertProblem(postBytes(path, huge, null), 413);
+		}
+		// the paths that take photos allow three photos' worth of body (LimitFiltersTests): within it, the message's
+		// own length limit answers
+		for (String path : new String[] { "/api/chat", "/api/chat/stream" }) {
+			HttpResponse<String> tooLong = postBytes(path, huge, null);
+			assertProblem(tooLong, 400);
+			assertThat(tooLong.body()).contains("characters");
 		}
 	}
 

@@ -41,7 +41,7 @@ class LimitFiltersTests {
 
 	private final LimitsProperties properties = new LimitsProperties(true, null, new LimitsProperties.Rate(6, 3, 0),
 			new LimitsProperties.Concurrency(1, 0, Duration.ofMillis(50), Duration.ofSeconds(7), null, 0),
-			new LimitsProperties.Request(DataSize.ofBytes(200), 2, null));
+			new LimitsProperties.Request(DataSize.ofBytes(200), 2, null, DataSize.ofBytes(1000), null));
 
 	private final ModelCallGate gate = new ModelCallGate(this.properties.concurrency());
 
@@ -171,6 +171,18 @@ class LimitFiltersTests {
 	}
 
 	@Test
+	void thePathsThatTakePhotosAllowLargerBodiesButNotWhatLiesBelowThem() throws Exception {
+		this.mvc.perform(post("/api/chat").contentType(MediaType.APPLICATION_JSON)
+			.content("{\"message\":\"" + "x".repeat(300) + "\"}")
+			.with(ip("10.0.0.1"))).andExpect(status().isOk());
+		this.mvc.perform(post("/api/chat").contentType(MediaType.APPLICATION_JSON)
+			.content("{\"message\":\"" + "x".repeat(1200) + "\"}")
+			.with(ip("10.0.0.2")))
+			.andExpect(status().isPayloadTooLarge())
+			.andExpect(jsonPath("$.detail").value("The request body is larger than 1000 bytes."));
+	}
+
+	@Test
 	void tooManyFilesIs413() throws Exception {
 		this.mvc.perform(multipart("/api/kb/documents").part(file("a.md"), file("b.md"), file("c.md")))
 			.andExpect(status().isPayloadTooLarge())
@@ -189,6 +201,8 @@ class LimitFiltersTests {
 		assertThat(defaults.concurrency().maxCalls()).isEqualTo(16);
 		assertThat(defaults.concurrency().queue()).isEqualTo(16);
 		assertThat(defaults.request().maxBodySize()).isEqualTo(DataSize.ofKilobytes(256));
+		assertThat(defaults.request().maxPhotoBodySize()).isEqualTo(DataSize.ofMegabytes(21));
+		assertThat(defaults.request().photoPaths()).containsExactly("/api/chat", "/api/chat/stream");
 	}
 
 	private static MockPart file(String name) {

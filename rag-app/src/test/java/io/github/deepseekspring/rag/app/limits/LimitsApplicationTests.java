@@ -117,8 +117,9 @@ class LimitsApplicationTests {
 
 	@Test
 	void oversizedBodyAnswers413() {
+		// a path without photos: /api/chat and /api/chat/stream take photos, up to max-photo-body-size
 		ResponseEntity<String> response = client().post()
-			.uri("/api/chat")
+			.uri("/api/chat/c1/feedback")
 			.header("Authorization", "Bearer test-key-not-secret")
 			.contentType(MediaType.APPLICATION_JSON)
 			.body("{\"message\":\"" + "问".repeat(1000) + "\"}")
