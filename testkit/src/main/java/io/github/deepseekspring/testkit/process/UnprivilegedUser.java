@@ -1,38 +1,43 @@
-package io.github.deepseekspring.testkit.elasticsearch;
+package io.github.deepseekspring.testkit.process;
 
 import java.io.IOException;
 import java.nio.file.Path;
 import java.util.List;
 
-/** The system user Elasticsearch runs as when the test JVM is root (Elasticsearch refuses to run as root). */
-final class UnprivilegedUser {
+/**
+ * The system user the test servers run as when the test JVM is root: Elasticsearch and PostgreSQL both refuse to run
+ * as root.
+ */
+public final class UnprivilegedUser {
 
-	static final String NAME = "deepseek-es";
+	/** The user's name; created on first use. */
+	public static final String NAME = "deepseek-test";
 
 	private UnprivilegedUser() {
 	}
 
-	static boolean isRoot() {
+	public static boolean isRoot() {
 		return "root".equals(System.getProperty("user.name")) || "0".equals(output(List.of("id", "-u")).trim());
 	}
 
-	static void ensureExists() throws IOException {
+	public static void ensureExists() throws IOException {
 		if (exec(List.of("id", "-u", NAME)) != 0
 				&& exec(List.of("useradd", "--system", "--no-create-home", "--shell", "/usr/sbin/nologin", NAME)) != 0
 				&& exec(List.of("id", "-u", NAME)) != 0) {
 			throw new IOException("Could not create the user " + NAME
-					+ " that Elasticsearch runs as (it refuses root); create it, or run the tests as another user, or set ES_URL");
+					+ " that the test servers run as (Elasticsearch and PostgreSQL refuse root); create it, or run the"
+					+ " tests as another user, or point the tests at running servers (ES_URL, PG_URL)");
 		}
 	}
 
-	static void giveOwnership(Path folder) throws IOException {
+	public static void giveOwnership(Path folder) throws IOException {
 		if (exec(List.of("chown", "-R", NAME + ":" + NAME, folder.toString())) != 0) {
 			throw new IOException("Could not hand " + folder + " to the user " + NAME);
 		}
 	}
 
 	/** @return the command prefix that runs the rest of a command line as this user */
-	static List<String> runAsCommand() {
+	public static List<String> runAsCommand() {
 		String uid = output(List.of("id", "-u", NAME)).trim();
 		String gid = output(List.of("id", "-g", NAME)).trim();
 		// setpriv execs in place (no extra process that could swallow signals), unlike su or runuser.
