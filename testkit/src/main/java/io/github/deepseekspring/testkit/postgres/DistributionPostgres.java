@@ -7,6 +7,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 
+import io.github.deepseekspring.testkit.process.Commands;
 import io.github.deepseekspring.testkit.process.LocalPorts;
 import io.github.deepseekspring.testkit.process.LogTail;
 import io.github.deepseekspring.testkit.process.RunFolders;
@@ -62,7 +63,7 @@ final class DistributionPostgres {
 			if (!server.isAlive()) {
 				throw new IllegalStateException("PostgreSQL stopped while starting:\n" + LogTail.of(console, run));
 			}
-			if (exitCode(probe) == 0) {
+			if (Commands.exitCode(probe) == 0) {
 				return;
 			}
 			try {
@@ -75,19 +76,6 @@ final class DistributionPostgres {
 		}
 		throw new IllegalStateException(
 				"PostgreSQL on port " + port + " was not ready within " + START_TIMEOUT + ":\n" + LogTail.of(console, run));
-	}
-
-	private static int exitCode(List<String> command) throws IOException {
-		try {
-			return new ProcessBuilder(command).redirectErrorStream(true)
-				.redirectOutput(ProcessBuilder.Redirect.DISCARD)
-				.start()
-				.waitFor();
-		}
-		catch (InterruptedException ex) {
-			Thread.currentThread().interrupt();
-			throw new IOException("Interrupted running " + command, ex);
-		}
 	}
 
 }

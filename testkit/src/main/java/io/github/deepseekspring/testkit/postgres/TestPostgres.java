@@ -101,7 +101,7 @@ public final class TestPostgres {
 		return new Database(PostgresUrls.withDatabase(this.jdbcUrl, name), this.username, this.password);
 	}
 
-	/** @return the JDBC URL of the server's maintenance database, such as {@code jdbc:postgresql://127.0.0.1:5432/postgres} */
+	/** @return the JDBC URL of the server's own database, such as {@code jdbc:postgresql://127.0.0.1:5432/postgres} */
 	public String jdbcUrl() {
 		return this.jdbcUrl;
 	}

@@ -17,13 +17,13 @@ public final class UnprivilegedUser {
 	}
 
 	public static boolean isRoot() {
-		return "root".equals(System.getProperty("user.name")) || "0".equals(output(List.of("id", "-u")).trim());
+		return "root".equals(System.getProperty("user.name")) || "0".equals(Commands.output(List.of("id", "-u")).trim());
 	}
 
 	public static void ensureExists() throws IOException {
-		if (exec(List.of("id", "-u", NAME)) != 0
-				&& exec(List.of("useradd", "--system", "--no-create-home", "--shell", "/usr/sbin/nologin", NAME)) != 0
-				&& exec(List.of("id", "-u", NAME)) != 0) {
+		List<String> create = List.of("useradd", "--system", "--no-create-home", "--shell", "/usr/sbin/nologin", NAME);
+		if (Commands.exitCode(List.of("id", "-u", NAME)) != 0 && Commands.exitCode(create) != 0
+				&& Commands.exitCode(List.of("id", "-u", NAME)) != 0) {
 			throw new IOException("Could not create the user " + NAME
 					+ " that the test servers run as (Elasticsearch and PostgreSQL refuse root); create it, or run the"
 					+ " tests as another user, or point the tests at running servers (ES_URL, PG_URL)");
@@ -31,46 +31,17 @@ public final class UnprivilegedUser {
 	}
 
 	public static void giveOwnership(Path folder) throws IOException {
-		if (exec(List.of("chown", "-R", NAME + ":" + NAME, folder.toString())) != 0) {
+		if (Commands.exitCode(List.of("chown", "-R", NAME + ":" + NAME, folder.toString())) != 0) {
 			throw new IOException("Could not hand " + folder + " to the user " + NAME);
 		}
 	}
 
 	/** @return the command prefix that runs the rest of a command line as this user */
 	public static List<String> runAsCommand() {
-		String uid = output(List.of("id", "-u", NAME)).trim();
-		String gid = output(List.of("id", "-g", NAME)).trim();
+		String uid = Commands.output(List.of("id", "-u", NAME)).trim();
+		String gid = Commands.output(List.of("id", "-g", NAME)).trim();
 		// setpriv execs in place (no extra process that could swallow signals), unlike su or runuser.
 		return List.of("setpriv", "--reuid=" + uid, "--regid=" + gid, "--clear-groups");
-	}
-
-	private static int exec(List<String> command) throws IOException {
-		try {
-			return new ProcessBuilder(command).redirectErrorStream(true)
-				.redirectOutput(ProcessBuilder.Redirect.DISCARD)
-				.start()
-				.waitFor();
-		}
-		catch (InterruptedException ex) {
-			Thread.currentThread().interrupt();
-			throw new IOException("Interrupted running " + command, ex);
-		}
-	}
-
-	private static String output(List<String> command) {
-		try {
-			Process process = new ProcessBuilder(command).redirectErrorStream(true).start();
-			String out = new String(process.getInputStream().readAllBytes());
-			process.waitFor();
-			return out;
-		}
-		catch (IOException ex) {
-			return "";
-		}
-		catch (InterruptedException ex) {
-			Thread.currentThread().interrupt();
-			return "";
-		}
 	}
 
 }

@@ -19,7 +19,9 @@ import org.springframework.context.ConfigurableApplicationContext;
 record Replica(String name, ConfigurableApplicationContext context, int port) {
 
 	static Replica start(String name, Map<String, String> settings) {
-		List<String> arguments = settings.entrySet().stream().map((setting) -> "--" + setting.getKey() + "=" + setting.getValue())
+		List<String> arguments = settings.entrySet()
+			.stream()
+			.map((setting) -> "--" + setting.getKey() + "=" + setting.getValue())
 			.toList();
 		ConfigurableApplicationContext context = new SpringApplicationBuilder(RagApplication.class)
 			.run(arguments.toArray(String[]::new));
