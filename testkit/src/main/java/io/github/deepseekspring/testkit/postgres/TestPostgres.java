@@ -4,7 +4,6 @@ import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.SQLException;
 import java.sql.Statement;
-import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
 import java.util.UUID;
@@ -91,7 +90,7 @@ public final class TestPostgres {
 		String name = prefix + "_" + UUID.randomUUID().toString().replace("-", "").substring(0, 12);
 		try (Connection connection = DriverManager.getConnection(this.jdbcUrl, this.username, this.password);
 				Statement statement = connection.createStatement()) {
-			statement.execute("create database " + name.toLowerCase(Locale.ROOT));
+			statement.execute("create database " + name);
 		}
 		catch (SQLException ex) {
 			throw new IllegalStateException("Could not create the database " + name + " on " + this
@@ -114,7 +113,10 @@ public final class TestPostgres {
 		return this.password;
 	}
 
-	/** @return how this instance was provisioned: {@code PG_URL}, {@code testcontainers} or {@code binaries} */
+	/**
+	 * @return how this instance was provisioned: {@code PG_URL}, {@code SPRING_DATASOURCE_URL}, {@code testcontainers}
+	 * or {@code binaries}
+	 */
 	public String provisionedBy() {
 		return this.provisionedBy;
 	}
