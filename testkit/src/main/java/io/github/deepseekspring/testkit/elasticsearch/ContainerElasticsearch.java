@@ -3,6 +3,8 @@ package io.github.deepseekspring.testkit.elasticsearch;
 import java.net.URI;
 import java.util.Optional;
 
+import io.github.deepseekspring.testkit.process.OptionalClasses;
+
 /**
  * Testcontainers' Elasticsearch, used only when Testcontainers is on the classpath and a Docker engine answers.
  * Reflection-free but isolated in {@link ContainerSupport} so this class loads without Testcontainers.
@@ -13,20 +15,10 @@ final class ContainerElasticsearch {
 	}
 
 	static Optional<URI> startIfDockerAnswers(String version) {
-		if (!isPresent("org.testcontainers.elasticsearch.ElasticsearchContainer")) {
+		if (!OptionalClasses.isPresent("org.testcontainers.elasticsearch.ElasticsearchContainer")) {
 			return Optional.empty();
 		}
 		return ContainerSupport.startIfDockerAnswers(version);
-	}
-
-	private static boolean isPresent(String className) {
-		try {
-			Class.forName(className, false, ContainerElasticsearch.class.getClassLoader());
-			return true;
-		}
-		catch (ClassNotFoundException | LinkageError ex) {
-			return false;
-		}
 	}
 
 }

@@ -3,7 +3,8 @@ package io.github.deepseekspring.testkit.elasticsearch;
 import java.net.URI;
 import java.util.Optional;
 
-import org.testcontainers.DockerClientFactory;
+import io.github.deepseekspring.testkit.process.DockerEngine;
+
 import org.testcontainers.elasticsearch.ElasticsearchContainer;
 
 /** Touches Testcontainers types; loaded only after {@link ContainerElasticsearch} saw them on the classpath. */
@@ -15,7 +16,7 @@ final class ContainerSupport {
 	}
 
 	static Optional<URI> startIfDockerAnswers(String version) {
-		if (!dockerAnswers()) {
+		if (!DockerEngine.answers()) {
 			return Optional.empty();
 		}
 		ElasticsearchContainer container = new ElasticsearchContainer(IMAGE + version)
@@ -25,15 +26,6 @@ final class ContainerSupport {
 		container.start();
 		Runtime.getRuntime().addShutdownHook(new Thread(container::stop, "testkit-elasticsearch-container-stop"));
 		return Optional.of(URI.create("http://" + container.getHttpHostAddress()));
-	}
-
-	private static boolean dockerAnswers() {
-		try {
-			return DockerClientFactory.instance().isDockerAvailable();
-		}
-		catch (RuntimeException | LinkageError ex) {
-			return false;
-		}
 	}
 
 }

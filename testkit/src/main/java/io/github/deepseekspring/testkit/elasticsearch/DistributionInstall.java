@@ -14,6 +14,8 @@ import java.util.stream.Stream;
 import java.util.zip.ZipEntry;
 import java.util.zip.ZipInputStream;
 
+import io.github.deepseekspring.testkit.process.RunFolders;
+
 /**
  * The distribution zip unpacked once into a cache folder and reused by later runs. A file lock keeps two JVMs (two
  * Maven modules running their tests at once) from unpacking over each other, and a marker file written last means a
@@ -34,7 +36,7 @@ final class DistributionInstall {
 			try (FileChannel lockFile = FileChannel.open(cacheRoot.resolve(".lock"), StandardOpenOption.CREATE,
 					StandardOpenOption.WRITE); FileLock lock = lockFile.lock()) {
 				if (!Files.exists(target.resolve(COMPLETE_MARKER))) {
-					deleteRecursively(target);
+					RunFolders.deleteRecursively(target);
 					unzip(zip, target);
 					Files.createFile(target.resolve(COMPLETE_MARKER));
 				}
@@ -72,17 +74,6 @@ final class DistributionInstall {
 			return children.filter((child) -> Files.isDirectory(child.resolve("bin")))
 				.findFirst()
 				.orElseThrow(() -> new IOException("No Elasticsearch home (a folder with bin/) in " + target));
-		}
-	}
-
-	static void deleteRecursively(Path folder) throws IOException {
-		if (!Files.exists(folder)) {
-			return;
-		}
-		try (Stream<Path> paths = Files.walk(folder)) {
-			for (Path path : paths.sorted(java.util.Comparator.reverseOrder()).toList()) {
-				Files.deleteIfExists(path);
-			}
 		}
 	}
 

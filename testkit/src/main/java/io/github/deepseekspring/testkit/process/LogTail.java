@@ -1,4 +1,4 @@
-package io.github.deepseekspring.testkit.elasticsearch;
+package io.github.deepseekspring.testkit.process;
 
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
@@ -6,15 +6,15 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 
-/** The last lines of the Elasticsearch console output, for start-up failure messages. */
-final class LogTail {
+/** The last lines of a test server's console output, for start-up failure messages. */
+public final class LogTail {
 
 	private static final int LINES = 40;
 
 	private LogTail() {
 	}
 
-	static String of(Path console, Path runFolder) {
+	public static String of(Path console, Path runFolder) {
 		try {
 			List<String> lines = Files.exists(console) ? Files.readAllLines(console, StandardCharsets.UTF_8) : List.of();
 			return "--- last lines of " + console.getFileName() + " (run folder " + runFolder + ") ---\n"
