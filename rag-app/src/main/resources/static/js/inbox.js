@@ -112,7 +112,7 @@
     add(text.customerRef, ticket.customerRef);
     add(text.reason, ticket.reason);
     add(text.contact, ticket.contact);
-    $('ticket-title').textContent = stateText(ticket);
+    $('ticket-title').textContent = (ticket.customerRef || ticket.ticketId.slice(0, 8)) + ' · ' + stateText(ticket);
     const mine = ticket.state === 'held' && ticket.holder === text.me;
     $('take').hidden = ticket.state !== 'waiting';
     $('hand-back').hidden = $('close-ticket').hidden = ticket.state !== 'held';

@@ -6,7 +6,6 @@ import io.github.deepseekspring.rag.app.security.AgentProperties;
 import tools.jackson.databind.json.JsonMapper;
 
 import org.springframework.beans.factory.ObjectProvider;
-import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -16,46 +15,39 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 class AgentConfiguration {
 
 	@Bean
-	@ConditionalOnMissingBean
 	TicketHolds ticketHolds(JdbcClient jdbc, AgentProperties agents) {
 		return new TicketHolds(jdbc, agents);
 	}
 
 	@Bean
-	@ConditionalOnMissingBean
 	AgentChannelStore agentChannelStore(JdbcClient jdbc, JsonMapper json) {
 		return new AgentChannelStore(jdbc, json);
 	}
 
 	@Bean
-	@ConditionalOnMissingBean
 	ChannelPoller channelPoller(AgentChannelStore store, AgentChannelProperties properties) {
 		return new ChannelPoller(store, properties.pollInterval());
 	}
 
 	@Bean
-	@ConditionalOnMissingBean
 	ChannelStreams channelStreams(TicketHolds holds, AgentChannelStore store, ChannelPoller poller,
 			AgentProperties agents, AgentChannelProperties properties) {
 		return new ChannelStreams(holds, store, poller, agents, properties.keepAlive());
 	}
 
 	@Bean
-	@ConditionalOnMissingBean
 	AgentDesk agentDesk(TicketHolds holds, AgentChannelStore store, AgentProperties agents,
 			AgentChannelProperties properties) {
 		return new AgentDesk(holds, store, agents, properties.maxMessageLength());
 	}
 
 	@Bean
-	@ConditionalOnMissingBean
 	Transcript transcript(ConversationStore conversations, AgentChannelStore store,
 			ObjectProvider<TranscriptPartSource> sources, JsonMapper json) {
 		return new Transcript(conversations, store, sources.orderedStream().toList(), json);
 	}
 
 	@Bean
-	@ConditionalOnMissingBean
 	FaqEntries faqEntries(KnowledgeBase knowledgeBase) {
 		return new FaqEntries(knowledgeBase);
 	}

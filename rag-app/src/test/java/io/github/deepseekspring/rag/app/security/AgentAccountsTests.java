@@ -4,6 +4,8 @@ import java.util.List;
 
 import org.junit.jupiter.api.Test;
 
+import org.springframework.beans.factory.BeanCreationException;
+import org.springframework.boot.diagnostics.FailureAnalysis;
 import org.springframework.security.core.userdetails.UserDetails;
 import org.springframework.security.crypto.factory.PasswordEncoderFactories;
 import org.springframework.security.crypto.password.PasswordEncoder;
@@ -42,6 +44,15 @@ class AgentAccountsTests {
 					new AgentProperties.Agent("li.na", "a-long-enough-password", null),
 					new AgentProperties.Agent("LI.NA", "another-long-password", null))), this.encoder))
 			.satisfies((ex) -> assertThat(ex.property()).isEqualTo("deepseek.rag.agents[1].username"));
+	}
+
+	@Test
+	void theStartFailsWithAnExplanationNamingTheProperty() {
+		BeanCreationException start = new BeanCreationException("users", "start failed", new SecuritySettingException(
+				"deepseek.rag.agents[0].password", "is 8 characters long", "Set deepseek.rag.agents[0].password"));
+		FailureAnalysis analysis = new SecuritySettingFailureAnalyzer().analyze(start);
+		assertThat(analysis.getDescription()).contains("deepseek.rag.agents[0].password");
+		assertThat(analysis.getAction()).contains("deepseek.rag.agents[0].password");
 	}
 
 	@Test
