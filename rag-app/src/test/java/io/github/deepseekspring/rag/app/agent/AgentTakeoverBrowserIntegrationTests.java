@@ -63,6 +63,14 @@ class AgentTakeoverBrowserIntegrationTests extends CustomerServiceApp {
 			customer.until((driver) -> reply.getText().contains("same 30-month warranty"));
 			assertThat(reply.findElement(By.cssSelector(".who")).getText()).contains("Li Na");
 			assertThat(chat.firstCitation(reply)).contains("30 months");
+
+			// A reload shows the whole conversation again, in order, and the agent still holds it.
+			customer.open(url("/"));
+			customer.until((driver) -> driver.findElement(By.id("log")).getText().contains("same 30-month warranty"));
+			String log = customer.driver().findElement(By.id("log")).getText();
+			assertThat(log.indexOf("How long is the YF-Q7 warranty?")).isLessThan(log.indexOf("Li Na joined"));
+			assertThat(log.indexOf("Li Na joined")).isLessThan(log.indexOf("Is a refurbished unit covered too?"));
+			assertThat(customer.visible(By.id("agent-banner")).getText()).contains("Li Na");
 			((JavascriptExecutor) agent.driver()).executeScript("window.scrollTo(0, 0)");
 			docsScreenshot(agent.screenshot("inbox"));
 
