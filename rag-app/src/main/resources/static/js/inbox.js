@@ -126,6 +126,18 @@
     body.innerHTML = SafeMarkdown.render(part.text || '', (n) => numbers.has(n));
     return body;
   });
+  renderers.photo = renderers.photo || ((part) => {
+    if (!part.url) return element('p', 'photo-gone', text.photoGone);
+    const link = element('a', 'photo-link');
+    link.href = part.url;
+    link.target = '_blank';
+    link.rel = 'noopener';
+    const image = element('img', 'photo');
+    image.src = part.url;
+    image.alt = text.photo;
+    link.append(image);
+    return link;
+  });
   renderers.citations = renderers.citations || ((part) => {
     const list = element('ol', 'sources');
     for (const citation of part.citations) {

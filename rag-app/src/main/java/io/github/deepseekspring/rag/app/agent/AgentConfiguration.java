@@ -2,6 +2,7 @@ package io.github.deepseekspring.rag.app.agent;
 
 import io.github.deepseekspring.rag.KnowledgeBase;
 import io.github.deepseekspring.rag.app.conversation.ConversationStore;
+import io.github.deepseekspring.rag.app.photo.PhotoStore;
 import io.github.deepseekspring.rag.app.security.AgentProperties;
 import tools.jackson.databind.json.JsonMapper;
 
@@ -10,7 +11,7 @@ import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.jdbc.core.simple.JdbcClient;
 
-/** The agent inbox's parts: ticket holds, the agent channel and its poller, transcripts and FAQ entries. */
+/** The agent inbox's parts: ticket holds, the agent channel and its poller, transcripts (photos included) and FAQ entries. */
 @Configuration(proxyBeanMethods = false)
 class AgentConfiguration {
 
@@ -45,6 +46,11 @@ class AgentConfiguration {
 	Transcript transcript(ConversationStore conversations, AgentChannelStore store,
 			ObjectProvider<TranscriptPartSource> sources, JsonMapper json) {
 		return new Transcript(conversations, store, sources.orderedStream().toList(), json);
+	}
+
+	@Bean
+	TranscriptPhotos transcriptPhotos(PhotoStore photos) {
+		return new TranscriptPhotos(photos);
 	}
 
 	@Bean

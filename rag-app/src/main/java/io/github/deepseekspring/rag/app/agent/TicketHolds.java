@@ -40,6 +40,14 @@ public class TicketHolds implements HeldConversations {
 			.single() > 0;
 	}
 
+	/** Whether the conversation ever asked for a human: only then do agents see its content. */
+	public boolean hasTicket(String conversationId) {
+		return this.jdbc.sql("select count(*) from ticket where conversation_id = ?")
+			.param(conversationId)
+			.query(Long.class)
+			.single() > 0;
+	}
+
 	public Optional<InboxTicket> find(String ticketId) {
 		return this.jdbc.sql("select * from ticket where id = ?").param(ticketId).query(this::ticket).optional();
 	}

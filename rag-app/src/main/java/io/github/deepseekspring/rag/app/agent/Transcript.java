@@ -4,6 +4,7 @@ import java.time.OffsetDateTime;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
+import java.util.Map;
 
 import io.github.deepseekspring.rag.app.chat.Citation;
 import io.github.deepseekspring.rag.app.conversation.ConversationStore;
@@ -36,6 +37,9 @@ public class Transcript {
 
 	public List<Entry> of(String conversationId) {
 		List<Entry> entries = new ArrayList<>();
+		List<Map<String, List<TranscriptPart>>> extra = this.sources.stream()
+			.map((source) -> source.parts(conversationId))
+			.toList();
 		for (StoredMessage message : this.conversations.messages(conversationId)) {
 			boolean customer = StoredMessage.USER.equals(message.role());
 			List<TranscriptPart> parts = new ArrayList<>();
@@ -46,8 +50,8 @@ public class Transcript {
 					parts.add(new TranscriptPart.Citations(citations));
 				}
 			}
-			for (TranscriptPartSource source : this.sources) {
-				parts.addAll(source.parts(message));
+			for (Map<String, List<TranscriptPart>> byMessage : extra) {
+				parts.addAll(byMessage.getOrDefault(message.id(), List.of()));
 			}
 			entries.add(new Entry(customer ? ChannelKind.CUSTOMER.wireName() : "assistant", null, message.mode(), null,
 					message.createdAt(), parts));

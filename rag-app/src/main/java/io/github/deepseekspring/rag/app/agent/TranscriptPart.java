@@ -9,8 +9,9 @@ import com.fasterxml.jackson.annotation.JsonProperty;
 /**
  * One part of a transcript entry; its {@link #type()} tells the inbox how to render it ({@code inbox.js} keeps a
  * renderer per type and shows an unknown type as a labelled placeholder, never as markup). Text and citations are
- * built in; other kinds of content (photos a customer attached, say) come from {@link TranscriptPartSource} beans,
- * with a record implementing this interface and a renderer of the same type in {@code window.InboxParts}.
+ * built in, and so are the customer's photos ({@link TranscriptPhotos}); other kinds of content come from
+ * {@link TranscriptPartSource} beans, with a record implementing this interface and a renderer of the same type in
+ * {@code window.InboxParts}.
  */
 public interface TranscriptPart {
 
@@ -28,6 +29,21 @@ public interface TranscriptPart {
 		@Override
 		public String type() {
 			return "text";
+		}
+
+	}
+
+	/**
+	 * A photo the customer attached to a question.
+	 *
+	 * @param url where the inbox shows it from; null when its bytes are no longer kept
+	 * @param format its format ({@code JPEG}, {@code PNG}, {@code GIF}, {@code WEBP})
+	 */
+	record Photo(String url, String format) implements TranscriptPart {
+
+		@Override
+		public String type() {
+			return "photo";
 		}
 
 	}

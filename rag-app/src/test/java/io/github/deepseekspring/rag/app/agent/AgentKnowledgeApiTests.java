@@ -1,10 +1,12 @@
 package io.github.deepseekspring.rag.app.agent;
 
+import java.util.Base64;
 import java.util.List;
 import java.util.Map;
 
 import io.github.deepseekspring.rag.app.conversation.ConversationStore;
-import io.github.deepseekspring.rag.app.conversation.StoredMessage;
+import io.github.deepseekspring.rag.app.photo.PhotoStore;
+import io.github.deepseekspring.testkit.TestImages;
 import org.junit.jupiter.api.Test;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
@@ -27,6 +29,9 @@ class AgentKnowledgeApiTests extends CustomerServiceApp {
 
 	@Autowired
 	JsonMapper json;
+
+	@Autowired
+	PhotoStore photos;
 
 	@Test
 	void anAgentFindsPassagesToCite() {
@@ -83,24 +88,54 @@ class AgentKnowledgeApiTests extends CustomerServiceApp {
 	void transcriptsShowEveryPartSourcesAddAfterTheText() {
 		String conversationId = customer().chat(null, "How long is the YF-Q7 warranty?").body().path("conversationId")
 			.asString();
-		// What a photo feature would contribute: a part of its own type, after the message's text.
-		TranscriptPartSource photos = (message) -> StoredMessage.USER.equals(message.role())
-				? List.of(new Photo("/api/chat/" + conversationId + "/photos/1", "router label")) : List.of();
-		Transcript transcript = new Transcript(this.conversations, this.channel, List.of(photos), this.json);
+		String question = this.conversations.messages(conversationId).get(0).id();
+		// What another kind of content would contribute: a part of its own type, after the message's text.
+		TranscriptPartSource voice = (id) -> Map.of(question, List.of(new VoiceNote("/notes/1", 12)));
+		Transcript transcript = new Transcript(this.conversations, this.channel, List.of(voice), this.json);
 		List<Transcript.Entry> entries = transcript.of(conversationId);
 		assertThat(entries.get(0).kind()).isEqualTo("customer");
-		assertThat(entries.get(0).parts()).extracting(TranscriptPart::type).containsExactly("text", "photo");
+		assertThat(entries.get(0).parts()).extracting(TranscriptPart::type).containsExactly("text", "voice");
 		JsonNode wire = this.json.valueToTree(entries.get(0));
-		assertThat(wire.path("parts").get(1).path("type").asString()).isEqualTo("photo");
-		assertThat(wire.path("parts").get(1).path("alt").asString()).isEqualTo("router label");
+		assertThat(wire.path("parts").get(1).path("type").asString()).isEqualTo("voice");
+		assertThat(wire.path("parts").get(1).path("seconds").asInt()).isEqualTo(12);
 		assertThat(entries.get(1).kind()).isEqualTo("assistant");
+		assertThat(entries.get(1).parts()).extracting(TranscriptPart::type).doesNotContain("voice");
 	}
 
-	record Photo(String url, String alt) implements TranscriptPart {
+	@Test
+	void theAgentSeesTheCustomersPhotosOfATicketOnly() {
+		SupportHttp visitor = customer();
+		String photo = "data:image/png;base64," + Base64.getEncoder().encodeToString(TestImages.png());
+		JsonNode reply = visitor.post("/api/chat", Map.of("message", "What does this YF-Q7 warranty label mean?",
+				"images", List.of(photo))).assertStatus(200).body();
+		String conversationId = reply.path("conversationId").asString();
+		String ticketId = visitor.post("/api/chat/" + conversationId + "/handoff", Map.of()).assertStatus(201).body()
+			.path("ticketId").asString();
+
+		JsonNode question = agent("li.na").get("/api/agent/tickets/" + ticketId).assertStatus(200).body()
+			.path("transcript").get(0);
+		assertThat(question.path("parts").get(0).path("type").asString()).isEqualTo("text");
+		JsonNode part = question.path("parts").get(1);
+		assertThat(part.path("type").asString()).isEqualTo("photo");
+		assertThat(part.path("format").asString()).isEqualTo("PNG");
+		String url = part.path("url").asString();
+		SupportHttp.Reply image = agent("li.na").get(url).assertStatus(200);
+		assertThat(image.headers().firstValue("Content-Type")).contains("image/png");
+
+		customer().get(url).assertProblem(401);
+		String withoutTicket = visitor.post("/api/chat", Map.of("message", "And this one?", "images", List.of(photo)))
+			.body().path("conversationId").asString();
+		String photoId = this.photos.forConversation(withoutTicket).values().iterator().next().get(0).photoId();
+		agent("li.na").get("/api/agent/conversations/" + withoutTicket + "/photos/" + photoId).assertProblem(404);
+		admin().get("/api/admin/conversations/" + withoutTicket + "/photos/" + photoId).assertStatus(200);
+		agent("li.na").get("/api/agent/conversations/" + conversationId + "/photos/no-such-photo").assertProblem(404);
+	}
+
+	record VoiceNote(String url, int seconds) implements TranscriptPart {
 
 		@Override
 		public String type() {
-			return "photo";
+			return "voice";
 		}
 
 	}

@@ -115,7 +115,7 @@ class SecurityConfigurationTests {
 	@Test
 	void agentsUseTheInboxAndNothingElseOfTheAdminArea() throws Exception {
 		this.mvc.perform(get("/admin").with(user("li.na").roles("AGENT"))).andExpect(redirectedUrl("/admin/inbox"));
-		this.mvc.perform(get("/admin").with(user("admin").roles("ADMIN"))).andExpect(redirectedUrl("/admin/kb"));
+		this.mvc.perform(get("/admin").with(user("admin").roles("ADMIN"))).andExpect(redirectedUrl("/admin/dashboard"));
 		this.mvc.perform(get("/admin/inbox").with(user("li.na").roles("AGENT")))
 			.andExpect(status().isOk())
 			.andExpect(content().string(containsString("id=\"transcript\"")))
