@@ -2,6 +2,8 @@
  * The customer chat: streams an answer from POST /api/chat/stream, shows the model's reasoning folded away, renders
  * the answer with SafeMarkdown, turns citations [n] into links to the cited passage, and offers stop, thumbs up/down
  * and "talk to a human". All text shown to the user comes from data-* attributes of <body> (message bundles).
+ * While an agent holds the conversation, agent-chat.js (window.AgentChannel) takes the customer's messages instead of
+ * the bot; window.CustomerChat lets it show the agent's side in the same log.
  */
 (function () {
   'use strict';
@@ -47,6 +49,22 @@
     if (following) log.scrollTop = log.scrollHeight;
   }
 
+  /** Adds an entry to the log: at the end, or, for history with a time, before the first later entry. */
+  function place(node, at) {
+    if (at) {
+      node.dataset.at = at;
+      const time = Date.parse(at);
+      const later = Array.from(log.querySelectorAll(':scope > [data-at]'))
+        .find((other) => Date.parse(other.dataset.at) > time);
+      if (later) {
+        log.insertBefore(node, later);
+        return node;
+      }
+    }
+    log.appendChild(node);
+    return node;
+  }
+
   function postJson(url, body) {
     return fetch(url, {
       method: 'POST',
@@ -71,10 +89,10 @@
     passage.hidden = false;
   }
 
-  /** One assistant answer in the log, fed by the stream's events. */
-  function answerTurn() {
-    const article = element('article', 'message assistant');
-    article.appendChild(element('h3', 'who', text.assistant));
+  /** One answer in the log (the assistant's, or an agent's when who is given), fed by the stream's events. */
+  function answerTurn(who, at) {
+    const article = element('article', who ? 'message assistant agent' : 'message assistant');
+    article.appendChild(element('h3', 'who', who || text.assistant));
     const reasoning = element('details', 'reasoning');
     reasoning.hidden = true;
     reasoning.appendChild(element('summary', null, text.thinking));
@@ -84,7 +102,7 @@
     const sources = element('ol', 'sources');
     const status = element('p', 'status');
     article.append(reasoning, body, sources, status);
-    log.appendChild(article);
+    place(article, at);
 
     const turn = { answer: '', citations: [], messageId: null };
     const byNumber = (n) => turn.citations.find((c) => c.n === n);
@@ -143,6 +161,7 @@
         if (modeText) status.textContent = modeText;
         article.dataset.mode = data.mode || '';
         feedback(article, turn);
+        if (data.mode === 'not-covered') offerHandoffIn(article);
       } else if (name === 'error') {
         turn.fail(data.message || text.errorGeneric);
       }
@@ -159,6 +178,7 @@
       render();
       article.classList.add('done');
     };
+    turn.discard = () => article.remove();
     return turn;
   }
 
@@ -204,7 +224,7 @@
   }
 
   /** The question in the log, with its photos (data URLs while sending, stored paths after a reload). */
-  function userMessage(message, images) {
+  function userMessage(message, images, at) {
     const mine = element('article', 'message user');
     mine.append(element('h3', 'who', text.you), element('p', null, message));
     if (images && images.length) {
@@ -221,7 +241,15 @@
       });
       mine.appendChild(strip);
     }
-    log.appendChild(mine);
+    return place(mine, at);
+  }
+
+  /** The bot's "not covered" answer offers the human right there. */
+  function offerHandoffIn(article) {
+    const button = element('button', 'secondary offer-handoff', $('handoff').textContent);
+    button.type = 'button';
+    button.addEventListener('click', offerHandoff);
+    article.appendChild(button);
   }
 
   /** The photos waiting to be sent, as thumbnails with a remove button each. */
@@ -274,21 +302,29 @@
     const conversation = await response.json();
     for (const message of conversation.messages || []) {
       if (message.role === 'user') {
-        userMessage(message.content, message.photos);
+        userMessage(message.content, message.photos, message.createdAt);
         continue;
       }
-      const turn = answerTurn();
+      const turn = answerTurn(null, message.createdAt);
       turn.on('meta', { conversationId: conversation.conversationId, messageId: message.messageId });
       turn.on('token', { text: message.content || '' });
       turn.on('citations', { citations: message.citations || [] });
       turn.on('done', { mode: message.mode });
       turn.finish();
     }
+    if (window.AgentChannel) AgentChannel.follow(conversation.conversationId);
   }
 
   async function ask(message) {
     if (!message || controller) return;
     say('');
+    if (window.AgentChannel && AgentChannel.holds()) {
+      // The agent channel carries text: photos stay attached, with a word why, so nothing is lost.
+      if (photos.some(Boolean)) say(text.agentNoPhotos);
+      question.value = '';
+      AgentChannel.send(message);
+      return;
+    }
     const images = photos.filter(Boolean);
     photos = [];
     showThumbnails();
@@ -311,6 +347,16 @@
         conversationId = null;
         sessionStorage.removeItem(STORED_CONVERSATION);
         turn.fail(text.errorExpired);
+      } else if (response.status === 409 && window.AgentChannel) {
+        // An agent took the conversation meanwhile: the message is theirs.
+        turn.discard();
+        AgentChannel.follow(conversationId);
+        AgentChannel.deliver(message, log.lastElementChild);
+        if (images.length) {
+          photos = images;
+          showThumbnails();
+          say(text.agentNoPhotos);
+        }
       } else if (!response.ok) {
         turn.fail(await problemDetail(response));
       } else {
@@ -344,6 +390,7 @@
     event.preventDefault();
     const contact = $('contact').value.trim();
     const body = contact ? { reason: text.handoffReason, contact: contact } : { reason: text.handoffReason };
+    if (text.customerRef) body.customerRef = text.customerRef;
     const response = await postJson('/api/chat/' + encodeURIComponent(conversationId) + '/handoff', body)
       .catch(() => null);
     if (response && response.ok) {
@@ -351,6 +398,7 @@
       handoffForm.hidden = true;
       say(text.handoffDone.replace('{id}', ticket.ticketId));
       notice.dataset.ticket = ticket.ticketId;
+      if (window.AgentChannel) AgentChannel.follow(conversationId);
     } else {
       say(response ? await problemDetail(response) : text.errorNetwork);
     }
@@ -387,5 +435,28 @@
   handoffForm.addEventListener('submit', handoff);
   $('handoff-cancel').addEventListener('click', () => { handoffForm.hidden = true; });
   $('passage-close').addEventListener('click', () => { passage.hidden = true; });
+  const closeWidget = $('widget-close');
+  if (closeWidget) {
+    // Inside the widget's iframe: the host page's widget.js closes the panel (it checks that this frame sent it).
+    closeWidget.addEventListener('click', () => window.parent.postMessage({ type: 'dsrag-widget-close' }, '*'));
+  }
+
+  window.CustomerChat = {
+    conversationId: () => conversationId,
+    say: say,
+    problemDetail: problemDetail,
+    postJson: postJson,
+    userMessage: (message, at) => userMessage(message, null, at),
+    /** Shows a finished reply of someone other than the bot (an agent), citations linked as the bot's are. */
+    reply: (who, markdown, citations, at) => {
+      const turn = answerTurn(who, at);
+      turn.on('token', { text: markdown });
+      turn.on('citations', { citations: citations || [] });
+      turn.finish();
+    },
+    /** A line about the conversation itself ("… joined"). */
+    event: (message, at) => place(element('p', 'event', message), at),
+    scrollDown: () => { following = true; scrollDown(); }
+  };
   restore();
 })();

@@ -91,9 +91,9 @@ class ChatConfiguration {
 	@Bean
 	ChatTurns chatTurns(ConversationStore conversations, KnowledgeLookup lookup, PromptTexts texts,
 			ChatProperties properties, JsonMapper json, TurnPhotos photos, TurnCache cache,
-			PlatformTransactionManager transactions) {
+			PlatformTransactionManager transactions, ObjectProvider<HeldConversations> held) {
 		return new ChatTurns(conversations, lookup, texts, properties, json, photos, cache,
-				new TransactionTemplate(transactions));
+				new TransactionTemplate(transactions), held.getIfAvailable(() -> HeldConversations.NONE));
 	}
 
 	@Bean

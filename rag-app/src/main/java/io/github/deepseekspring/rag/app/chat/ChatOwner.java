@@ -45,17 +45,35 @@ public final class ChatOwner {
 
 	/** The caller's owner hash, issuing a cookie when the caller has no valid one. */
 	public String ownerHash(HttpServletRequest request, HttpServletResponse response) {
+		return ownerHash(request, response, false);
+	}
+
+	/**
+	 * The owner hash of a caller inside the chat widget's iframe on another site, issuing a cookie that such an iframe
+	 * keeps: over HTTPS {@code SameSite=None; Partitioned} (CHIPS), so that the browser sends it from that iframe and
+	 * only while the top-level page belongs to the same site (another site embedding the app gets a jar of its own,
+	 * and the app's own pages keep their {@code Lax} cookie). Browsers refuse {@code SameSite=None} without
+	 * {@code Secure}, so over plain HTTP the cookie stays {@code Lax}: the widget then keeps its conversation only on
+	 * pages of the same site (e.g. another port of localhost).
+	 */
+	public String embeddedOwnerHash(HttpServletRequest request, HttpServletResponse response) {
+		return ownerHash(request, response, true);
+	}
+
+	private String ownerHash(HttpServletRequest request, HttpServletResponse response, boolean embedded) {
 		String owner = owner(request);
 		if (owner == null) {
 			byte[] bytes = new byte[32];
 			random.nextBytes(bytes);
 			owner = Base64.getUrlEncoder().withoutPadding().encodeToString(bytes);
+			boolean thirdParty = embedded && request.isSecure();
 			response.addHeader(HttpHeaders.SET_COOKIE,
 					ResponseCookie.from(request.isSecure() ? SECURE_COOKIE : COOKIE,
 							owner + "." + this.secret.sign(PURPOSE, owner))
 						.httpOnly(true)
 						.secure(request.isSecure())
-						.sameSite("Lax")
+						.sameSite(thirdParty ? "None" : "Lax")
+						.partitioned(thirdParty)
 						.path("/")
 						.build()
 						.toString());

@@ -11,8 +11,9 @@ import org.springframework.http.converter.HttpMessageNotReadableException;
 import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.RestControllerAdvice;
 
-/** RFC 9457 problem details for the chat's errors. */
-@RestControllerAdvice(basePackages = { "io.github.deepseekspring.rag.app.chat", "io.github.deepseekspring.rag.app.feedback" })
+/** RFC 9457 problem details for the chat's errors, also where the agent channel meets the chat (its messages, its conversations). */
+@RestControllerAdvice(basePackages = { "io.github.deepseekspring.rag.app.chat", "io.github.deepseekspring.rag.app.feedback",
+		"io.github.deepseekspring.rag.app.agent" })
 @Order(Ordered.HIGHEST_PRECEDENCE)
 class ChatProblems {
 
@@ -24,6 +25,11 @@ class ChatProblems {
 	@ExceptionHandler(ConversationNotFoundException.class)
 	ProblemDetail notFound(ConversationNotFoundException ex) {
 		return Problems.of(HttpStatus.NOT_FOUND, "Conversation not found", ex.getMessage());
+	}
+
+	@ExceptionHandler(ConversationHeldException.class)
+	ProblemDetail held(ConversationHeldException ex) {
+		return Problems.of(HttpStatus.CONFLICT, "An agent holds this conversation", ex.getMessage());
 	}
 
 	@ExceptionHandler(HttpMessageNotReadableException.class)

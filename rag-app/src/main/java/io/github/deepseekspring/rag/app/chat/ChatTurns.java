@@ -45,8 +45,11 @@ public class ChatTurns {
 
 	private final TransactionOperations transactions;
 
+	private final HeldConversations held;
+
 	ChatTurns(ConversationStore conversations, KnowledgeLookup lookup, PromptTexts texts, ChatProperties properties,
-			JsonMapper json, TurnPhotos photos, TurnCache cache, TransactionOperations transactions) {
+			JsonMapper json, TurnPhotos photos, TurnCache cache, TransactionOperations transactions,
+			HeldConversations held) {
 		this.conversations = conversations;
 		this.lookup = lookup;
 		this.texts = texts;
@@ -55,6 +58,7 @@ public class ChatTurns {
 		this.photos = photos;
 		this.cache = cache;
 		this.transactions = transactions;
+		this.held = held;
 	}
 
 	/**
@@ -63,6 +67,7 @@ public class ChatTurns {
 	 * @throws InvalidMessageException when the message is empty or too long
 	 * @param ownerHash the caller's owner hash ({@link ChatOwner})
 	 * @throws ConversationNotFoundException when the named conversation does not exist or is not the caller's
+	 * @throws ConversationHeldException when an agent holds the conversation (the bot stays silent)
 	 */
 	Turn prepare(ChatRequest request, String ownerHash) {
 		long started = System.nanoTime();
@@ -80,6 +85,9 @@ public class ChatTurns {
 				? this.conversations.create(ownerHash, language.name(), this.texts.systemPrompt(language))
 				: this.conversations.findOwned(request.conversationId(), ownerHash)
 					.orElseThrow(() -> new ConversationNotFoundException(request.conversationId()));
+		if (request.conversationId() != null && this.held.held(conversation.id())) {
+			throw new ConversationHeldException(conversation.id());
+		}
 		List<StoredMessage> history = this.conversations.messagesFrom(conversation.id(), conversation.historyStart());
 		// A follow-up ("那第二个呢？") often means nothing alone: the lookup reads it with the questions before it.
 		KnowledgeLookup.Found found = this.photos.find(this.lookup, question, earlierQuestions(history), photos);

@@ -6,12 +6,12 @@ package io.github.deepseekspring.rag.app.chat;
  * UTF-16 surrogates (not text; some databases and clients reject them) and the bidirectional override and isolate
  * characters (text that displays differently from what it says).
  */
-final class ControlCharacters {
+public final class ControlCharacters {
 
 	private ControlCharacters() {
 	}
 
-	static String strip(String text) {
+	public static String strip(String text) {
 		if (text == null) {
 			return null;
 		}

@@ -56,9 +56,13 @@ class FeedbackController {
 	Map<String, String> handoff(@PathVariable String conversationId,
 			@RequestBody(required = false) HandoffRequest body, HttpServletRequest request) {
 		requireOwned(conversationId, request);
-		HandoffRequest handoff = (body != null) ? body : new HandoffRequest(null, null);
+		HandoffRequest handoff = (body != null) ? body : new HandoffRequest(null, null, null);
+		String customerRef = limited(handoff.customerRef(), CustomerReference.MAX_LENGTH, "customerRef");
+		if (customerRef != null && !CustomerReference.valid(customerRef)) {
+			throw new InvalidMessageException("customerRef may hold only letters, digits, spaces and . _ : # @ / + -");
+		}
 		Ticket ticket = this.feedback.openTicket(conversationId, limited(handoff.reason(), MAX_COMMENT, "reason"),
-				limited(handoff.contact(), MAX_CONTACT, "contact"));
+				limited(handoff.contact(), MAX_CONTACT, "contact"), customerRef);
 		return Map.of("ticketId", ticket.ticketId(), "status", ticket.status());
 	}
 
@@ -93,8 +97,9 @@ class FeedbackController {
 	 *
 	 * @param reason optional reason
 	 * @param contact optional contact (phone, e-mail)
+	 * @param customerRef optional reference the page embedding the widget gave for its customer (display data only)
 	 */
-	record HandoffRequest(String reason, String contact) {
+	record HandoffRequest(String reason, String contact, String customerRef) {
 
 	}
 

@@ -1,5 +1,7 @@
 package io.github.deepseekspring.rag.app.feedback;
 
+import java.sql.ResultSet;
+import java.sql.SQLException;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.util.List;
@@ -52,12 +54,25 @@ public class FeedbackStore {
 			.list();
 	}
 
-	public Ticket openTicket(String conversationId, String reason, String contact) {
-		Ticket ticket = new Ticket(UUID.randomUUID().toString(), conversationId, reason, contact, Ticket.OPEN, now());
+	/**
+	 * Opens a ticket, or returns the conversation's open one: a conversation waits for, or is held by, one agent at a
+	 * time.
+	 */
+	public Ticket openTicket(String conversationId, String reason, String contact, String customerRef) {
+		List<Ticket> open = this.jdbc.sql("select * from ticket where conversation_id = ? and status = ?")
+			.params(conversationId, Ticket.OPEN)
+			.query(FeedbackStore::ticket)
+			.list();
+		if (!open.isEmpty()) {
+			return open.get(0);
+		}
+		Ticket ticket = new Ticket(UUID.randomUUID().toString(), conversationId, reason, contact, customerRef,
+				Ticket.OPEN, now());
 		this.jdbc.sql("""
-				insert into ticket (id, conversation_id, reason, contact, status, created_at)
-				values (?, ?, ?, ?, ?, ?)""")
-			.params(ticket.ticketId(), conversationId, reason, contact, ticket.status(), ticket.createdAt())
+				insert into ticket (id, conversation_id, reason, contact, customer_ref, status, created_at)
+				values (?, ?, ?, ?, ?, ?, ?)""")
+			.params(ticket.ticketId(), conversationId, reason, contact, customerRef, ticket.status(),
+					ticket.createdAt())
 			.update();
 		return ticket;
 	}
@@ -68,9 +83,14 @@ public class FeedbackStore {
 				select * from ticket where (cast(? as varchar(16)) is null or status = ?)
 				order by created_at desc limit ?""")
 			.params(status, status, limit)
-			.query((rs, row) -> new Ticket(rs.getString("id"), rs.getString("conversation_id"), rs.getString("reason"),
-					rs.getString("contact"), rs.getString("status"), rs.getObject("created_at", OffsetDateTime.class)))
+			.query(FeedbackStore::ticket)
 			.list();
+	}
+
+	private static Ticket ticket(ResultSet rs, int row) throws SQLException {
+		return new Ticket(rs.getString("id"), rs.getString("conversation_id"), rs.getString("reason"),
+				rs.getString("contact"), rs.getString("customer_ref"), rs.getString("status"),
+				rs.getObject("created_at", OffsetDateTime.class));
 	}
 
 	/** @return whether the ticket exists */

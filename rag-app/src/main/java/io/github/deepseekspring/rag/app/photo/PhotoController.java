@@ -1,23 +1,18 @@
 package io.github.deepseekspring.rag.app.photo;
 
-import java.time.Duration;
-
 import jakarta.servlet.http.HttpServletRequest;
 
-import io.github.deepseekspring.rag.app.Problems;
 import io.github.deepseekspring.rag.app.chat.ChatOwner;
 import io.github.deepseekspring.rag.app.conversation.ConversationStore;
 
-import org.springframework.http.CacheControl;
-import org.springframework.http.HttpStatus;
-import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.RestController;
 
 /**
- * The stored photos: to the customer who owns the conversation (chat cookie), and to the administrator (tickets).
+ * The stored photos: to the customer who owns the conversation (chat cookie), and to the administrator (tickets);
+ * support agents see those of conversations with a ticket in the inbox.
  * Anyone else gets the same 404 as for a photo that does not exist.
  */
 @RestController
@@ -51,19 +46,11 @@ class PhotoController {
 	}
 
 	private ResponseEntity<?> photo(String conversationId, String photoId) {
-		return this.photos.photo(conversationId, photoId)
-			.<ResponseEntity<?>>map((photo) -> ResponseEntity.ok()
-				.contentType(MediaType.parseMediaType(photo.format().mimeType()))
-				.cacheControl(CacheControl.maxAge(Duration.ofHours(1)).cachePrivate())
-				.eTag(photo.sha256())
-				.body(photo.bytes()))
-			.orElseGet(PhotoController::notFound);
+		return PhotoResponses.of(this.photos.photo(conversationId, photoId));
 	}
 
 	private static ResponseEntity<?> notFound() {
-		return ResponseEntity.status(HttpStatus.NOT_FOUND)
-			.contentType(MediaType.APPLICATION_PROBLEM_JSON)
-			.body(Problems.of(HttpStatus.NOT_FOUND, "Photo not found", "No such photo."));
+		return PhotoResponses.notFound();
 	}
 
 }

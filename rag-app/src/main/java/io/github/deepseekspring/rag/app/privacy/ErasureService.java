@@ -7,10 +7,10 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.transaction.annotation.Transactional;
 
 /**
- * Right to erasure. Deleting a conversation deletes its messages, feedback and tickets (the tables cascade); erasing
- * a contact (phone number, e-mail address, name as given) deletes every conversation with a ticket for that contact
- * or a message containing it, and blanks feedback comments that mention it. Audit rows stay: they hold only digests
- * of the texts.
+ * Right to erasure. Deleting a conversation deletes its messages (to the bot and on the agent channel), feedback and
+ * tickets (the tables cascade); erasing a contact (phone number, e-mail address, name as given) deletes every
+ * conversation with a ticket for that contact or a message containing it, and blanks feedback comments that mention
+ * it. Audit rows stay: they hold only digests of the texts.
  */
 public class ErasureService {
 
@@ -44,6 +44,12 @@ public class ErasureService {
 			.sql("select distinct conversation_id from message where content like ? escape '\\' "
 					+ "or prompt_text like ? escape '\\'")
 			.params(like, like)
+			.query(String.class)
+			.list());
+		// What the customer told a human agent, on the agent channel.
+		conversations.addAll(this.jdbc
+			.sql("select distinct conversation_id from agent_message where content like ? escape '\\'")
+			.param(like)
 			.query(String.class)
 			.list());
 		int feedback = this.jdbc.sql("update feedback set comment = null where comment like ? escape '\\'")

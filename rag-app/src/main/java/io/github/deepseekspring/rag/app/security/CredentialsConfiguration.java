@@ -1,12 +1,15 @@
 package io.github.deepseekspring.rag.app.security;
 
 import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
 
 import org.springframework.boot.context.properties.bind.Binder;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.core.env.Environment;
 import org.springframework.security.core.userdetails.User;
+import org.springframework.security.core.userdetails.UserDetails;
 import org.springframework.security.core.userdetails.UserDetailsService;
 import org.springframework.security.crypto.factory.PasswordEncoderFactories;
 import org.springframework.security.crypto.password.PasswordEncoder;
@@ -14,7 +17,7 @@ import org.springframework.security.provisioning.InMemoryUserDetailsManager;
 import org.springframework.util.StringUtils;
 
 /**
- * The credentials the application knows: the admin account, the API keys, the install secret, and the throttle on
+ * The credentials the application knows: the admin account, the support agents' accounts, the API keys, the install secret, and the throttle on
  * guessing passwords.
  */
 @Configuration(proxyBeanMethods = false)
@@ -53,10 +56,12 @@ class CredentialsConfiguration {
 	}
 
 	@Bean
-	UserDetailsService users(AdminProperties admin, PasswordEncoder encoder, Environment environment) {
+	UserDetailsService users(AdminProperties admin, AgentProperties agents, PasswordEncoder encoder,
+			Environment environment) {
 		String password = AdminPassword.resolve(admin, environment, System.out);
-		return new InMemoryUserDetailsManager(
-				User.withUsername("admin").password(encoder.encode(password)).roles("ADMIN").build());
+		List<UserDetails> users = new ArrayList<>(AgentAccounts.users(agents, encoder));
+		users.add(User.withUsername("admin").password(encoder.encode(password)).roles("ADMIN").build());
+		return new InMemoryUserDetailsManager(users);
 	}
 
 	@Bean

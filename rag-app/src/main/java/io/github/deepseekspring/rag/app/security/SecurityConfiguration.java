@@ -2,6 +2,7 @@ package io.github.deepseekspring.rag.app.security;
 
 import java.io.IOException;
 
+import io.github.deepseekspring.rag.app.widget.WidgetOrigins;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 
@@ -13,6 +14,7 @@ import org.springframework.http.HttpStatus;
 import org.springframework.security.config.Customizer;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.config.annotation.web.configurers.HeadersConfigurer;
+import org.springframework.security.config.http.SessionCreationPolicy;
 import org.springframework.security.core.AuthenticationException;
 import org.springframework.security.web.AuthenticationEntryPoint;
 import org.springframework.security.web.SecurityFilterChain;
@@ -31,7 +33,11 @@ import org.springframework.security.web.util.matcher.RequestMatcher;
  * a login page. The customer chat is public, {@code /v1/**} checks its keys in the facade's own filter, the code
  * assistant needs a signed-in user or a key (unless {@code deepseek.rag.code.public=true}), everything else the
  * administrator;</li>
- * <li>the pages: the customer chat at {@code /} is public, {@code /code} needs a signed-in user (unless public), and
+ * <li>the chat widget's iframe page ({@code /widget}), its script and its settings: public, and the only page that
+ * sites may frame, those of {@code deepseek.rag.widget.allowed-origins} (CSP {@code frame-ancestors}, no
+ * {@code X-Frame-Options});</li>
+ * <li>the pages: the customer chat at {@code /} is public, {@code /code} needs a signed-in user (unless public), the
+ * agent inbox ({@code /admin/inbox}, {@code /api/agent/**}) an agent or the administrator, and the rest of
  * {@code /admin/**} the administrator, through the login form.</li>
  * </ul>
  * CSRF protection covers every form and every cookie-authenticated API call, except the customer chat
@@ -42,10 +48,14 @@ import org.springframework.security.web.util.matcher.RequestMatcher;
 @Configuration(proxyBeanMethods = false)
 class SecurityConfiguration {
 
-	/** Same-origin everything, no inline script or style, no framing, no plugins. */
-	static final String CONTENT_SECURITY_POLICY = "default-src 'self'; script-src 'self'; style-src 'self'; "
-			+ "img-src 'self' data:; connect-src 'self'; object-src 'none'; base-uri 'self'; form-action 'self'; "
-			+ "frame-ancestors 'none'";
+	/** Same-origin everything, no inline script or style, no plugins; framing as the page allows. */
+	private static final String SAME_ORIGIN_POLICY = "default-src 'self'; script-src 'self'; style-src 'self'; "
+			+ "img-src 'self' data:; connect-src 'self'; object-src 'none'; base-uri 'self'; form-action 'self'; ";
+
+	/** The policy of every page but the widget's: no framing at all. */
+	static final String CONTENT_SECURITY_POLICY = SAME_ORIGIN_POLICY + "frame-ancestors 'none'";
+
+	private static final String[] STAFF = { AgentAccounts.ROLE, "ADMIN" };
 
 	private static final String CODE_PATHS = "/api/code/**";
 
@@ -71,12 +81,13 @@ class SecurityConfiguration {
 			else {
 				requests.requestMatchers(CODE_PATHS).authenticated();
 			}
+			requests.requestMatchers("/api/agent/**").hasAnyRole(STAFF);
 			requests.anyRequest().hasRole("ADMIN");
 		})
 			.httpBasic((basic) -> basic.authenticationEntryPoint(unauthorized))
 			.exceptionHandling((exceptions) -> exceptions.authenticationEntryPoint(unauthorized)
 				.accessDeniedHandler((request, response, denied) -> SecurityProblems.write(response,
-						HttpStatus.FORBIDDEN, "Not allowed (missing administrator role or CSRF token)")))
+						HttpStatus.FORBIDDEN, "Not allowed (missing role or CSRF token)")))
 			.csrf((csrf) -> csrf.ignoringRequestMatchers("/api/chat/**", "/v1/**")
 				.ignoringRequestMatchers(BASIC_CREDENTIALS, BEARER_CREDENTIALS, CODE_WITHOUT_SESSION))
 			.addFilterBefore(new AnonymousUploadFilter(unauthorized), CsrfFilter.class)
@@ -86,8 +97,27 @@ class SecurityConfiguration {
 		return http.build();
 	}
 
+	/**
+	 * The widget: public, no session (no CSRF token to keep), and framed only by the allowed sites. Every other page
+	 * keeps {@code X-Frame-Options: DENY} and {@code frame-ancestors 'none'}.
+	 */
 	@Bean
 	@Order(2)
+	SecurityFilterChain widgetSecurityFilterChain(HttpSecurity http, WidgetOrigins origins) throws Exception {
+		http.securityMatcher("/widget", "/widget/**", "/widget.js")
+			.authorizeHttpRequests((requests) -> requests.anyRequest().permitAll())
+			.csrf((csrf) -> csrf.disable())
+			.sessionManagement((sessions) -> sessions.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
+			.headers((headers) -> headers
+				.contentSecurityPolicy(
+						(csp) -> csp.policyDirectives(SAME_ORIGIN_POLICY + "frame-ancestors " + origins.frameAncestors()))
+				.frameOptions(HeadersConfigurer.FrameOptionsConfig::disable)
+				.referrerPolicy((referrer) -> referrer.policy(ReferrerPolicy.SAME_ORIGIN)));
+		return http.build();
+	}
+
+	@Bean
+	@Order(3)
 	SecurityFilterChain pageSecurityFilterChain(HttpSecurity http, LoginThrottle throttle, CodeAccessProperties code)
 			throws Exception {
 		http.authorizeHttpRequests((requests) -> {
@@ -99,6 +129,7 @@ class SecurityConfiguration {
 			else {
 				requests.requestMatchers("/code").authenticated();
 			}
+			requests.requestMatchers("/admin", "/admin/inbox").hasAnyRole(STAFF);
 			requests.anyRequest().hasRole("ADMIN");
 		})
 			.formLogin((form) -> form.loginPage("/login").defaultSuccessUrl("/admin").permitAll())

@@ -15,7 +15,7 @@ public class SecuritySettingException extends RuntimeException {
 	 * @param problem what is wrong with it, completing "The setting {property} ..."
 	 * @param action what to do
 	 */
-	SecuritySettingException(String property, String problem, String action) {
+	public SecuritySettingException(String property, String problem, String action) {
 		super("The setting " + property + " " + problem);
 		this.property = property;
 		this.action = action;

@@ -94,13 +94,19 @@ public final class HeadlessChromium implements AutoCloseable {
 		until(ExpectedConditions.elementToBeClickable(locator)).click();
 	}
 
-	/** Waits up to 20 s for a condition, polling; fails with Selenium's timeout message. */
 	/** Fills in and sends the app's sign-in form (the page must be showing it) as the user "admin". */
 	public void signInAsAdmin(String password) {
-		visible(By.id("username")).sendKeys("admin");
+		signIn("admin", password);
+	}
+
+	/** Fills in and sends the app's sign-in form (the page must be showing it). */
+	public void signIn(String username, String password) {
+		visible(By.id("username")).sendKeys(username);
 		driver().findElement(By.id("password")).sendKeys(password);
 		click(By.id("sign-in"));
 	}
+
+	/** Waits up to 20 s for a condition, polling; fails with Selenium's timeout message. */
 
 	public <T> T until(Function<WebDriver, T> condition) {
 		return until(condition, DEFAULT_WAIT);

@@ -1,9 +1,12 @@
 package io.github.deepseekspring.rag.app.chat;
 
+import java.io.BufferedReader;
+import java.io.IOException;
 import java.lang.annotation.ElementType;
 import java.lang.annotation.Retention;
 import java.lang.annotation.RetentionPolicy;
 import java.lang.annotation.Target;
+import java.util.List;
 
 import tools.jackson.databind.JsonNode;
 
@@ -37,6 +40,12 @@ public final class ChatHttpAccess {
 		return reply(this.http.get(path));
 	}
 
+	/** Reads the next server-sent event of a stream (comments skipped), or returns null at its end. */
+	public static StreamEvent nextEvent(BufferedReader reader) throws IOException {
+		List<ChatHttp.Event> events = ChatHttp.events(reader, 1);
+		return events.isEmpty() ? null : new StreamEvent(events.get(0).name(), events.get(0).data());
+	}
+
 	public static void assertProblem(Reply reply, int status) {
 		ChatApiTests.assertProblem(new ChatHttp.Response(reply.status(), reply.contentType(), reply.body()), status);
 	}
@@ -53,6 +62,16 @@ public final class ChatHttpAccess {
 	 * @param body JSON body, or null
 	 */
 	public record Reply(int status, String contentType, JsonNode body) {
+
+	}
+
+	/**
+	 * One server-sent event.
+	 *
+	 * @param name its event name
+	 * @param data its data, as JSON
+	 */
+	public record StreamEvent(String name, JsonNode data) {
 
 	}
 

@@ -20,6 +20,11 @@ final class TwoReplicas {
 
 	static final String ADMIN_PASSWORD = "test-admin-password";
 
+	/** A support agent both replicas know (a second one, {@code wang.wei}, has the same password). */
+	static final String AGENT = "li.na";
+
+	static final String AGENT_PASSWORD = "test-agent-password";
+
 	/** Accepted by both replicas; the code assistant's daily budget of 1 token is spent by one call. */
 	static final String API_KEY = "replica-test-key-not-secret";
 
@@ -58,6 +63,11 @@ final class TwoReplicas {
 		settings.put("deepseek.rag.sample-data", "false");
 		settings.put("deepseek.rag.security.secret", INSTALL_SECRET);
 		settings.put("deepseek.rag.admin.password", ADMIN_PASSWORD);
+		settings.put("deepseek.rag.agents[0].username", AGENT);
+		settings.put("deepseek.rag.agents[0].password", AGENT_PASSWORD);
+		settings.put("deepseek.rag.agents[0].display-name", "Li Na");
+		settings.put("deepseek.rag.agents[1].username", "wang.wei");
+		settings.put("deepseek.rag.agents[1].password", AGENT_PASSWORD);
 		settings.put("deepseek.rag.api-keys", API_KEY);
 		settings.put("deepseek.rag.code.daily-token-budget", "1");
 		settings.put("deepseek.base-url", deepseek.baseUrl().toString());

@@ -83,7 +83,8 @@ class InstallSecretTests {
 		return new SecuritySettingFailureAnalyzer().analyze(failure);
 	}
 
-	@EnableConfigurationProperties({ InstallSecretProperties.class, ApiKeyProperties.class, AdminProperties.class })
+	@EnableConfigurationProperties({ InstallSecretProperties.class, ApiKeyProperties.class, AdminProperties.class,
+			AgentProperties.class })
 	static class Properties {
 
 	}

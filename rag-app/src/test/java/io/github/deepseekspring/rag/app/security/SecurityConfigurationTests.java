@@ -113,6 +113,23 @@ class SecurityConfigurationTests {
 	}
 
 	@Test
+	void agentsUseTheInboxAndNothingElseOfTheAdminArea() throws Exception {
+		this.mvc.perform(get("/admin").with(user("li.na").roles("AGENT"))).andExpect(redirectedUrl("/admin/inbox"));
+		this.mvc.perform(get("/admin").with(user("admin").roles("ADMIN"))).andExpect(redirectedUrl("/admin/dashboard"));
+		this.mvc.perform(get("/admin/inbox").with(user("li.na").roles("AGENT")))
+			.andExpect(status().isOk())
+			.andExpect(content().string(containsString("id=\"transcript\"")))
+			.andExpect(content().string(not(containsString("/admin/kb"))));
+		this.mvc.perform(get("/admin/kb").with(user("li.na").roles("AGENT"))).andExpect(status().isForbidden());
+		this.mvc.perform(get("/admin/tickets").with(user("li.na").roles("AGENT"))).andExpect(status().isForbidden());
+		this.mvc.perform(get("/admin/inbox").with(user("admin").roles("ADMIN"))).andExpect(status().isOk());
+		this.mvc.perform(get("/admin/inbox")).andExpect(redirectedUrl("/login"));
+		this.mvc.perform(get("/api/agent/tickets").with(user("li.na").roles("AGENT"))).andExpect(status().isOk());
+		this.mvc.perform(post("/api/agent/tickets/t-1/take").with(user("li.na").roles("AGENT")))
+			.andExpect(status().isForbidden());
+	}
+
+	@Test
 	void theCustomerChatNeedsNoLoginAndNoCsrfToken() throws Exception {
 		this.mvc.perform(get("/")).andExpect(status().isOk());
 		this.mvc.perform(get("/js/chat.js")).andExpect(status().isOk());
