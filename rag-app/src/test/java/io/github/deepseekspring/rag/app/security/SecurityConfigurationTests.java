@@ -7,7 +7,9 @@ import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.webmvc.test.autoconfigure.AutoConfigureMockMvc;
 import org.springframework.http.MediaType;
 import org.springframework.test.web.servlet.MockMvc;
+import org.springframework.test.web.servlet.MvcResult;
 
+import static org.assertj.core.api.Assertions.assertThat;
 import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.not;
 import static org.hamcrest.Matchers.startsWith;
@@ -138,6 +140,15 @@ class SecurityConfigurationTests {
 		this.mvc.perform(post("/api/chat").contentType(MediaType.APPLICATION_JSON).content("{\"message\":\"hi\"}"))
 			.andExpect(status().is(not(401)))
 			.andExpect(status().is(not(403)));
+	}
+
+	@Test
+	void aVisitToTheCustomerChatCreatesNoServerSideSession() throws Exception {
+		MvcResult chat = this.mvc.perform(get("/")).andExpect(status().isOk()).andReturn();
+		assertThat(chat.getRequest().getSession(false)).isNull();
+		assertThat(chat.getResponse().getContentAsString()).doesNotContain("_csrf");
+		MvcResult login = this.mvc.perform(get("/login")).andExpect(status().isOk()).andReturn();
+		assertThat(login.getResponse().getContentAsString()).contains("name=\"_csrf\"");
 	}
 
 	@Test
