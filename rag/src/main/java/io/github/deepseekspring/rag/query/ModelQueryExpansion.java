@@ -2,8 +2,6 @@ package io.github.deepseekspring.rag.query;
 
 import java.time.Duration;
 import java.util.ArrayList;
-import java.util.Collections;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -19,6 +17,8 @@ import org.slf4j.LoggerFactory;
 import tools.jackson.core.JacksonException;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
+
+import io.github.deepseekspring.rag.support.BoundedMaps;
 
 import org.springframework.ai.chat.client.ChatClient;
 
@@ -60,23 +60,9 @@ public final class ModelQueryExpansion implements QueryExpansion {
 
 	private final Duration timeout;
 
-	private final Map<String, List<String>> cache = Collections.synchronizedMap(new LinkedHashMap<>(64, 0.75f, true) {
+	private final Map<String, List<String>> cache = BoundedMaps.leastRecentlyUsed(CACHE_SIZE);
 
-		@Override
-		protected boolean removeEldestEntry(Map.Entry<String, List<String>> eldest) {
-			return size() > CACHE_SIZE;
-		}
-
-	});
-
-	private final Map<String, String> standalones = Collections.synchronizedMap(new LinkedHashMap<>(64, 0.75f, true) {
-
-		@Override
-		protected boolean removeEldestEntry(Map.Entry<String, String> eldest) {
-			return size() > CACHE_SIZE;
-		}
-
-	});
+	private final Map<String, String> standalones = BoundedMaps.leastRecentlyUsed(CACHE_SIZE);
 
 	/**
 	 * @param chatClient the model to ask

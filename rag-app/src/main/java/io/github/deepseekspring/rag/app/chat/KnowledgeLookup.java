@@ -2,7 +2,6 @@ package io.github.deepseekspring.rag.app.chat;
 
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.ConcurrentHashMap;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -13,6 +12,7 @@ import io.github.deepseekspring.rag.embedding.VectorSpaces;
 import io.github.deepseekspring.rag.retrieval.QuestionRetriever;
 import io.github.deepseekspring.rag.retrieval.Retrieval;
 import io.github.deepseekspring.rag.retrieval.SearchHit;
+import io.github.deepseekspring.rag.support.BoundedMaps;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -33,13 +33,16 @@ public class KnowledgeLookup {
 
 	private static final int FAQ_CANDIDATES = 3;
 
+	private static final int FAQ_VECTORS_KEPT = 10_000;
+
 	private final QuestionRetriever retriever;
 
 	private final VectorSpaces spaces;
 
 	private final ChatProperties properties;
 
-	private final Map<String, float[]> faqVectors = new ConcurrentHashMap<>();
+	/** FAQ questions grow with the knowledge base (agents save replies as FAQ entries): keep the ones asked lately. */
+	private final Map<String, float[]> faqVectors = BoundedMaps.leastRecentlyUsed(FAQ_VECTORS_KEPT);
 
 	public KnowledgeLookup(QuestionRetriever retriever, VectorSpaces spaces, ChatProperties properties) {
 		this.retriever = retriever;
@@ -85,13 +88,23 @@ public class KnowledgeLookup {
 			if (questionVector == null) {
 				questionVector = embedder.embedPassages(List.of(question.strip())).get(0);
 			}
-			float[] faqVector = this.faqVectors.computeIfAbsent(space.name() + "\n" + faqQuestion,
-					(key) -> embedder.embedPassages(List.of(faqQuestion)).get(0));
+			float[] faqVector = faqVector(space, faqQuestion);
 			if (UnitVectors.dot(questionVector, faqVector) >= this.properties.faqMinSimilarity()) {
 				return new Found(passages, i, false, standalone);
 			}
 		}
 		return new Found(passages, -1, false, standalone);
+	}
+
+	/** Embedded outside the map's lock, so questions of other customers never wait for this one's embedding. */
+	private float[] faqVector(VectorSpace space, String faqQuestion) {
+		String key = space.name() + "\n" + faqQuestion;
+		float[] vector = this.faqVectors.get(key);
+		if (vector == null) {
+			vector = space.embedder().embedPassages(List.of(faqQuestion)).get(0);
+			this.faqVectors.put(key, vector);
+		}
+		return vector;
 	}
 
 	/** The question of an FAQ passage (its last heading without the {@code Q:}), or null. */
