@@ -11,6 +11,7 @@ import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.stream.Collectors;
 
 import io.github.deepseekspring.rag.embedding.VectorSpace;
 import io.github.deepseekspring.rag.embedding.VectorSpaces;
@@ -28,7 +29,7 @@ import io.github.deepseekspring.rag.text.Language;
  *
  * <p>The gate is meant to let every answerable question through: questions close to a covered topic that ask for a
  * detail the documents do not give look the same to retrieval, and are the model's to refuse. The floor is measured
- * again when the knowledge base has changed, at most once per {@link #RECALIBRATION_INTERVAL}.
+ * again when a document was added, replaced or removed, checked at most once per {@link #RECALIBRATION_INTERVAL}.
  */
 final class CoverageGate {
 
@@ -75,14 +76,26 @@ final class CoverageGate {
 		if (current != null && now.isBefore(current.checkAfter())) {
 			return current.value();
 		}
-		long chunks = this.store.chunkCount();
-		if (current != null && current.chunks() == chunks) {
-			this.floors.put(space.name(), new Floor(current.value(), chunks, now.plus(RECALIBRATION_INTERVAL)));
+		String contents = contents();
+		if (current != null && current.contents().equals(contents)) {
+			this.floors.put(space.name(), new Floor(current.value(), contents, now.plus(RECALIBRATION_INTERVAL)));
 			return current.value();
 		}
 		double value = measure(space);
-		this.floors.put(space.name(), new Floor(value, chunks, now.plus(RECALIBRATION_INTERVAL)));
+		this.floors.put(space.name(), new Floor(value, contents, now.plus(RECALIBRATION_INTERVAL)));
 		return value;
+	}
+
+	/**
+	 * What the knowledge base holds, as the stored versions of its documents: a document replaced by one of the same
+	 * size changes it too, where a count of chunks would not.
+	 */
+	private String contents() {
+		return this.store.documents()
+			.stream()
+			.map((document) -> document.documentId() + "@" + document.documentHash())
+			.sorted()
+			.collect(Collectors.joining(","));
 	}
 
 	private double measure(VectorSpace space) {
@@ -117,7 +130,7 @@ final class CoverageGate {
 		}
 	}
 
-	private record Floor(double value, long chunks, Instant checkAfter) {
+	private record Floor(double value, String contents, Instant checkAfter) {
 	}
 
 }

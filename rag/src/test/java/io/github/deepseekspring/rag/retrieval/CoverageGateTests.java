@@ -90,7 +90,13 @@ class CoverageGateTests {
 			ingest(store, "warranty.md", "# 保修\n\n主机保修两年。今天天气晴朗，适合出门。东京现在是晚上。");
 			assertThat(gate.floor(SPACES.primary())).as("trusted until the interval passes").isEqualTo(first);
 			now.set(now.get().plus(CoverageGate.RECALIBRATION_INTERVAL).plus(Duration.ofSeconds(1)));
-			assertThat(gate.floor(SPACES.primary())).as("measured again on the grown knowledge base").isGreaterThan(first);
+			double grown = gate.floor(SPACES.primary());
+			assertThat(grown).as("measured again on the grown knowledge base").isGreaterThan(first);
+
+			ingest(store, "warranty.md", "# 保修\n\n主机保修两年。配件保修一年，凭发票办理。");
+			now.set(now.get().plus(CoverageGate.RECALIBRATION_INTERVAL).plus(Duration.ofSeconds(1)));
+			assertThat(store.chunkCount()).as("a replacement of the same size").isEqualTo(2);
+			assertThat(gate.floor(SPACES.primary())).as("measured again after the replacement").isNotEqualTo(grown);
 		}
 	}
 
