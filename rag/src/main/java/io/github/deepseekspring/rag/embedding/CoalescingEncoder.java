@@ -12,16 +12,20 @@ import java.util.concurrent.Semaphore;
 
 /**
  * Shares {@link OnnxBatchEncoder} inferences between concurrent callers, and spreads a large one over the cores. At
- * most {@code slots} inferences run at once (one per core: each uses one thread). A small call (questions) joins a
- * line; whoever holds a free slot runs everything in line as one batch, so a hundred customers asking at once cost a
- * few batched runs instead of a hundred single ones, and a lone question runs at once, in its caller's thread. A large
- * call (passages being ingested) runs its planned batches on all slots in parallel. No thread of its own: the callers
+ * most {@code slots} inferences run at once (one per core: each uses one thread). A small call (a question, or a few
+ * wordings of one) joins a line; whoever holds a free slot runs everything in line as one batch, so a hundred
+ * customers asking at once cost a few batched runs instead of a hundred single ones, and a lone question runs at once,
+ * in its caller's thread. A large call (many texts, or several passages being ingested) runs its planned batches on
+ * all slots in parallel. No thread of its own: the callers
  * do the work (and a caller whose run is done takes the next waiting ones along).
  */
 final class CoalescingEncoder {
 
-	/** Texts up to which a call joins the shared line; larger calls are planned and spread over the slots. */
+	/** Texts up to which a call of short texts joins the shared line. */
 	static final int SMALL_CALL = 8;
+
+	/** Characters of a text that makes a call large: passages, whose batches are worth spreading over the slots. */
+	static final int LONG_TEXT = 128;
 
 	/** The most texts one shared run takes from the line. */
 	private static final int SHARED_RUN = 64;
@@ -39,7 +43,8 @@ final class CoalescingEncoder {
 
 	/** Unit vectors of the texts, in input order. */
 	List<float[]> embed(List<String> texts) {
-		if (texts.size() > SMALL_CALL) {
+		if (texts.size() > SMALL_CALL
+				|| (texts.size() > 1 && texts.stream().anyMatch((text) -> text.length() > LONG_TEXT))) {
 			return embedLarge(texts);
 		}
 		Call call = new Call(texts);
