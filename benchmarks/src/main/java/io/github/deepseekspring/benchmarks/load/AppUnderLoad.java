@@ -1,6 +1,9 @@
 package io.github.deepseekspring.benchmarks.load;
 
 import java.io.IOException;
+import java.lang.management.ManagementFactory;
+import java.lang.management.MemoryMXBean;
+import java.lang.management.ThreadMXBean;
 import java.net.ServerSocket;
 import java.net.URI;
 import java.net.http.HttpClient;
@@ -13,9 +16,6 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Base64;
 import java.util.List;
-import java.lang.management.ManagementFactory;
-import java.lang.management.MemoryMXBean;
-import java.lang.management.ThreadMXBean;
 
 import javax.management.MBeanServerConnection;
 import javax.management.remote.JMXConnector;
@@ -119,6 +119,42 @@ final class AppUnderLoad implements AutoCloseable {
 		}
 	}
 
+	/**
+	 * Bytes on the wire of the chat page (and what it loads) and the knowledge-base listing, without and with gzip, as
+	 * a browser asks for them.
+	 */
+	String compression() throws IOException, InterruptedException {
+		StringBuilder report = new StringBuilder("| resource | bytes | gzip bytes | saved |\n|---|---|---|---|\n");
+		long plainTotal = 0;
+		long gzipTotal = 0;
+		for (String path : List.of("/", "/js/chat.js", "/js/markdown.js", "/js/sse.js", "/css/app.css",
+				"/api/kb/documents")) {
+			long plain = bytes(path, "identity");
+			long gzip = bytes(path, "gzip");
+			if (!path.startsWith("/api")) {
+				plainTotal += plain;
+				gzipTotal += gzip;
+			}
+			report.append(String.format("| %s | %,d | %,d | %.0f%% |%n", path, plain, gzip, 100.0 * (plain - gzip) / plain));
+		}
+		report.append(String.format("| the chat page with its scripts and styles | %,d | %,d | %.0f%% |%n", plainTotal,
+				gzipTotal, 100.0 * (plainTotal - gzipTotal) / plainTotal));
+		return report.toString();
+	}
+
+	private long bytes(String path, String encoding) throws IOException, InterruptedException {
+		String credentials = Base64.getEncoder()
+			.encodeToString(("admin:" + ADMIN_PASSWORD).getBytes(StandardCharsets.UTF_8));
+		HttpResponse<byte[]> response = this.http.send(HttpRequest.newBuilder(uri(path))
+			.header("Authorization", "Basic " + credentials)
+			.header("Accept-Encoding", encoding)
+			.build(), HttpResponse.BodyHandlers.ofByteArray());
+		if (response.statusCode() != 200) {
+			throw new IllegalStateException(path + " answered " + response.statusCode());
+		}
+		return response.body().length;
+	}
+
 	/** Starts a flight recording of the app now (profile settings), for the given time. */
 	void record(Path file, Duration duration) throws IOException, InterruptedException {
 		Process jcmd = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "jcmd").toString(),
@@ -142,7 +178,6 @@ final class AppUnderLoad implements AutoCloseable {
 			.encodeToString(("admin:" + ADMIN_PASSWORD).getBytes(StandardCharsets.UTF_8));
 		return this.http.send(HttpRequest.newBuilder(uri(path))
 			.header("Authorization", "Basic " + credentials)
-			.header("Accept-Encoding", "identity")
 			.timeout(Duration.ofSeconds(30))
 			.build(), HttpResponse.BodyHandlers.ofString());
 	}

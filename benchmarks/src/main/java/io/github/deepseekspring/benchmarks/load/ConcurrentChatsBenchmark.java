@@ -31,7 +31,9 @@ import io.github.deepseekspring.testkit.deepseek.DeepSeekSimulator;
  * java -cp "$(cat benchmarks/target/bench.cp):benchmarks/target/classes" \
  *     io.github.deepseekspring.benchmarks.load.ConcurrentChatsBenchmark -Dload.customers=250,500,1000,2000
  * </pre>
- * {@code -Dload.jfr=target/chat-load.jfr} records the app with Java Flight Recorder (profile settings).
+ * {@code -Dload.jfr=target/chat-load.jfr} records the app with Java Flight Recorder (profile settings) during the
+ * hold; {@code -Dload.compression=true} first reports the bytes of the chat page and the knowledge-base listing
+ * without and with gzip.
  */
 public final class ConcurrentChatsBenchmark {
 
@@ -83,6 +85,9 @@ public final class ConcurrentChatsBenchmark {
 			.toList());
 		System.out.printf("%n== %d customers, ramp %s, hold %s; app %s%n", customers, ramp, hold, jvm);
 		try (AppUnderLoad app = AppUnderLoad.start(jar, jvm, properties, dataDir.resolve("app.log"))) {
+			if (Boolean.getBoolean("load.compression")) {
+				System.out.print(app.compression());
+			}
 			URI stream = app.uri("/api/chat/stream");
 			String modelRequest = warmUp(simulator, stream);
 			ChatCustomers chats = new ChatCustomers();
