@@ -54,6 +54,9 @@ public final class ModelOverheadBenchmark {
 
 	private static final String MODEL = "deepseek-flash";
 
+	private static final com.sun.management.OperatingSystemMXBean OS = (com.sun.management.OperatingSystemMXBean) java.lang.management.ManagementFactory
+		.getOperatingSystemMXBean();
+
 	private ModelOverheadBenchmark() {
 	}
 
@@ -113,6 +116,21 @@ public final class ModelOverheadBenchmark {
 				report(stream ? "stream() first token" : "call()", concurrency, stats);
 			}
 		}
+		System.out.println();
+		System.out.println("CPU of this JVM per request" + (clientOnly ? "" : " (the simulator's included)")
+				+ ", each client alone in a block of " + requests + " requests from 8 workers:");
+		System.out.println("| client | call() | stream() read to its end |");
+		System.out.println("|---|---|---|");
+		for (Client client : clients) {
+			System.out.printf("| %s | %.0f µs | %.0f µs |%n", client.name(), cpuMicros(client, requests, false),
+					cpuMicros(client, requests, true));
+		}
+	}
+
+	private static double cpuMicros(Client client, int requests, boolean stream) throws InterruptedException {
+		long before = OS.getProcessCpuTime();
+		Interleaved.run(List.of(client), 8, requests, stream);
+		return (OS.getProcessCpuTime() - before) / 1_000.0 / requests;
 	}
 
 	private static void report(String measure, int concurrency, List<LatencyStats> stats) {

@@ -87,7 +87,8 @@ final class ChatCustomers {
 			finally {
 				this.inFlight.decrementAndGet();
 			}
-			this.samples.add(new StreamSample(start, firstToken, firstToken, System.nanoTime() - start, error, false));
+			this.samples.add(new StreamSample(start, firstToken, firstToken, System.nanoTime() - start, error, false,
+					false));
 		}
 	}
 
@@ -102,6 +103,7 @@ final class ChatCustomers {
 		this.inFlight.incrementAndGet();
 		Answer answer = new Answer();
 		answer.cookie = cookie;
+		answer.followUp = body.containsKey("conversationId");
 		try (StreamedPost post = StreamedPost.send(stream, JSON.writeValueAsString(body), "Accept: text/event-stream",
 				"X-Forwarded-For: " + address, (cookie != null) ? "Cookie: " + cookie : "X-No-Cookie: 1")) {
 			answer.status = post.status();
@@ -152,7 +154,7 @@ final class ChatCustomers {
 
 	private void record(long start, Answer answer, String error) {
 		this.samples.add(new StreamSample(start, answer.firstEvent, answer.firstToken, System.nanoTime() - start, error,
-				answer.queued));
+				answer.queued, answer.followUp));
 	}
 
 	/** After a refusal, the customer waits what it was told before asking again. */
@@ -191,6 +193,8 @@ final class ChatCustomers {
 		long firstToken;
 
 		boolean queued;
+
+		boolean followUp;
 
 		boolean done;
 

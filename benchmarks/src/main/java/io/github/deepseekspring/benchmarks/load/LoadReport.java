@@ -38,6 +38,15 @@ final class LoadReport {
 				+ "p99 %.0f ms (n=%d, %d clients)%n", appP50, appP99, app.length, simP50, simP99, simulator.length,
 				directClients);
 		System.out.printf("ADDED BY THE APP: p50 %+.0f ms, p99 %+.0f ms%n", appP50 - simP50, appP99 - simP99);
+		for (boolean followUp : new boolean[] { false, true }) {
+			long[] kind = okNanos(held.stream().filter((sample) -> sample.followUp() == followUp).toList(),
+					StreamSample::firstTokenNanos);
+			if (kind.length > 0) {
+				System.out.printf("  %s: added p50 %+.0f ms, p99 %+.0f ms (n=%d)%n",
+						followUp ? "follow-up questions" : "first questions", percentile(kind, 50) - simP50,
+						percentile(kind, 99) - simP99, kind.length);
+			}
+		}
 		System.out.printf("first event (place in line or meta): p50 %.0f ms, p99 %.0f ms; whole answer p50 %.1f s%n",
 				percentile(firstEvent, 50), percentile(firstEvent, 99), percentile(whole, 50) / 1000);
 		System.out.printf("app: streams in flight max %.0f, heap max %.0f MiB (%.0f MiB after the run), live threads "

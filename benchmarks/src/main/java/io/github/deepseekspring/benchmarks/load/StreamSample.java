@@ -9,9 +9,10 @@ package io.github.deepseekspring.benchmarks.load;
  * @param endNanos time to the end of the stream
  * @param error what went wrong (a status, {@code error event}, {@code no done}, an exception), or null
  * @param queued whether it waited in line
+ * @param followUp whether it answered a follow-up question (searched in more wordings, with the model's rewrite)
  */
 record StreamSample(long startNanos, long firstEventNanos, long firstTokenNanos, long endNanos, String error,
-		boolean queued) {
+		boolean queued, boolean followUp) {
 
 	boolean ok() {
 		return this.error == null;
