@@ -14,10 +14,8 @@ import java.util.stream.Stream;
 
 import io.github.deepseekspring.autoconfigure.DeepSeekAutoConfiguration;
 import io.github.deepseekspring.benchmarks.overhead.ChatClientBaseline;
+import io.github.deepseekspring.benchmarks.overhead.MeteredObservations;
 import io.github.deepseekspring.testkit.deepseek.DeepSeekSimulator;
-import io.micrometer.core.instrument.MeterRegistry;
-import io.micrometer.core.instrument.observation.DefaultMeterObservationHandler;
-import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import io.micrometer.observation.ObservationRegistry;
 
 import org.springframework.ai.chat.client.ChatClient;
@@ -28,6 +26,7 @@ import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.context.ConfigurableApplicationContext;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.context.annotation.Import;
 
 /**
  * What the DeepSeek starter adds to a call, against a raw JDK {@link HttpClient} sending the same request to the same
@@ -170,19 +169,8 @@ public final class ModelOverheadBenchmark {
 	@Configuration(proxyBeanMethods = false)
 	@ImportAutoConfiguration({ DeepSeekAutoConfiguration.class,
 			org.springframework.ai.model.tool.autoconfigure.ToolCallingAutoConfiguration.class })
+	@Import(MeteredObservations.class)
 	static class OurStarter {
-
-		@Bean
-		MeterRegistry meterRegistry() {
-			return new SimpleMeterRegistry();
-		}
-
-		@Bean
-		ObservationRegistry observationRegistry(MeterRegistry meters) {
-			ObservationRegistry registry = ObservationRegistry.create();
-			registry.observationConfig().observationHandler(new DefaultMeterObservationHandler(meters));
-			return registry;
-		}
 
 		@Bean
 		ChatClient chatClient(ChatModel model, ObservationRegistry observations) {

@@ -4,9 +4,7 @@ import java.net.URI;
 import java.util.Map;
 
 import io.github.deepseekspring.benchmarks.overhead.ChatClientBaseline;
-import io.micrometer.core.instrument.MeterRegistry;
-import io.micrometer.core.instrument.observation.DefaultMeterObservationHandler;
-import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
+import io.github.deepseekspring.benchmarks.overhead.MeteredObservations;
 import io.micrometer.observation.ObservationRegistry;
 
 import org.springframework.ai.chat.client.ChatClient;
@@ -20,6 +18,7 @@ import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.context.ConfigurableApplicationContext;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.context.annotation.Import;
 
 /**
  * Spring AI 2.0's OpenAI starter pointed at the DeepSeek simulator, as an application configures it (its
@@ -54,19 +53,8 @@ public final class SpringAiOpenAiBaseline implements ChatClientBaseline {
 
 	@Configuration(proxyBeanMethods = false)
 	@ImportAutoConfiguration({ OpenAiChatAutoConfiguration.class, ToolCallingAutoConfiguration.class })
+	@Import(MeteredObservations.class)
 	static class Starter {
-
-		@Bean
-		MeterRegistry meterRegistry() {
-			return new SimpleMeterRegistry();
-		}
-
-		@Bean
-		ObservationRegistry observationRegistry(MeterRegistry meters) {
-			ObservationRegistry registry = ObservationRegistry.create();
-			registry.observationConfig().observationHandler(new DefaultMeterObservationHandler(meters));
-			return registry;
-		}
 
 		@Bean
 		ChatClient chatClient(OpenAiChatModel model, ObservationRegistry observations) {
