@@ -27,7 +27,7 @@ import io.github.deepseekspring.testkit.deepseek.DeepSeekSimulator;
  * the first answer token (app, simulator, added), and the app's heap, threads and CPU.
  *
  * <pre>
- * mvn -q -pl benchmarks -am package -DskipTests
+ * mvn -q -pl benchmarks -am package -DskipTests dependency:build-classpath -Dmdep.outputFile=target/bench.cp
  * java -cp "$(cat benchmarks/target/bench.cp):benchmarks/target/classes" \
  *     io.github.deepseekspring.benchmarks.load.ConcurrentChatsBenchmark -Dload.customers=250,500,1000,2000
  * </pre>
