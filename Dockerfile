@@ -19,6 +19,7 @@ COPY rag/pom.xml rag/
 COPY rag-starter/pom.xml rag-starter/
 COPY rag-app/pom.xml rag-app/
 COPY benchmarks/pom.xml benchmarks/
+COPY benchmarks-spring-ai/pom.xml benchmarks-spring-ai/
 COPY testkit/src testkit/src
 COPY local-runtime/src local-runtime/src
 COPY model/src model/src

@@ -127,7 +127,15 @@
     });
 
     turn.on = (name, data) => {
-      if (name === 'meta') {
+      if (name === 'queue') {
+        // Every answer slot is taken: the customer waits in line and sees the place, until meta comes.
+        status.textContent = text.queue.replace('{n}', data.position);
+        status.classList.add('queued');
+      } else if (name === 'meta') {
+        if (status.classList.contains('queued')) {
+          status.classList.remove('queued');
+          status.textContent = '';
+        }
         conversationId = data.conversationId || conversationId;
         sessionStorage.setItem(STORED_CONVERSATION, conversationId);
         turn.messageId = data.messageId;

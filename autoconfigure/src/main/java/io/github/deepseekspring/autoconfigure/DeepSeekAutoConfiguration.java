@@ -14,6 +14,8 @@ import io.github.deepseekspring.model.privacy.PrivacyMode;
 import io.github.deepseekspring.model.resilience.CircuitBreakers;
 import io.github.deepseekspring.model.resilience.RetryPolicy;
 import io.github.deepseekspring.model.resilience.StreamTimeouts;
+import io.github.deepseekspring.model.routing.BackendCapacity;
+import io.github.deepseekspring.model.routing.RoutingMode;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.observation.ObservationRegistry;
 
@@ -161,6 +163,31 @@ public class DeepSeekAutoConfiguration {
 			builder.local(local, settings.getModel(), settings.getCompletionModel(), settings.getMaxConcurrency());
 		}
 		return builder.build();
+	}
+
+	/**
+	 * How many calls the configured backends take at once ({@code deepseek.chat.max-concurrency} for the DeepSeek
+	 * API, the endpoints' {@code parallel} slots for the local runtime), as routing can use them: for applications
+	 * that size a queue in front of the model.
+	 */
+	@Bean
+	@ConditionalOnMissingBean
+	@Conditional(OnChatModelWantedCondition.class)
+	BackendCapacity deepSeekBackendCapacity(DeepSeekProperties properties, ObjectProvider<DeepSeekApi> api,
+			ObjectProvider<LocalChatPort> localPort, ObjectProvider<LocalRuntimeConnectionDetails> localConnection) {
+		int remote = (api.getIfAvailable() != null) ? properties.getChat().effectiveMaxConcurrency() : 0;
+		int local = 0;
+		if (localPort.getIfAvailable() != null) {
+			DeepSeekProperties.Local settings = properties.getLocal();
+			LocalRuntimeConnectionDetails connection = localConnection.getIfAvailable();
+			local = (connection != null) ? connection.baseUrls().size() * settings.getParallel()
+					: settings.totalParallel();
+			// A runtime of the application's own making, with no endpoint configured, has at least one slot.
+			local = Math.max(local, settings.getParallel());
+		}
+		RoutingMode mode = properties.getRouting().getMode();
+		BackendCapacity capacity = new BackendCapacity(remote, local);
+		return (mode != null) ? capacity.usedBy(mode) : capacity;
 	}
 
 	private static DeepSeekChatOptions defaultOptions(DeepSeekProperties properties) {

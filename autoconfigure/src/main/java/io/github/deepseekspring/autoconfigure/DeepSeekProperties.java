@@ -9,6 +9,7 @@ import java.util.List;
 import java.util.Map;
 
 import io.github.deepseekspring.model.privacy.PrivacyMode;
+import io.github.deepseekspring.model.routing.BackendCapacity;
 import io.github.deepseekspring.model.routing.RoutingMode;
 
 import org.springframework.boot.context.properties.ConfigurationProperties;
@@ -197,6 +198,28 @@ public class DeepSeekProperties implements Validator {
 		 */
 		private boolean strictTools = false;
 
+		/**
+		 * Requests this application may have in flight on the DeepSeek API at once; the API answers 429 beyond its
+		 * per-account limit. Default: DeepSeek's published limit for the chat model (2,500 for deepseek-flash, 500
+		 * for deepseek-v4-pro and models without a published limit). Replicas sharing one account share the limit:
+		 * give each its part.
+		 */
+		private Integer maxConcurrency;
+
+		public Integer getMaxConcurrency() {
+			return this.maxConcurrency;
+		}
+
+		public void setMaxConcurrency(Integer maxConcurrency) {
+			this.maxConcurrency = maxConcurrency;
+		}
+
+		/** @return the configured limit, or the published one of the chat model */
+		public int effectiveMaxConcurrency() {
+			return (this.maxConcurrency != null) ? this.maxConcurrency
+					: BackendCapacity.publishedLimit(this.model);
+		}
+
 		public List<String> getVisionModels() {
 			return this.visionModels;
 		}
@@ -279,6 +302,13 @@ public class DeepSeekProperties implements Validator {
 		/** Requests in flight on the local runtime before cost-aware routing treats it as saturated. */
 		private int maxConcurrency = 4;
 
+		/**
+		 * Requests the endpoint at base-url (and each pool endpoint that sets no parallel of its own) serves at once:
+		 * the runtime's parallel slots, Ollama's OLLAMA_NUM_PARALLEL (default 1), vLLM's --max-num-seqs, llama.cpp's
+		 * --parallel.
+		 */
+		private int parallel = 1;
+
 		/** The local runtime's embedding model, offered as a Spring AI EmbeddingModel bean. */
 		private final LocalEmbedding embedding = new LocalEmbedding();
 
@@ -356,6 +386,23 @@ public class DeepSeekProperties implements Validator {
 			return this.embedding;
 		}
 
+		public int getParallel() {
+			return this.parallel;
+		}
+
+		public void setParallel(int parallel) {
+			this.parallel = parallel;
+		}
+
+		/** @return the parallel slots of all configured endpoints together (0 when none is configured) */
+		public int totalParallel() {
+			int total = 0;
+			for (Endpoint endpoint : effectiveEndpoints()) {
+				total += (endpoint.getParallel() != null) ? endpoint.getParallel() : this.parallel;
+			}
+			return total;
+		}
+
 		/** @return whether any local endpoint is configured */
 		public boolean isConfigured() {
 			return this.baseUrl != null || !this.endpoints.isEmpty();
@@ -428,6 +475,20 @@ public class DeepSeekProperties implements Validator {
 
 		/** Models this endpoint serves; empty means whatever its model list says. */
 		private List<String> models = new ArrayList<>();
+
+		/**
+		 * Requests this endpoint serves at once (its runtime's parallel slots, such as OLLAMA_NUM_PARALLEL);
+		 * deepseek.local.parallel when unset.
+		 */
+		private Integer parallel;
+
+		public Integer getParallel() {
+			return this.parallel;
+		}
+
+		public void setParallel(Integer parallel) {
+			this.parallel = parallel;
+		}
 
 		public URI getUrl() {
 			return this.url;

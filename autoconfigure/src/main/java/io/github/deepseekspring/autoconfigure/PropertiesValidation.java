@@ -19,6 +19,7 @@ final class PropertiesValidation {
 	static void validate(DeepSeekProperties properties, Errors errors) {
 		httpUrl(properties.getBaseUrl(), "baseUrl", errors);
 		positive(properties.getChat().getMaxTokens(), "chat.maxTokens", errors);
+		positive(properties.getChat().getMaxConcurrency(), "chat.maxConcurrency", errors);
 		List<DeepSeekProperties.Endpoint> endpoints = properties.getLocal().getEndpoints();
 		if (properties.getLocal().getBaseUrl() != null) {
 			httpUrl(properties.getLocal().getBaseUrl(), "local.baseUrl", errors);
@@ -28,6 +29,10 @@ final class PropertiesValidation {
 			if (endpoints.get(i).getWeight() < 1) {
 				reject(errors, "local.endpoints[" + i + "].weight", "must be at least 1");
 			}
+			positive(endpoints.get(i).getParallel(), "local.endpoints[" + i + "].parallel", errors);
+		}
+		if (properties.getLocal().getParallel() < 1) {
+			reject(errors, "local.parallel", "must be at least 1");
 		}
 		if (properties.getLocal().getMaxConcurrency() < 1) {
 			reject(errors, "local.maxConcurrency", "must be at least 1");

@@ -116,11 +116,19 @@ public final class PiiDetector {
 			return List.of();
 		}
 		List<PiiMatch> candidates = new ArrayList<>();
-		collect(EMAIL, PiiType.EMAIL, text, candidates);
-		collect(RESIDENT_ID, PiiType.RESIDENT_ID, text, candidates);
-		collect(BANK_CARD, PiiType.BANK_CARD, text, candidates);
-		collect(MOBILE, PiiType.MOBILE, text, candidates);
-		collect(ADDRESS, PiiType.ADDRESS, text, candidates);
+		// Each pattern runs only where one pass over the text found what every match of it needs: prompts full of
+		// passages, prices and model numbers rarely have any, and the patterns (the address one above all) are slow.
+		if (indexOf(text, '@') >= 0) {
+			collect(EMAIL, PiiType.EMAIL, text, candidates);
+		}
+		if (longestDigitRun(text) >= SHORTEST_NUMBER) {
+			collect(RESIDENT_ID, PiiType.RESIDENT_ID, text, candidates);
+			collect(BANK_CARD, PiiType.BANK_CARD, text, candidates);
+			collect(MOBILE, PiiType.MOBILE, text, candidates);
+		}
+		if (hasHouseNumber(text)) {
+			collect(ADDRESS, PiiType.ADDRESS, text, candidates);
+		}
 		if (candidates.size() < 2) {
 			return candidates;
 		}
@@ -171,6 +179,48 @@ public final class PiiDetector {
 
 	private static boolean isSeparator(char c) {
 		return c == ' ' || c == '-' || c == '@' || c == '.';
+	}
+
+	/** Digits in the shortest number the patterns take: a mobile number's 11 (cards have 12 or more, IDs 17). */
+	private static final int SHORTEST_NUMBER = 11;
+
+	private static int indexOf(CharSequence text, char wanted) {
+		for (int i = 0; i < text.length(); i++) {
+			if (text.charAt(i) == wanted) {
+				return i;
+			}
+		}
+		return -1;
+	}
+
+	/** The most ASCII digits in one run, single spaces or hyphens between them allowed (as in card numbers). */
+	static int longestDigitRun(CharSequence text) {
+		int longest = 0;
+		int run = 0;
+		for (int i = 0; i < text.length(); i++) {
+			char c = text.charAt(i);
+			if (c >= '0' && c <= '9') {
+				longest = Math.max(longest, ++run);
+			}
+			else if (!((c == ' ' || c == '-') && run > 0 && i + 1 < text.length() && text.charAt(i + 1) >= '0'
+					&& text.charAt(i + 1) <= '9')) {
+				run = 0;
+			}
+		}
+		return longest;
+	}
+
+	/** Whether a 号 follows a digit somewhere, as in every house number the address pattern takes. */
+	private static boolean hasHouseNumber(CharSequence text) {
+		for (int i = 1; i < text.length(); i++) {
+			if (text.charAt(i) == '号') {
+				char before = text.charAt(i - 1);
+				if ((before >= '0' && before <= '9') || (before >= '０' && before <= '９')) {
+					return true;
+				}
+			}
+		}
+		return false;
 	}
 
 	private static boolean mayContainPii(CharSequence text) {

@@ -22,7 +22,7 @@ import reactor.core.scheduler.Schedulers;
  */
 public final class CoarseTimer {
 
-	private static final CoarseTimer SHARED = new CoarseTimer("deepseek-coarse-timer", Duration.ofMillis(10),
+	private static final CoarseTimer SHARED = new CoarseTimer("deepseek-coarse-timer", Duration.ofMillis(50),
 			Duration.ofSeconds(1));
 
 	private final String threadName;

@@ -73,7 +73,7 @@ class EmbeddingConfiguration {
 		}
 		OnnxEmbeddingModel english = beans.getBean(ONNX_ENGLISH_MODEL_BEAN_NAME, OnnxEmbeddingModel.class);
 		return VectorSpaces.of(primary, List.of(new VectorSpace(ENGLISH_SPACE, new EmbeddingModelEmbedder(english,
-				english.queryInstruction(), 32, english.modelName() + " (" + PROVIDER + "=onnx)"),
+				english.queryInstruction(), OnnxEmbeddingModel.TEXTS_PER_CALL, english.modelName() + " (" + PROVIDER + "=onnx)"),
 				Set.of(Language.EN))));
 	}
 
@@ -87,7 +87,7 @@ class EmbeddingConfiguration {
 				OnnxEmbeddingModel onnx = beans.getBean(ONNX_MODEL_BEAN_NAME, OnnxEmbeddingModel.class);
 				yield new EmbeddingModelEmbedder(onnx,
 						(embedding.queryInstruction() != null) ? embedding.queryInstruction() : onnx.queryInstruction(),
-						32, onnx.modelName() + " (" + PROVIDER + "=onnx)");
+						OnnxEmbeddingModel.TEXTS_PER_CALL, onnx.modelName() + " (" + PROVIDER + "=onnx)");
 			}
 			case LOCAL_RUNTIME -> new EmbeddingModelEmbedder(localModel(beans), embedding.queryInstruction(), 32,
 					"of the local runtime (" + PROVIDER + "=local-runtime, deepseek.local.embedding.model)");

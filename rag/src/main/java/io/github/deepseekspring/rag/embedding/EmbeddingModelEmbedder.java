@@ -1,7 +1,10 @@
 package io.github.deepseekspring.rag.embedding;
 
 import java.util.ArrayList;
+import java.util.Collections;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 
 import org.springframework.ai.embedding.EmbeddingModel;
 import org.springframework.ai.embedding.EmbeddingRequest;
@@ -12,7 +15,8 @@ import org.springframework.ai.embedding.EmbeddingResponse;
  * in front, passages go in batches, and every vector is scaled to unit length (the stores' cosine search expects it,
  * and not every model or runtime normalises). A model that fails, or answers with the wrong number of vectors, is
  * reported as {@link EmbeddingUnavailableException}; one whose vectors change size as
- * {@link EmbeddingMismatchException}.
+ * {@link EmbeddingMismatchException}. The vectors of the latest queries are kept ({@value #RECENT_QUERIES} of them):
+ * a follow-up is searched by several wordings, twice when a model rewrites it, and customers ask the same things.
  */
 public final class EmbeddingModelEmbedder implements Embedder {
 
@@ -25,6 +29,19 @@ public final class EmbeddingModelEmbedder implements Embedder {
 	private final String description;
 
 	private volatile int dimensions;
+
+	/** Query vectors kept, a few megabytes at most. */
+	static final int RECENT_QUERIES = 1024;
+
+	private final Map<String, float[]> recentQueries = Collections
+		.synchronizedMap(new LinkedHashMap<>(64, 0.75f, true) {
+
+			@Override
+			protected boolean removeEldestEntry(Map.Entry<String, float[]> eldest) {
+				return size() > RECENT_QUERIES;
+			}
+
+		});
 
 	/**
 	 * @param model the model
@@ -44,7 +61,7 @@ public final class EmbeddingModelEmbedder implements Embedder {
 
 	/** The bundled offline model with the instruction from its model card. */
 	public static EmbeddingModelEmbedder of(OnnxEmbeddingModel model) {
-		return new EmbeddingModelEmbedder(model, model.queryInstruction(), 32, model.modelName() + " (onnx)");
+		return new EmbeddingModelEmbedder(model, model.queryInstruction(), OnnxEmbeddingModel.TEXTS_PER_CALL, model.modelName() + " (onnx)");
 	}
 
 	@Override
@@ -58,7 +75,13 @@ public final class EmbeddingModelEmbedder implements Embedder {
 
 	@Override
 	public float[] embedQuery(String query) {
-		return embed(List.of(this.queryInstruction + query)).get(0);
+		float[] known = this.recentQueries.get(query);
+		if (known != null) {
+			return known.clone();
+		}
+		float[] vector = embed(List.of(this.queryInstruction + query)).get(0);
+		this.recentQueries.put(query, vector.clone());
+		return vector;
 	}
 
 	@Override

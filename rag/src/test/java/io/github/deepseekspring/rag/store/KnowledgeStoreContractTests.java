@@ -124,6 +124,16 @@ public abstract class KnowledgeStoreContractTests {
 	}
 
 	@Test
+	void searchesAfterAReplacementReturnTheNewText() {
+		this.store.replaceDocument("warranty", List.of(chunk("warranty", 0, "保修期限", "主机保修 2 年", 1, 0, 0)));
+		assertThat(this.store.keywordSearch("主机保修", 5).get(0).chunk().text()).isEqualTo("主机保修 2 年");
+		assertThat(this.store.vectorSearch(new float[] { 1, 0, 0 }, 1).get(0).chunk().text()).isEqualTo("主机保修 2 年");
+		this.store.replaceDocument("warranty", List.of(chunk("warranty", 0, "保修期限", "主机保修 3 年", 1, 0, 0)));
+		assertThat(this.store.keywordSearch("主机保修", 5).get(0).chunk().text()).isEqualTo("主机保修 3 年");
+		assertThat(this.store.vectorSearch(new float[] { 1, 0, 0 }, 1).get(0).chunk().text()).isEqualTo("主机保修 3 年");
+	}
+
+	@Test
 	void headingsAndTitlesAreSearchableContext() {
 		this.store.replaceDocument("shipping", List.of(chunk("shipping", 0, "快递与运费", "满 99 元免运费", 1, 0, 0)));
 		assertThat(this.store.keywordSearch("快递", 10)).hasSize(1);

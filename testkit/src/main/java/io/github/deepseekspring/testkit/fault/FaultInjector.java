@@ -9,8 +9,8 @@ import java.util.OptionalInt;
  * {@link #cutAfterChunks}) are used up by the requests they hit; the others last until {@link #clear()}.
  * Every method returns this injector for chaining. Thread-safe.
  *
- * <p>Order per request: stall, then hang, then failure status, then the normal answer (with queueing, token pacing
- * and a possible cut).
+ * <p>Order per request: stall, then hang, then failure status, then the normal answer (with queueing, the first
+ * token's delay, token pacing and a possible cut).
  */
 public final class FaultInjector {
 
@@ -26,6 +26,7 @@ public final class FaultInjector {
     private Duration stall = Duration.ZERO;
     private Duration queue = Duration.ZERO;
     private Duration tokenDelay = Duration.ZERO;
+    private Duration firstTokenDelay = Duration.ZERO;
     private int cutAfterChunks = -1;
     private boolean down;
 
@@ -125,14 +126,43 @@ public final class FaultInjector {
     }
 
     /**
-     * Pause between stream chunks, until cleared.
+     * Time from one stream chunk to the next, until cleared. Chunks keep to a schedule (the first chunk's time plus
+     * one delay per chunk), so a stream keeps its rate when the machine is busy instead of drifting slower.
      *
-     * @param delay the pause
+     * @param delay the time between chunks
      * @return this
      */
     public synchronized FaultInjector tokenDelay(Duration delay) {
         this.tokenDelay = Objects.requireNonNull(delay);
         return this;
+    }
+
+    /**
+     * Time from a request to the first chunk of its stream, the response headers sent at once, until cleared: the
+     * model's time to first token (about a second on the DeepSeek API). Unlike {@link #queue}, nothing is sent
+     * meanwhile.
+     *
+     * @param delay the time to the first chunk
+     * @return this
+     */
+    public synchronized FaultInjector firstTokenDelay(Duration delay) {
+        this.firstTokenDelay = Objects.requireNonNull(delay);
+        return this;
+    }
+
+    /**
+     * Streams paced like a real model, until cleared: the first chunk after {@code firstToken}, then
+     * {@code tokensPerSecond} chunks a second (one token each).
+     *
+     * @param firstToken      the time to the first chunk
+     * @param tokensPerSecond chunks per second after it
+     * @return this
+     */
+    public synchronized FaultInjector pace(Duration firstToken, double tokensPerSecond) {
+        if (!(tokensPerSecond > 0)) {
+            throw new IllegalArgumentException("tokensPerSecond must be positive: " + tokensPerSecond);
+        }
+        return firstTokenDelay(firstToken).tokenDelay(Duration.ofNanos(Math.round(1e9 / tokensPerSecond)));
     }
 
     /**
@@ -185,6 +215,7 @@ public final class FaultInjector {
         stall = Duration.ZERO;
         queue = Duration.ZERO;
         tokenDelay = Duration.ZERO;
+        firstTokenDelay = Duration.ZERO;
         cutAfterChunks = -1;
         return up();
     }
@@ -214,7 +245,7 @@ public final class FaultInjector {
             retryAfter = failRetryAfter;
             retryAfterAsDate = failRetryAfterAsDate;
         }
-        return new RequestFaults(stall, hang, status, retryAfter, retryAfterAsDate, queue, tokenDelay);
+        return new RequestFaults(stall, hang, status, retryAfter, retryAfterAsDate, queue, tokenDelay, firstTokenDelay);
     }
 
     /**

@@ -12,14 +12,16 @@ import java.time.Duration;
  * @param retryAfter           {@code Retry-After} to send with {@code failStatus}; {@code null} for none
  * @param retryAfterAsDate     whether {@code Retry-After} is sent as an HTTP date rather than seconds
  * @param queue                time spent "queued" with keep-alives before the answer ({@link Duration#ZERO} for none)
- * @param tokenDelay           pause between stream chunks ({@link Duration#ZERO} for none)
+ * @param tokenDelay           time from one stream chunk to the next ({@link Duration#ZERO} for none)
+ * @param firstTokenDelay      time from the request to the first stream chunk, the headers sent at once
+ *                             ({@link Duration#ZERO} for none)
  */
 public record RequestFaults(Duration stallBeforeFirstByte, Duration hang, int failStatus, Duration retryAfter,
-        boolean retryAfterAsDate, Duration queue, Duration tokenDelay) {
+        boolean retryAfterAsDate, Duration queue, Duration tokenDelay, Duration firstTokenDelay) {
 
     /** No fault at all. */
     public static final RequestFaults NONE = new RequestFaults(Duration.ZERO, null, 0, null, false, Duration.ZERO,
-            Duration.ZERO);
+            Duration.ZERO, Duration.ZERO);
 
     /** @return whether the request must be answered with {@link #failStatus()} */
     public boolean fails() {

@@ -23,7 +23,7 @@ import tools.jackson.databind.node.ObjectNode;
  * {"clear": true,
  *  "failNext": {"count": 2, "status": 503, "retryAfterSeconds": 1, "retryAfterAsDate": false},
  *  "hangNext": {"count": 1, "millis": 500},
- *  "stallBeforeFirstByteMillis": 100, "tokenDelayMillis": 20, "queueMillis": 300,
+ *  "stallBeforeFirstByteMillis": 100, "tokenDelayMillis": 20, "firstTokenMillis": 1000, "queueMillis": 300,
  *  "cutAfterChunks": 3, "downForMillis": 2000}
  * }</pre>
  * ({@code downForMillis} comes back up by itself, since a server that is down cannot hear {@code up}.)
@@ -86,6 +86,9 @@ final class ControlEndpoints {
         }
         if (spec.has("tokenDelayMillis")) {
             faults.tokenDelay(millis(spec, "tokenDelayMillis"));
+        }
+        if (spec.has("firstTokenMillis")) {
+            faults.firstTokenDelay(millis(spec, "firstTokenMillis"));
         }
         if (spec.has("queueMillis")) {
             faults.queue(millis(spec, "queueMillis"));

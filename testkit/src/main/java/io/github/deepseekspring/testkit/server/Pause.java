@@ -23,4 +23,21 @@ public final class Pause {
             Thread.currentThread().interrupt();
         }
     }
+
+    /**
+     * Sleeps until a point in time, keeping the interrupt flag when interrupted.
+     *
+     * @param nanoTime the {@link System#nanoTime()} to wake at; a past one returns at once
+     */
+    public static void until(long nanoTime) {
+        long left = nanoTime - System.nanoTime();
+        if (left <= 0) {
+            return;
+        }
+        try {
+            java.util.concurrent.TimeUnit.NANOSECONDS.sleep(left);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
 }

@@ -8,8 +8,9 @@ import java.time.Duration;
 import io.github.deepseekspring.testkit.RecordedRequest;
 
 /**
- * A chunked response body written piece by piece. Counted events are paced by the token delay and may be cut by
- * an armed fault; a failed write marks the request as "client disconnected".
+ * A chunked response body written piece by piece. Counted events keep to a schedule (the first at the first-token
+ * time, then one per token delay: a busy machine makes them late, not the stream slower) and may be cut by an armed
+ * fault; a failed write marks the request as "client disconnected".
  */
 public final class ResponseStream {
 
@@ -17,14 +18,21 @@ public final class ResponseStream {
 
     private final OutputStream out;
     private final RecordedRequest request;
-    private final Duration tokenDelay;
+    private final long tokenDelayNanos;
     private final int cutAfter;
+    private long firstDue;
     private int events;
 
-    ResponseStream(OutputStream out, RecordedRequest request, Duration tokenDelay, int cutAfter) {
+    /**
+     * @param firstDue   {@link System#nanoTime()} at which the first event is due (a past one: at once)
+     * @param tokenDelay time from one event to the next
+     * @param cutAfter   events to let through before the connection is cut (-1: no cut)
+     */
+    ResponseStream(OutputStream out, RecordedRequest request, long firstDue, Duration tokenDelay, int cutAfter) {
         this.out = out;
         this.request = request;
-        this.tokenDelay = tokenDelay;
+        this.firstDue = firstDue;
+        this.tokenDelayNanos = tokenDelay.toNanos();
         this.cutAfter = cutAfter;
     }
 
@@ -40,8 +48,12 @@ public final class ResponseStream {
             Pause.sleep(CUT_GRACE);
             throw new ConnectionCut("stream cut after " + events + " events");
         }
-        if (events > 0) {
-            Pause.sleep(tokenDelay);
+        if (events == 0) {
+            Pause.until(firstDue);
+            // Queue time spent before the first event moves the schedule on.
+            firstDue = Math.max(firstDue, System.nanoTime());
+        } else {
+            Pause.until(firstDue + events * tokenDelayNanos);
         }
         raw(text);
         events++;

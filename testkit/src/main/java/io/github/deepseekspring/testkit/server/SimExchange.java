@@ -26,6 +26,7 @@ public final class SimExchange {
     private final RequestFaults faults;
     private final FaultInjector injector;
     private final ErrorStyle errors;
+    private final long arrivedNanos = System.nanoTime();
     private boolean responded;
 
     SimExchange(HttpExchange http, RecordedRequest request, RequestFaults faults, FaultInjector injector,
@@ -119,7 +120,9 @@ public final class SimExchange {
         sendHeaders(200, 0);
         int cut = streaming ? injector.takeStreamCut().orElse(-1) : -1;
         OutputStream body = http.getResponseBody();
-        return new ResponseStream(body, request, streaming ? faults.tokenDelay() : Duration.ZERO, cut);
+        return streaming
+                ? new ResponseStream(body, request, arrivedNanos + faults.firstTokenDelay().toNanos(), faults.tokenDelay(), cut)
+                : new ResponseStream(body, request, arrivedNanos, Duration.ZERO, -1);
     }
 
     /**

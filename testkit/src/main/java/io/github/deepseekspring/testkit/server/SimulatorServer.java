@@ -63,12 +63,24 @@ public final class SimulatorServer implements AutoCloseable {
         this.errors = errors;
         this.port = port;
         this.control = new ControlEndpoints(faults, log, onReset, scripts);
-        this.executor = Executors.newCachedThreadPool(task -> {
-            Thread thread = new Thread(task, name + "-simulator-" + THREADS.incrementAndGet());
-            thread.setDaemon(true);
-            return thread;
-        });
+        this.executor = executor(name);
         startListening();
+    }
+
+    /**
+     * A thread per request: a virtual one where the JVM has them (21+), so thousands of paced streams at once cost
+     * no more than their sockets; otherwise a daemon platform thread.
+     */
+    private static ExecutorService executor(String name) {
+        try {
+            return (ExecutorService) Executors.class.getMethod("newVirtualThreadPerTaskExecutor").invoke(null);
+        } catch (ReflectiveOperationException e) {
+            return Executors.newCachedThreadPool(task -> {
+                Thread thread = new Thread(task, name + "-simulator-" + THREADS.incrementAndGet());
+                thread.setDaemon(true);
+                return thread;
+            });
+        }
     }
 
     /**

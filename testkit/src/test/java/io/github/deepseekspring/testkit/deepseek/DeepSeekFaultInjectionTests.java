@@ -175,6 +175,35 @@ class DeepSeekFaultInjectionTests {
     }
 
     @Test
+    void paceHoldsTheFirstChunkThenKeepsTheRate() throws Exception {
+        deepseek.faults().pace(Duration.ofMillis(300), 100);
+        long start = System.nanoTime();
+        HttpURLConnection connection = openStream();
+        assertThat(connection.getResponseCode()).isEqualTo(200);
+        BufferedReader reader = new BufferedReader(new InputStreamReader(connection.getInputStream(), StandardCharsets.UTF_8));
+        assertThat(reader.readLine()).startsWith("data: ");
+        long firstChunk = System.nanoTime() - start;
+        int events = 1;
+        for (String line; (line = reader.readLine()) != null; ) {
+            events += line.startsWith("data: ") ? 1 : 0;
+        }
+        long all = System.nanoTime() - start;
+        assertThat(Duration.ofNanos(firstChunk)).isGreaterThanOrEqualTo(Duration.ofMillis(295));
+        assertThat(Duration.ofNanos(all)).isGreaterThanOrEqualTo(Duration.ofMillis(295 + 10L * (events - 2)));
+    }
+
+    @Test
+    void theFirstTokenDelayIsAControlSetting() {
+        assertThat(Http.post(deepseek.baseUrl(), "/__faults", null, "{\"firstTokenMillis\":200}").statusCode())
+                .isEqualTo(200);
+        long start = System.nanoTime();
+        assertThat(post(STREAM).statusCode()).isEqualTo(200);
+        assertThat(Duration.ofNanos(System.nanoTime() - start)).isGreaterThanOrEqualTo(Duration.ofMillis(195));
+        deepseek.faults().clear();
+        assertThat(deepseek.faults().takeForRequest().firstTokenDelay()).isZero();
+    }
+
+    @Test
     void controlEndpointsDriveFaultsAndListRequests() {
         HttpResponse<String> applied = Http.post(deepseek.baseUrl(), "/__faults", null,
                 "{\"failNext\":{\"count\":1,\"status\":503}}");

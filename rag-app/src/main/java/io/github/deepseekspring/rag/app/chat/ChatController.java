@@ -5,6 +5,7 @@ import jakarta.servlet.http.HttpServletResponse;
 
 import io.github.deepseekspring.rag.app.conversation.ConversationNotFoundException;
 import io.github.deepseekspring.rag.app.conversation.ConversationStore;
+import io.github.deepseekspring.rag.app.limits.ModelCallAdmission;
 import io.github.deepseekspring.rag.app.photo.PhotoStore;
 import io.github.deepseekspring.rag.app.photo.StoredPhoto;
 
@@ -54,7 +55,7 @@ class ChatController {
 			produces = MediaType.TEXT_EVENT_STREAM_VALUE)
 	Flux<ServerSentEvent<Object>> stream(@RequestBody ChatRequest body, HttpServletRequest request,
 			HttpServletResponse response) {
-		return this.stream.stream(body, this.owners.ownerHash(request, response));
+		return this.stream.stream(body, this.owners.ownerHash(request, response), ModelCallAdmission.of(request));
 	}
 
 	@GetMapping(path = "/{conversationId}", produces = MediaType.APPLICATION_JSON_VALUE)

@@ -4,6 +4,8 @@ import java.util.Map;
 import java.util.function.Function;
 
 import io.github.deepseekspring.rag.app.conversation.TokenUsage;
+import io.github.deepseekspring.rag.app.limits.ModelCallAdmission;
+import io.github.deepseekspring.rag.app.limits.ModelCallsBusyException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.ai.chat.model.ChatModel;
@@ -14,7 +16,8 @@ import reactor.core.publisher.Mono;
 import reactor.core.scheduler.Schedulers;
 
 /**
- * Answers a customer's message as server-sent events: {@code meta}, {@code reasoning}* (only where reasoning is shown),
+ * Answers a customer's message as server-sent events: {@code queue}* (the customer's place in line while every
+ * model-call slot is taken), {@code meta}, {@code reasoning}* (only where reasoning is shown),
  * {@code token}+, {@code replace}? (the answer so far gives way to another: the model started to repeat its
  * instructions), {@code citations}, {@code done}, or {@code error}. Citations are renumbered while the tokens flow, and
  * text that could still turn out to repeat the system prompt is held back ({@link StreamedAnswer}). A model failure
@@ -40,7 +43,7 @@ public class ChatStreamService {
 	/**
 	 * Validates and prepares the turn at once (so bad input is a problem response, not a stream), then streams.
 	 */
-	public Flux<ServerSentEvent<Object>> stream(ChatRequest request, String ownerHash) {
+	public Flux<ServerSentEvent<Object>> stream(ChatRequest request, String ownerHash, ModelCallAdmission admission) {
 		Turn turn = this.turns.prepare(request, ownerHash);
 		Outcome outcome = this.turns.withoutModel(turn);
 		ChatModel chatModel = this.model.getIfAvailable();
@@ -55,7 +58,11 @@ public class ChatStreamService {
 			meta.put("mode", outcome.mode());
 			return Flux.just(event("meta", meta)).concatWith(whole(turn, outcome));
 		}
-		return Flux.just(event("meta", meta)).concatWith(fromModel(turn, chatModel));
+		// Only a model call waits in line: the place is taken now, so a full line is a 503 before the stream starts.
+		return admission.waitInLine((place) -> event("queue", Map.of("position", place)))
+			.concatWith(Flux.defer(() -> Flux.just(event("meta", meta)).concatWith(fromModel(turn, chatModel))))
+			.onErrorResume(ModelCallsBusyException.class,
+					(ex) -> Flux.just(event("error", Map.of("message", busy(turn.language())))));
 	}
 
 	private Flux<ServerSentEvent<Object>> fromModel(Turn turn, ChatModel chatModel) {
@@ -101,6 +108,11 @@ public class ChatStreamService {
 
 	static ServerSentEvent<Object> event(String name, Object data) {
 		return ServerSentEvent.builder((Object) data).event(name).build();
+	}
+
+	private static String busy(Language language) {
+		return (language == Language.EN) ? "Sorry, the assistant is very busy right now. Please try again in a few minutes."
+				: "抱歉，当前咨询人数较多，请几分钟后再试。";
 	}
 
 	private static String failure(Language language) {

@@ -1,5 +1,6 @@
 package io.github.deepseekspring.rag.app.limits;
 
+import io.github.deepseekspring.model.routing.BackendCapacity;
 import io.micrometer.core.instrument.MeterRegistry;
 
 import org.springframework.beans.factory.ObjectProvider;
@@ -18,9 +19,13 @@ public class LimitsConfiguration {
 	/** Spring Security's filter chain runs at -100; these run right after it. */
 	static final int ORDER = -90;
 
+	/** The cap follows what the model backends serve at once, unless max-calls says otherwise. */
 	@Bean
-	ModelCallGate modelCallGate(LimitsProperties properties) {
-		return new ModelCallGate(properties.concurrency());
+	ModelCallGate modelCallGate(LimitsProperties properties, ObjectProvider<BackendCapacity> backends) {
+		LimitsProperties.Concurrency concurrency = properties.concurrency();
+		BackendCapacity capacity = backends.getIfAvailable();
+		return new ModelCallGate(concurrency.effectiveMaxCalls((capacity != null) ? capacity.total() : 0),
+				concurrency.queue(), concurrency.queueTimeout(), System::nanoTime);
 	}
 
 	@Bean
@@ -52,9 +57,7 @@ public class LimitsConfiguration {
 	@Bean
 	FilterRegistrationBean<ModelConcurrencyFilter> modelConcurrencyFilter(LimitsProperties properties,
 			ModelCallGate gate, LimitMetrics metrics, Refusals refusals) {
-		return register(new ModelConcurrencyFilter(new PathPatterns(properties.concurrency().modelPaths()), gate,
-				new ClientCalls(properties.concurrency().maxCallsPerClient()), properties.concurrency().retryAfter(),
-				metrics, refusals), properties, 2);
+		return register(new ModelConcurrencyFilter(properties.concurrency(), gate, metrics, refusals), properties, 2);
 	}
 
 	private static <F extends jakarta.servlet.Filter> FilterRegistrationBean<F> register(F filter,

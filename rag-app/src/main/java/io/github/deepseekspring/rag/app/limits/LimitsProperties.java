@@ -12,7 +12,7 @@ import org.springframework.util.unit.DataSize;
  * @param enabled whether the limits apply at all (default true)
  * @param paths request paths under the per-client rate limit and the body size limit (Spring path patterns)
  * @param rate the per-client token buckets
- * @param concurrency the global cap on model calls in flight
+ * @param concurrency the global cap on model calls in flight, and the line in front of it
  * @param request size limits of requests
  */
 @ConfigurationProperties("deepseek.rag.limits")
@@ -24,7 +24,7 @@ public record LimitsProperties(Boolean enabled, List<String> paths, Rate rate, C
 		paths = (paths != null && !paths.isEmpty()) ? List.copyOf(paths)
 				: List.of("/api/chat/**", "/api/code/**", "/v1/**");
 		rate = (rate != null) ? rate : new Rate(0, 0, 0);
-		concurrency = (concurrency != null) ? concurrency : new Concurrency(0, -1, null, null, null, 0);
+		concurrency = (concurrency != null) ? concurrency : new Concurrency(0, -1, null, null, null, 0, null);
 		request = (request != null) ? request : new Request(null, 0, null, null, null);
 	}
 
@@ -49,31 +49,52 @@ public record LimitsProperties(Boolean enabled, List<String> paths, Rate rate, C
 	}
 
 	/**
-	 * The global cap on model calls (POST requests to the model paths): beyond {@code maxCalls} in flight a request
-	 * waits in a short queue; when the queue is full or the wait runs out the answer is 503 with {@code Retry-After},
-	 * instead of piling up requests the model API would refuse with 429 anyway. One client (as the rate limit counts
-	 * them) holds at most {@code maxCallsPerClient} of the slots; beyond that its calls are refused with 429 and
+	 * The global cap on model calls (POST requests to the model paths), sized to what the model backends serve at once,
+	 * with a fair line in front of it. Beyond {@code maxCalls} in flight a request waits in line, first come first
+	 * served; on the position paths the caller sees its place in line while it waits (the chat's "you are 12th in
+	 * line"). When the line is full, or a request waited {@code queueTimeout}, the answer is 503 with
+	 * {@code Retry-After} (in a started stream: an error event saying so). One client (as the rate limit counts them)
+	 * holds at most {@code maxCallsPerClient} slots and places in line; beyond that its calls are refused with 429 and
 	 * {@code Retry-After}, so that it cannot take every slot with long streams.
 	 *
-	 * @param maxCalls model calls in flight at once (default 16)
-	 * @param queue requests that may wait for a free slot (default 16; 0 refuses at once)
-	 * @param queueTimeout longest wait for a free slot (default 2s)
+	 * @param maxCalls model calls in flight at once (default: what the backends serve at once, from the starter: the
+	 * DeepSeek API's {@code deepseek.chat.max-concurrency}, DeepSeek's published per-account limit unless set, plus
+	 * the local runtime endpoints' {@code parallel} slots; 16 without a model)
+	 * @param queue requests that may wait in line for a slot (default 1000; 0 refuses at once)
+	 * @param queueTimeout longest wait in line (default 3m)
 	 * @param retryAfter what {@code Retry-After} tells a refused client (default 5s)
 	 * @param modelPaths paths whose POST requests are model calls
-	 * @param maxCallsPerClient model calls one client may have in flight at once (default 4)
+	 * @param maxCallsPerClient model calls one client may have in flight or in line at once (default 4)
+	 * @param positionPaths model paths whose handler waits in line itself, telling the caller its place in its event
+	 * stream (default the chat stream); requests to the other model paths wait before their handler runs
 	 */
 	public record Concurrency(int maxCalls, int queue, Duration queueTimeout, Duration retryAfter,
-			List<String> modelPaths, int maxCallsPerClient) {
+			List<String> modelPaths, int maxCallsPerClient, List<String> positionPaths) {
+
+		/** Used when no model backend says what it serves. */
+		public static final int WITHOUT_BACKEND_CAPACITY = 16;
 
 		public Concurrency {
-			maxCalls = (maxCalls > 0) ? maxCalls : 16;
-			queue = (queue >= 0) ? queue : 16;
-			queueTimeout = (queueTimeout != null) ? queueTimeout : Duration.ofSeconds(2);
+			maxCalls = Math.max(maxCalls, 0);
+			queue = (queue >= 0) ? queue : 1000;
+			queueTimeout = (queueTimeout != null && queueTimeout.isPositive()) ? queueTimeout : Duration.ofMinutes(3);
 			retryAfter = (retryAfter != null && !retryAfter.isNegative()) ? retryAfter : Duration.ofSeconds(5);
 			modelPaths = (modelPaths != null && !modelPaths.isEmpty()) ? List.copyOf(modelPaths)
 					: List.of("/api/chat", "/api/chat/stream", "/api/code/**", "/v1/chat/completions",
 							"/v1/completions");
 			maxCallsPerClient = (maxCallsPerClient > 0) ? maxCallsPerClient : 4;
+			positionPaths = (positionPaths != null) ? List.copyOf(positionPaths) : List.of("/api/chat/stream");
+		}
+
+		/**
+		 * The cap: {@code maxCalls} when set, else what the backends serve at once.
+		 * @param backendCapacity calls the backends serve at once, or 0 when unknown
+		 */
+		public int effectiveMaxCalls(int backendCapacity) {
+			if (this.maxCalls > 0) {
+				return this.maxCalls;
+			}
+			return (backendCapacity > 0) ? backendCapacity : WITHOUT_BACKEND_CAPACITY;
 		}
 
 	}

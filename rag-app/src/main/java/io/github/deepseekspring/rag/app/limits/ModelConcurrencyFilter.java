@@ -16,12 +16,16 @@ import org.springframework.web.filter.OncePerRequestFilter;
 
 /**
  * Holds a {@link ModelCallGate} slot for the whole of a model call: until the response is complete, for streamed
- * (asynchronous) answers too. 503 with {@code Retry-After} when no slot frees up in time; 429 with
- * {@code Retry-After} when the client already has its share of calls in flight ({@link ClientCalls}).
+ * (asynchronous) answers too. A request waits in the gate's line for its slot before the handler runs; on the position
+ * paths the handler waits itself, telling the caller its place ({@link ModelCallAdmission}). 503 with
+ * {@code Retry-After} when the line is full or the wait runs out; 429 with {@code Retry-After} when the client already
+ * has its share of calls in flight or waiting ({@link ClientCalls}).
  */
 class ModelConcurrencyFilter extends OncePerRequestFilter {
 
 	private final PathPatterns modelPaths;
+
+	private final PathPatterns positionPaths;
 
 	private final ModelCallGate gate;
 
@@ -29,16 +33,20 @@ class ModelConcurrencyFilter extends OncePerRequestFilter {
 
 	private final Duration retryAfter;
 
+	private final Duration queueTimeout;
+
 	private final LimitMetrics metrics;
 
 	private final Refusals refusals;
 
-	ModelConcurrencyFilter(PathPatterns modelPaths, ModelCallGate gate, ClientCalls clients, Duration retryAfter,
-			LimitMetrics metrics, Refusals refusals) {
-		this.modelPaths = modelPaths;
+	ModelConcurrencyFilter(LimitsProperties.Concurrency concurrency, ModelCallGate gate, LimitMetrics metrics,
+			Refusals refusals) {
+		this.modelPaths = new PathPatterns(concurrency.modelPaths());
+		this.positionPaths = new PathPatterns(concurrency.positionPaths());
 		this.gate = gate;
-		this.clients = clients;
-		this.retryAfter = retryAfter;
+		this.clients = new ClientCalls(concurrency.maxCallsPerClient());
+		this.retryAfter = concurrency.retryAfter();
+		this.queueTimeout = concurrency.queueTimeout();
 		this.metrics = metrics;
 		this.refusals = refusals;
 	}
@@ -59,15 +67,25 @@ class ModelConcurrencyFilter extends OncePerRequestFilter {
 					this.retryAfter);
 			return;
 		}
-		if (!admitted()) {
-			this.clients.leave(client);
-			this.metrics.busy();
-			this.refusals.write(request, response, HttpStatus.SERVICE_UNAVAILABLE,
-					"The assistant is busy right now; try again after the time in Retry-After.", this.retryAfter);
-			return;
+		Runnable leave;
+		if (this.positionPaths.matches(request)) {
+			ModelCallAdmission admission = new ModelCallAdmission(this.gate, this.metrics);
+			request.setAttribute(ModelCallAdmission.ATTRIBUTE, admission);
+			leave = admission::leave;
+		}
+		else {
+			Ticket ticket = admitted();
+			if (ticket == null) {
+				this.clients.leave(client);
+				this.metrics.busy();
+				this.refusals.write(request, response, HttpStatus.SERVICE_UNAVAILABLE,
+						"The assistant is busy right now; try again after the time in Retry-After.", this.retryAfter);
+				return;
+			}
+			leave = ticket::leave;
 		}
 		Release release = new Release(() -> {
-			this.gate.release();
+			leave.run();
 			this.clients.leave(client);
 		});
 		try {
@@ -78,13 +96,15 @@ class ModelConcurrencyFilter extends OncePerRequestFilter {
 		}
 	}
 
-	private boolean admitted() {
+	/** A ticket holding a slot, after waiting in line if need be; null when the line is full or the wait ran out. */
+	private Ticket admitted() {
+		Ticket ticket = this.gate.enter();
 		try {
-			return this.gate.acquire();
+			return (ticket != null && ticket.await(this.queueTimeout)) ? ticket : null;
 		}
 		catch (InterruptedException ex) {
 			Thread.currentThread().interrupt();
-			return false;
+			return null;
 		}
 	}
 

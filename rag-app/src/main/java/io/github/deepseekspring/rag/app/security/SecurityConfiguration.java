@@ -12,6 +12,7 @@ import org.springframework.core.annotation.Order;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 import org.springframework.security.config.Customizer;
+import org.springframework.security.config.ObjectPostProcessor;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.config.annotation.web.configurers.HeadersConfigurer;
 import org.springframework.security.config.http.SessionCreationPolicy;
@@ -22,6 +23,7 @@ import org.springframework.security.web.authentication.LoginUrlAuthenticationEnt
 import org.springframework.security.web.authentication.UsernamePasswordAuthenticationFilter;
 import org.springframework.security.web.authentication.www.BasicAuthenticationFilter;
 import org.springframework.security.web.csrf.CsrfFilter;
+import org.springframework.security.web.header.HeaderWriterFilter;
 import org.springframework.security.web.header.writers.ReferrerPolicyHeaderWriter.ReferrerPolicy;
 import org.springframework.security.web.util.matcher.RequestMatcher;
 
@@ -143,6 +145,18 @@ class SecurityConfiguration {
 	}
 
 	private static void headers(HeadersConfigurer<HttpSecurity> headers) {
+		// Written before the request is handled: written after it, they raced with a streamed answer's first flush
+		// on another thread (the response's headers were changed while Tomcat committed them), which under load broke
+		// a response now and then.
+		headers.addObjectPostProcessor(new ObjectPostProcessor<HeaderWriterFilter>() {
+
+			@Override
+			public <O extends HeaderWriterFilter> O postProcess(O filter) {
+				filter.setShouldWriteHeadersEagerly(true);
+				return filter;
+			}
+
+		});
 		// X-Content-Type-Options: nosniff and HSTS (only on HTTPS requests) are Spring Security's defaults.
 		headers.contentSecurityPolicy((csp) -> csp.policyDirectives(CONTENT_SECURITY_POLICY))
 			.frameOptions(HeadersConfigurer.FrameOptionsConfig::deny)

@@ -40,10 +40,10 @@ class LimitFiltersTests {
 	private final AtomicLong now = new AtomicLong();
 
 	private final LimitsProperties properties = new LimitsProperties(true, null, new LimitsProperties.Rate(6, 3, 0),
-			new LimitsProperties.Concurrency(1, 0, Duration.ofMillis(50), Duration.ofSeconds(7), null, 0),
+			new LimitsProperties.Concurrency(1, 0, Duration.ofMillis(50), Duration.ofSeconds(7), null, 0, List.of()),
 			new LimitsProperties.Request(DataSize.ofBytes(200), 2, null, DataSize.ofBytes(1000), null));
 
-	private final ModelCallGate gate = new ModelCallGate(this.properties.concurrency());
+	private final ModelCallGate gate = new ModelCallGate(1, 0, Duration.ofMillis(50), System::nanoTime);
 
 	private final Endpoints endpoints = new Endpoints();
 
@@ -65,9 +65,8 @@ class LimitFiltersTests {
 						Refusals.problemDetails()),
 				new RateLimitFilter(new PathPatterns(this.properties.paths()),
 						new TokenBuckets(this.properties.rate(), this.now::get), this.metrics, Refusals.problemDetails()),
-				new ModelConcurrencyFilter(new PathPatterns(this.properties.concurrency().modelPaths()), this.gate,
-						new ClientCalls(this.properties.concurrency().maxCallsPerClient()),
-						this.properties.concurrency().retryAfter(), this.metrics, Refusals.problemDetails()))
+				new ModelConcurrencyFilter(this.properties.concurrency(), this.gate, this.metrics,
+						Refusals.problemDetails()))
 		.build();
 
 	@Test
@@ -198,8 +197,13 @@ class LimitFiltersTests {
 		assertThat(defaults.enabled()).isTrue();
 		assertThat(defaults.paths()).containsExactly("/api/chat/**", "/api/code/**", "/v1/**");
 		assertThat(defaults.rate().requestsPerMinute()).isEqualTo(30);
-		assertThat(defaults.concurrency().maxCalls()).isEqualTo(16);
-		assertThat(defaults.concurrency().queue()).isEqualTo(16);
+		// the cap follows the backends' capacity unless set; 16 without any backend
+		assertThat(defaults.concurrency().maxCalls()).isZero();
+		assertThat(defaults.concurrency().effectiveMaxCalls(2_500)).isEqualTo(2_500);
+		assertThat(defaults.concurrency().effectiveMaxCalls(0)).isEqualTo(16);
+		assertThat(defaults.concurrency().queue()).isEqualTo(1000);
+		assertThat(defaults.concurrency().queueTimeout()).isEqualTo(Duration.ofMinutes(3));
+		assertThat(defaults.concurrency().positionPaths()).containsExactly("/api/chat/stream");
 		assertThat(defaults.request().maxBodySize()).isEqualTo(DataSize.ofKilobytes(256));
 		assertThat(defaults.request().maxPhotoBodySize()).isEqualTo(DataSize.ofMegabytes(21));
 		assertThat(defaults.request().photoPaths()).containsExactly("/api/chat", "/api/chat/stream");

@@ -47,6 +47,9 @@ public final class LuceneKnowledgeStore implements KnowledgeStore {
 
 	private final SearcherManager searchers;
 
+	/** Chunks kept per reader: a knowledge base of a few thousand chunks fits, a larger one keeps its first ones. */
+	private final StoredChunks storedChunks = new StoredChunks(10_000);
+
 	private LuceneKnowledgeStore(Directory directory) throws IOException {
 		this.directory = directory;
 		this.writer = new IndexWriter(directory, new IndexWriterConfig(ChunkFields.analyzer())
@@ -140,13 +143,14 @@ public final class LuceneKnowledgeStore implements KnowledgeStore {
 	@Override
 	public List<StoreHit> keywordSearch(String query, int limit) {
 		checkLimit(limit);
-		return withSearcher((searcher) -> LuceneSearches.keyword(searcher, query, limit));
+		return withSearcher((searcher) -> LuceneSearches.keyword(searcher, this.storedChunks, query, limit));
 	}
 
 	@Override
 	public List<StoreHit> vectorSearch(String space, float[] queryVector, int limit) {
 		checkLimit(limit);
-		return withSearcher((searcher) -> LuceneSearches.nearest(searcher, space, queryVector, limit));
+		return withSearcher(
+				(searcher) -> LuceneSearches.nearest(searcher, this.storedChunks, space, queryVector, limit));
 	}
 
 	@Override

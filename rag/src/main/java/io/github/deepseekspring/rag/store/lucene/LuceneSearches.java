@@ -7,7 +7,6 @@ import java.util.Map;
 import java.util.Set;
 import java.util.TreeMap;
 
-import io.github.deepseekspring.rag.store.KnowledgeChunk;
 import io.github.deepseekspring.rag.store.StoreHit;
 import io.github.deepseekspring.rag.text.CjkBigramSegmenter;
 import io.github.deepseekspring.rag.text.ProductCodes;
@@ -30,7 +29,7 @@ final class LuceneSearches {
 	private LuceneSearches() {
 	}
 
-	static List<StoreHit> keyword(IndexSearcher searcher, String query, int limit) throws IOException {
+	static List<StoreHit> keyword(IndexSearcher searcher, StoredChunks stored, String query, int limit) throws IOException {
 		Set<String> codes = ProductCodes.in(query);
 		BooleanQuery.Builder bm25 = new BooleanQuery.Builder();
 		for (String term : CjkBigramSegmenter.terms(query)) {
@@ -44,11 +43,11 @@ final class LuceneSearches {
 		if (built.clauses().isEmpty()) {
 			return List.of();
 		}
-		return hits(searcher, searcher.search(built, limit), codes);
+		return hits(searcher, stored, searcher.search(built, limit), codes);
 	}
 
-	static List<StoreHit> nearest(IndexSearcher searcher, String space, float[] queryVector, int limit)
-			throws IOException {
+	static List<StoreHit> nearest(IndexSearcher searcher, StoredChunks stored, String space, float[] queryVector,
+			int limit) throws IOException {
 		Integer dimensions = vectorSpaces(searcher).get(space);
 		if (dimensions == null) {
 			return List.of();
@@ -57,7 +56,7 @@ final class LuceneSearches {
 			throw new IllegalArgumentException(
 					"the query vector of space " + space + " must have " + dimensions + " dimensions");
 		}
-		return hits(searcher,
+		return hits(searcher, stored,
 				searcher.search(new KnnFloatVectorQuery(ChunkFields.vectorField(space), queryVector, limit), limit),
 				Set.of());
 	}
@@ -76,14 +75,14 @@ final class LuceneSearches {
 		return spaces;
 	}
 
-	private static List<StoreHit> hits(IndexSearcher searcher, TopDocs top, Set<String> queryCodes)
-			throws IOException {
+	/** Each hit's chunk and codes come from the reader's cache of stored fields, read once per reader. */
+	private static List<StoreHit> hits(IndexSearcher searcher, StoredChunks storedChunks, TopDocs top,
+			Set<String> queryCodes) throws IOException {
 		List<StoreHit> hits = new ArrayList<>(top.scoreDocs.length);
 		for (ScoreDoc scoreDoc : top.scoreDocs) {
-			KnowledgeChunk chunk = ChunkFields.fromStored(searcher, scoreDoc.doc);
-			boolean exact = !queryCodes.isEmpty()
-					&& ChunkFields.codesOf(searcher, scoreDoc.doc).stream().anyMatch(queryCodes::contains);
-			hits.add(new StoreHit(chunk, scoreDoc.score, exact));
+			StoredChunks.Stored stored = storedChunks.get(searcher, scoreDoc.doc);
+			boolean exact = !queryCodes.isEmpty() && stored.codes().stream().anyMatch(queryCodes::contains);
+			hits.add(new StoreHit(stored.chunk(), scoreDoc.score, exact));
 		}
 		return hits;
 	}
