@@ -93,8 +93,7 @@ class TurnOutcomes {
 
 	/** Nothing passed the threshold. */
 	Outcome notCovered(Turn turn) {
-		return new Outcome(ChatMode.NOT_COVERED, this.properties.notCoveredSentinel(),
-				CannedAnswers.notCovered(turn.language()), List.of(), null, null);
+		return handedOver(CannedAnswers.notCovered(turn.language()));
 	}
 
 	/** The model is away or failed: the best passages, labelled. */
@@ -115,8 +114,7 @@ class TurnOutcomes {
 	 * as they do for a question the knowledge base does not cover.
 	 */
 	Outcome knowledgeBaseUnavailable(Turn turn) {
-		return new Outcome(ChatMode.NOT_COVERED, this.properties.notCoveredSentinel(),
-				CannedAnswers.knowledgeBaseUnavailable(turn.language()), List.of(), null, null);
+		return handedOver(CannedAnswers.knowledgeBaseUnavailable(turn.language()));
 	}
 
 	/**
@@ -124,8 +122,12 @@ class TurnOutcomes {
 	 * not-covered, as clients offer the handoff for it), never answered as if there were no photos.
 	 */
 	Outcome photosUnreadable(Turn turn) {
-		return new Outcome(ChatMode.NOT_COVERED, this.properties.notCoveredSentinel(),
-				CannedAnswers.photosUnreadable(turn.language()), List.of(), null, null);
+		return handedOver(CannedAnswers.photosUnreadable(turn.language()));
+	}
+
+	/** A canned answer without the model, in mode not-covered: the sentinel in the history, a human agent offered. */
+	private Outcome handedOver(String answer) {
+		return new Outcome(ChatMode.NOT_COVERED, this.properties.notCoveredSentinel(), answer, List.of(), null, null);
 	}
 
 }
