@@ -1,11 +1,11 @@
 package io.github.deepseekspring.rag.app.kb;
 
-import java.io.IOException;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.concurrent.atomic.AtomicInteger;
 
 import io.github.deepseekspring.rag.KnowledgeBase;
+import io.github.deepseekspring.rag.app.ProgressStream;
 import io.github.deepseekspring.rag.ingest.EmbeddingProgress;
 import io.github.deepseekspring.rag.store.StoredDocument;
 import org.slf4j.Logger;
@@ -41,16 +41,16 @@ class ReindexController {
 		if (!this.run.start()) {
 			throw new ReindexRunningException();
 		}
-		SseEmitter emitter = new SseEmitter(0L);
+		ProgressStream stream = new ProgressStream();
 		Thread.ofVirtual().name("kb-reindex").start(() -> {
 			try {
-				reindex(new Events(emitter));
+				reindex(new Events(stream));
 			}
 			finally {
 				this.run.finish();
 			}
 		});
-		return emitter;
+		return stream.emitter();
 	}
 
 	private void reindex(Events events) {
@@ -92,16 +92,8 @@ class ReindexController {
 		events.done(done);
 	}
 
-	/** The events of one re-index; when the page went away, the re-index goes on without them. */
-	private static final class Events {
-
-		private final SseEmitter emitter;
-
-		private volatile boolean listening = true;
-
-		Events(SseEmitter emitter) {
-			this.emitter = emitter;
-		}
+	/** The events of one re-index, in the upload's shape. */
+	private record Events(ProgressStream stream) {
 
 		void file(int index, int total, String name, Map<String, Object> state) {
 			Map<String, Object> data = new LinkedHashMap<>();
@@ -111,27 +103,12 @@ class ReindexController {
 				data.put("name", name);
 			}
 			data.putAll(state);
-			send(SseEmitter.event().name("file").data(data));
+			this.stream.send("file", data);
 		}
 
 		void done(Map<String, Object> counts) {
-			send(SseEmitter.event().name("done").data(counts));
-			if (this.listening) {
-				this.emitter.complete();
-			}
-		}
-
-		private void send(SseEmitter.SseEventBuilder event) {
-			if (!this.listening) {
-				return;
-			}
-			try {
-				this.emitter.send(event);
-			}
-			catch (IOException | IllegalStateException ex) {
-				logger.info("Re-index progress no longer read ({}); the re-index goes on", ex.toString());
-				this.listening = false;
-			}
+			this.stream.send("done", counts);
+			this.stream.complete();
 		}
 
 	}

@@ -6,11 +6,11 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.Base64;
 import java.util.List;
 
 import io.github.deepseekspring.rag.KnowledgeBase;
+import io.github.deepseekspring.rag.app.SseEvents;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import tools.jackson.databind.JsonNode;
@@ -62,7 +62,7 @@ class ReindexApiTests {
 		assertThat(response.statusCode()).isEqualTo(200);
 		assertThat(response.headers().firstValue("Content-Type")).hasValueSatisfying(
 				(type) -> assertThat(type).startsWith("text/event-stream"));
-		List<JsonNode> files = events(response.body(), "file");
+		List<JsonNode> files = SseEvents.named(response.body(), "file");
 		assertThat(files).hasSize(2 * documents);
 		int embedded = 0;
 		for (int i = 0; i < documents; i++) {
@@ -76,7 +76,7 @@ class ReindexApiTests {
 			embedded += done.path("chunks").asInt();
 		}
 		assertThat(embedded).isEqualTo(chunks);
-		JsonNode counts = events(response.body(), "done").get(0);
+		JsonNode counts = SseEvents.named(response.body(), "done").get(0);
 		assertThat(counts.path("total").asInt()).isEqualTo(documents);
 		assertThat(counts.path("ok").asInt()).isEqualTo(documents);
 		assertThat(counts.path("failed").asInt()).isZero();
@@ -131,26 +131,6 @@ class ReindexApiTests {
 
 	private String url(String path) {
 		return "http://127.0.0.1:" + this.port + path;
-	}
-
-	private static List<JsonNode> events(String body, String name) {
-		List<JsonNode> events = new ArrayList<>();
-		for (String block : body.split("\n\n")) {
-			String event = null;
-			StringBuilder data = new StringBuilder();
-			for (String line : block.split("\n")) {
-				if (line.startsWith("event:")) {
-					event = line.substring(6).strip();
-				}
-				else if (line.startsWith("data:")) {
-					data.append(line.substring(5));
-				}
-			}
-			if (name.equals(event)) {
-				events.add(json.readTree(data.toString()));
-			}
-		}
-		return events;
 	}
 
 }
