@@ -7,6 +7,8 @@ import io.github.deepseekspring.local.LocalRuntimes;
 import io.github.deepseekspring.local.pool.Endpoint;
 import io.github.deepseekspring.model.local.LocalChatPort;
 import io.github.deepseekspring.model.local.LocalEmbeddingModel;
+import io.github.deepseekspring.model.local.LocalModels;
+import io.github.deepseekspring.model.local.LocalRuntimeModels;
 import io.github.deepseekspring.model.local.LocalRuntimePort;
 
 import org.springframework.beans.factory.ObjectProvider;
@@ -66,6 +68,12 @@ class LocalRuntimeConfiguration {
 		DeepSeekProperties.LocalEmbedding embedding = properties.getLocal().getEmbedding();
 		return new LocalEmbeddingModel(runtime, embedding.getModel(), embedding.getBatchSize(),
 				(embedding.getDimensions() != null) ? embedding.getDimensions() : 0);
+	}
+
+	@Bean
+	@ConditionalOnMissingBean
+	LocalModels deepSeekLocalModels(LocalRuntime runtime) {
+		return new LocalRuntimeModels(runtime);
 	}
 
 	@Bean

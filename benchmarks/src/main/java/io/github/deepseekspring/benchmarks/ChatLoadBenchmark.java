@@ -21,13 +21,11 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.atomic.LongAccumulator;
 
-import io.github.deepseekspring.rag.app.RagApplication;
 import io.github.deepseekspring.testkit.ScriptedReply;
 import io.github.deepseekspring.testkit.deepseek.DeepSeekSimulator;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
-import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.context.ConfigurableApplicationContext;
 import org.springframework.jdbc.core.simple.JdbcClient;
 
@@ -261,18 +259,9 @@ public final class ChatLoadBenchmark {
 	}
 
 	private static ConfigurableApplicationContext startApp(DeepSeekSimulator simulator, Path dataDir) {
-		return new SpringApplicationBuilder(RagApplication.class)
-			.properties(Map.ofEntries(Map.entry("server.port", "0"),
-					Map.entry("deepseek.base-url", simulator.baseUrl().toString()),
-					Map.entry("deepseek.api-key", simulator.apiKey()), Map.entry("deepseek.rag.store", "lucene"),
-					Map.entry("deepseek.rag.data-dir", dataDir.toString()),
-					Map.entry("spring.datasource.url", "jdbc:h2:mem:chat-load-benchmark;DB_CLOSE_DELAY=-1"),
-					Map.entry("deepseek.rag.admin.password", "bench-admin-not-secret"),
-					// One address for every simulated customer: the per-client rate limit and the model-call cap
-					// would refuse most of the load (set load.limits=true to measure them instead).
-					Map.entry("deepseek.rag.limits.enabled", System.getProperty("load.limits", "false")),
-					Map.entry("logging.level.root", "WARN")))
-			.run();
+		// load.limits=true measures the per-client rate limit and the model-call cap instead of the chat.
+		return InProcessApp.start(simulator, "chat-load-benchmark", dataDir,
+				Map.of("deepseek.rag.limits.enabled", System.getProperty("load.limits", "false")));
 	}
 
 	private static boolean sleep(Duration duration) {

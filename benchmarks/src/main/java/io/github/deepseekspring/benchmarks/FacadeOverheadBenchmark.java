@@ -13,11 +13,9 @@ import com.openai.models.chat.completions.ChatCompletionChunk;
 import com.openai.models.chat.completions.ChatCompletionCreateParams;
 import io.github.deepseekspring.model.chat.DeepSeekChatModel;
 import io.github.deepseekspring.model.chat.DeepSeekChatOptions;
-import io.github.deepseekspring.rag.app.RagApplication;
 import io.github.deepseekspring.testkit.deepseek.DeepSeekSimulator;
 
 import org.springframework.ai.chat.prompt.Prompt;
-import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.boot.web.server.context.WebServerApplicationContext;
 import org.springframework.context.ConfigurableApplicationContext;
 
@@ -94,17 +92,8 @@ public final class FacadeOverheadBenchmark {
 	}
 
 	private static ConfigurableApplicationContext startApp(DeepSeekSimulator simulator, Path dataDir) {
-		return new SpringApplicationBuilder(RagApplication.class)
-			.properties(Map.ofEntries(Map.entry("server.port", "0"),
-					Map.entry("deepseek.base-url", simulator.baseUrl().toString()),
-					Map.entry("deepseek.api-key", simulator.apiKey()), Map.entry("deepseek.rag.api-keys", KEY),
-					Map.entry("deepseek.rag.store", "lucene"), Map.entry("deepseek.rag.sample-data", "false"),
-					Map.entry("deepseek.rag.data-dir", dataDir.toString()),
-					Map.entry("spring.datasource.url", "jdbc:h2:mem:facade-benchmark"),
-					Map.entry("deepseek.rag.admin.password", "bench-admin-not-secret"),
-					// The app's per-client rate limit would refuse a load test from one address.
-					Map.entry("deepseek.rag.limits.enabled", "false"), Map.entry("logging.level.root", "WARN")))
-			.run();
+		return InProcessApp.start(simulator, "facade-benchmark", dataDir,
+				Map.of("deepseek.rag.api-keys", KEY, "deepseek.rag.sample-data", "false"));
 	}
 
 	private static OpenAIClient client(String baseUrl, String key) {

@@ -9,6 +9,7 @@ import java.util.Collection;
 import java.util.List;
 
 import io.github.deepseekspring.rag.ingest.DocumentFormat;
+import io.github.deepseekspring.rag.ingest.EmbeddingProgress;
 import io.github.deepseekspring.rag.ingest.IngestionResult;
 import io.github.deepseekspring.rag.ingest.IngestionService;
 import io.github.deepseekspring.rag.ingest.ParseLimits;
@@ -101,6 +102,16 @@ public class KnowledgeBase {
 	/** Removes the document ingested from {@code source}; false when there was none. */
 	public boolean deleteSource(String source) {
 		return this.ingestion.deleteSource(source);
+	}
+
+	/**
+	 * Re-indexes: embeds every stored document again, in every vector space (after an embedding model changed or was
+	 * added), one document at a time, each switching atomically; searches keep working meanwhile.
+	 * @param progress told when each document starts and when it has its new vectors
+	 * @return the number of chunks embedded again
+	 */
+	public int embedAgain(EmbeddingProgress progress) {
+		return this.ingestion.embedAgain(progress);
 	}
 
 	/** The stored documents, with their chunk counts. */

@@ -128,8 +128,20 @@ public class IngestionService {
 	 * @return the number of chunks embedded again
 	 */
 	public int embedAgain() {
+		return embedAgain(EmbeddingProgress.NONE);
+	}
+
+	/**
+	 * Embeds every document again as {@link #embedAgain()} does, telling {@code progress} about each document.
+	 * @param progress told when each document starts and when it has its new vectors
+	 * @return the number of chunks embedded again
+	 */
+	public int embedAgain(EmbeddingProgress progress) {
 		int embedded = 0;
-		for (StoredDocument document : this.store.documents()) {
+		List<StoredDocument> documents = this.store.documents();
+		for (int d = 0; d < documents.size(); d++) {
+			StoredDocument document = documents.get(d);
+			progress.started(d, documents.size(), document);
 			List<KnowledgeChunk> stored = this.store.chunks(document.documentId());
 			List<Map<String, float[]>> vectors = embed(stored.stream().map(IngestionService::embeddingText).toList());
 			List<KnowledgeChunk> chunks = new ArrayList<>(stored.size());
@@ -138,6 +150,7 @@ public class IngestionService {
 			}
 			this.store.replaceDocument(document.documentId(), chunks);
 			embedded += chunks.size();
+			progress.embedded(d, documents.size(), document, chunks.size());
 		}
 		return embedded;
 	}

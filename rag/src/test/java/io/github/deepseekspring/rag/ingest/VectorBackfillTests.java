@@ -8,6 +8,7 @@ import io.github.deepseekspring.rag.embedding.UnitEmbeddings;
 import io.github.deepseekspring.rag.embedding.VectorSpace;
 import io.github.deepseekspring.rag.embedding.VectorSpaces;
 import io.github.deepseekspring.rag.store.KnowledgeChunk;
+import io.github.deepseekspring.rag.store.StoredDocument;
 import io.github.deepseekspring.rag.store.lucene.LuceneKnowledgeStore;
 import io.github.deepseekspring.rag.text.Language;
 import org.junit.jupiter.api.Test;
@@ -47,6 +48,37 @@ class VectorBackfillTests {
 			assertThat(store.vectorCount("en")).isEqualTo(chunks);
 			assertThat(store.vectorSpaces()).containsEntry(KnowledgeChunk.DEFAULT_SPACE, 3).containsEntry("en", 2);
 			assertThat(store.keywordSearch("保修", 5)).isNotEmpty();
+		}
+	}
+
+	@Test
+	void embeddingAgainTellsItsProgressDocumentByDocument() throws Exception {
+		try (LuceneKnowledgeStore store = LuceneKnowledgeStore.open(this.folder)) {
+			VectorSpaces spaces = VectorSpaces.of(new UnitEmbeddings(3));
+			IngestionService ingestion = new IngestionService(new DocumentParser(), new Chunker(300, 50), spaces, store);
+			ingestion.ingest("保修两年".getBytes(UTF_8), DocumentFormat.TEXT, "a.txt", "保修");
+			ingestion.ingest("Returns within 7 days.".getBytes(UTF_8), DocumentFormat.TEXT, "b.txt", "Returns");
+			List<String> told = new java.util.ArrayList<>();
+			int embedded = ingestion.embedAgain(new EmbeddingProgress() {
+
+				@Override
+				public void started(int index, int total, StoredDocument document) {
+					told.add("started " + index + "/" + total + " " + document.title());
+				}
+
+				@Override
+				public void embedded(int index, int total, StoredDocument document, int chunks) {
+					told.add("embedded " + index + "/" + total + " " + document.title() + " " + chunks);
+				}
+
+			});
+
+			assertThat(embedded).isEqualTo(store.chunkCount());
+			assertThat(told).hasSize(4);
+			assertThat(told.get(0)).startsWith("started 0/2");
+			assertThat(told.get(1)).startsWith("embedded 0/2").endsWith(" 1");
+			assertThat(told.get(2)).startsWith("started 1/2");
+			assertThat(told.get(3)).startsWith("embedded 1/2").endsWith(" 1");
 		}
 	}
 

@@ -18,7 +18,8 @@ import org.slf4j.LoggerFactory;
 /**
  * Answers to frequent questions, in the database so every replica shares them. A question finds an entry by its
  * exact key (language and normal form), or else by the most similar question of its language whose similarity
- * passes the calibrated threshold. An entry is served only while it is safe to: younger than the time to live, every
+ * passes the calibrated threshold and that names the same specifics ({@link #sameSpecifics}: embeddings barely see
+ * that "XL-300M" is not "XL-500M"). An entry is served only while it is safe to: younger than the time to live, every
  * document its answer cited still at the version it cited (checked against the knowledge store on each read, so a
  * document changed through another replica invalidates it here too), every cited passage among those retrieval finds
  * for the question now, and no more ratings down than up. What may be cached at all (no personal data, no photos, no
@@ -71,19 +72,27 @@ public class AnswerCache {
 		VectorSpace space = this.spaces.forQuery(query.question());
 		float[] vector = embed(space, query.question());
 		AnswerCacheStore.Candidate best = null;
-		double bestSimilarity = -1;
+		double bestSimilarity = this.properties.similarity();
 		for (AnswerCacheStore.Candidate candidate : this.store.candidates(query.language(), space.name())) {
 			double similarity = UnitVectors.dot(vector, candidate.vector());
-			if (similarity > bestSimilarity) {
+			if (similarity >= bestSimilarity && sameSpecifics(query.question(), candidate.question())) {
 				best = candidate;
 				bestSimilarity = similarity;
 			}
 		}
-		if (best == null || bestSimilarity < this.properties.similarity()) {
+		if (best == null) {
 			return Optional.empty();
 		}
 		double similarity = bestSimilarity;
 		return this.store.byId(best.id()).flatMap((row) -> servable(row, query, "similar", similarity));
+	}
+
+	/**
+	 * Whether a question asks what a cached one asked as far as an embedding cannot tell: the same numbers, codes and
+	 * names, negated alike, and not one wording with words swapped inside it.
+	 */
+	static boolean sameSpecifics(String asked, String cached) {
+		return QuestionSpecifics.of(asked).sameAs(QuestionSpecifics.of(cached)) && !SwappedWords.between(asked, cached);
 	}
 
 	private Optional<CacheHit> servable(AnswerCacheStore.Row row, CacheQuery query, String kind, double similarity) {

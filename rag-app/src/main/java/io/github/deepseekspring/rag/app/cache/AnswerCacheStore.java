@@ -31,8 +31,8 @@ class AnswerCacheStore {
 
 	}
 
-	/** An entry's id and question vector. */
-	record Candidate(String id, float[] vector) {
+	/** An entry's id, question and question vector. */
+	record Candidate(String id, String question, float[] vector) {
 
 	}
 
@@ -45,9 +45,9 @@ class AnswerCacheStore {
 	}
 
 	List<Candidate> candidates(String language, String space) {
-		return this.jdbc.sql("select id, vector from answer_cache where language = ? and vector_space = ?")
+		return this.jdbc.sql("select id, question, vector from answer_cache where language = ? and vector_space = ?")
 			.params(language, space)
-			.query((rs, row) -> new Candidate(rs.getString(1), CacheKeys.decode(rs.getString(2))))
+			.query((rs, row) -> new Candidate(rs.getString(1), rs.getString(2), CacheKeys.decode(rs.getString(3))))
 			.list();
 	}
 

@@ -92,8 +92,12 @@ class ChatConfiguration {
 	ChatTurns chatTurns(ConversationStore conversations, KnowledgeLookup lookup, PromptTexts texts,
 			ChatProperties properties, JsonMapper json, TurnPhotos photos, TurnCache cache,
 			PlatformTransactionManager transactions, ObjectProvider<HeldConversations> held) {
-		return new ChatTurns(conversations, lookup, texts, properties, json, photos, cache,
-				new TransactionTemplate(transactions), held.getIfAvailable(() -> HeldConversations.NONE));
+		TurnOutcomes outcomes = new TurnOutcomes(texts, properties, cache);
+		return new ChatTurns(
+				new TurnPreparation(conversations, lookup, texts, properties, json, photos,
+						held.getIfAvailable(() -> HeldConversations.NONE)),
+				outcomes,
+				new TurnRecorder(conversations, json, photos, cache, outcomes, new TransactionTemplate(transactions)));
 	}
 
 	@Bean

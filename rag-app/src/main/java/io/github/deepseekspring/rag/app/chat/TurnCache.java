@@ -53,7 +53,7 @@ class TurnCache {
 		}
 		Map<Integer, Integer> numbers = new HashMap<>();
 		for (int i = 0; i < hit.citedChunks().size(); i++) {
-			Integer number = numberOf(turn, hit.citedChunks().get(i));
+			Integer number = PassageNumbering.numberOf(turn.numbered(), hit.citedChunks().get(i));
 			if (number == null) {
 				return null;
 			}
@@ -100,15 +100,6 @@ class TurnCache {
 	private boolean usable(Turn turn) {
 		return this.cache.enabled() && turn.photos().isEmpty() && turn.found().standalone() != null
 				&& !this.pii.containsPii(turn.question()) && !this.pii.containsPii(turn.found().standalone());
-	}
-
-	private static Integer numberOf(Turn turn, String chunkId) {
-		for (PassageRef passage : turn.numbered().values()) {
-			if (passage.chunkId().equals(chunkId)) {
-				return passage.n();
-			}
-		}
-		return null;
 	}
 
 }

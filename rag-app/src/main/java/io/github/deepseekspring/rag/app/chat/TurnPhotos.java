@@ -21,9 +21,8 @@ import org.springframework.beans.factory.ObjectProvider;
 
 /**
  * The photos of a turn: read from the request (checked and stripped before anything is stored), described by the
- * model for the search when the question's text alone finds nothing, put on the user messages of the prompt (this
- * turn's and those of earlier turns still in it, so a follow-up about the photo can be answered), and stored with the
- * question.
+ * model for the search, put on the user messages of the prompt (this turn's and those of earlier turns still in it,
+ * so a follow-up about the photo can be answered), and stored with the question.
  */
 class TurnPhotos {
 
@@ -55,16 +54,15 @@ class TurnPhotos {
 	}
 
 	/**
-	 * The passages for a question with photos: by its text; when that finds nothing and the model may describe the
-	 * photos, by the description and the text together (measured in BENCHMARKS.md, "Photo questions").
+	 * The passages for a question: by its text alone when it has no photos; with photos, by the model's description
+	 * of them and the text together (by the text alone when the model cannot describe them). A question sent with a
+	 * photo rarely says what it shows ("what does this mean?"), yet its text alone still passes the threshold with
+	 * passages about something else, so the description is asked for every photo question, not only when the text
+	 * finds nothing (BENCHMARKS.md, "Photo questions: what finds the passages").
 	 */
 	KnowledgeLookup.Found find(KnowledgeLookup lookup, String question, List<String> earlier, List<Photo> photos) {
-		KnowledgeLookup.Found found = lookup.find(question, earlier);
-		if (photos.isEmpty() || found.covered() || found.unavailable() || !this.properties.describe()) {
-			return found;
-		}
-		String description = describe(photos);
-		return (description != null) ? lookup.find(description + "\n" + question, earlier) : found;
+		String description = (photos.isEmpty() || !this.properties.describe()) ? null : describe(photos);
+		return lookup.find((description != null) ? description + "\n" + question : question, earlier);
 	}
 
 	/** What the model sees in the photos, in a short call without thinking; null when no model can see them. */

@@ -12,7 +12,7 @@ import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.RestControllerAdvice;
 
 /** RFC 9457 problem details for the knowledge base API's errors; nothing is stored when one is answered. */
-@RestControllerAdvice(assignableTypes = KnowledgeBaseController.class)
+@RestControllerAdvice(assignableTypes = { KnowledgeBaseController.class, ReindexController.class })
 class KnowledgeBaseProblems {
 
 	@ExceptionHandler(UnsupportedDocumentTypeException.class)
@@ -43,6 +43,11 @@ class KnowledgeBaseProblems {
 	@ExceptionHandler(EmbeddingMismatchException.class)
 	ProblemDetail embeddingMismatch(EmbeddingMismatchException ex) {
 		return Problems.of(HttpStatus.INTERNAL_SERVER_ERROR, "Embedding model does not fit the index", ex.getMessage());
+	}
+
+	@ExceptionHandler(ReindexRunningException.class)
+	ProblemDetail reindexRunning(ReindexRunningException ex) {
+		return Problems.of(HttpStatus.CONFLICT, "Re-index running", ex.getMessage());
 	}
 
 	@ExceptionHandler(IllegalArgumentException.class)

@@ -108,7 +108,8 @@ public record LimitsProperties(Boolean enabled, List<String> paths, Rate rate, C
 	 * @param uploadPaths paths whose multipart requests are uploads
 	 * @param maxPhotoBodySize largest request body on the paths that take photos (default 21MB: three photos of
 	 * {@code deepseek.rag.chat.images.max-size} 5MB as base64, and the message); larger ones get 413
-	 * @param photoPaths paths whose requests may carry photos (exact paths)
+	 * @param photoPaths paths whose requests may carry photos (exact paths): the chat's, and the OpenAI-compatible chat
+	 * completions, whose messages may hold {@code image_url} parts
 	 */
 	public record Request(DataSize maxBodySize, int maxFiles, List<String> uploadPaths, DataSize maxPhotoBodySize,
 			List<String> photoPaths) {
@@ -120,7 +121,7 @@ public record LimitsProperties(Boolean enabled, List<String> paths, Rate rate, C
 					: List.of("/api/kb/**");
 			maxPhotoBodySize = (maxPhotoBodySize != null) ? maxPhotoBodySize : DataSize.ofMegabytes(21);
 			photoPaths = (photoPaths != null && !photoPaths.isEmpty()) ? List.copyOf(photoPaths)
-					: List.of("/api/chat", "/api/chat/stream");
+					: List.of("/api/chat", "/api/chat/stream", "/v1/chat/completions");
 		}
 
 	}

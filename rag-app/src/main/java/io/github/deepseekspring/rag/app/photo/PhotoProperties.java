@@ -10,8 +10,9 @@ import org.springframework.util.unit.DataSize;
  * @param maxSize largest photo, decoded (default 5MB); a larger one answers 413
  * @param storageBudget bytes of photos kept in the database for all conversations together (default 1GB); past it the
  * oldest photos' bytes are dropped (their digests stay, the transcript says the photo is no longer kept)
- * @param describe whether the model describes the photos before the search when the question's text alone finds
- * nothing in the knowledge base ("what does this light mean?"); the description then searches beside the text
+ * @param describe whether the model describes the photos before the search (default true): the description and the
+ * question's text find the passages together, as the text beside a photo rarely says what it shows ("what does this
+ * light mean?"); one short call without thinking per question with photos
  */
 @ConfigurationProperties("deepseek.rag.chat.images")
 public record PhotoProperties(Integer maxCount, DataSize maxSize, DataSize storageBudget, Boolean describe) {

@@ -10,6 +10,7 @@ import java.util.List;
 import java.util.Map;
 
 import io.github.deepseekspring.rag.app.photo.ImageMetadataTests;
+import io.github.deepseekspring.testkit.RecordedRequest;
 import io.github.deepseekspring.testkit.ScriptedReply;
 import io.github.deepseekspring.testkit.TestImages;
 import io.github.deepseekspring.testkit.deepseek.DeepSeekSimulator;
@@ -116,6 +117,26 @@ class PhotoQuestionTests {
 		assertThat(this.http.delete("/api/chat/" + conversationId).status()).isEqualTo(204);
 		assertThat(photoRows(conversationId)).isZero();
 		assertThat(this.http.get(path).status()).isEqualTo(404);
+	}
+
+	@Test
+	void theModelsDescriptionOfThePhotoFindsWhatTheQuestionsTextDoesNotName() {
+		this.deepseek.onUserMessage("(photo)",
+				ScriptedReply.text("A router admin page in a browser showing error E-1023: PPPoE authentication failed."));
+		ChatHttp.Response reply = this.http.post("/api/chat", ChatHttp.body(
+				Map.of("message", "What does this mean?", "images", List.of(dataUrl(TestImages.png(), "image/png")))));
+		assertThat(reply.status()).isEqualTo(200);
+
+		List<RecordedRequest> calls = this.deepseek.requests().all();
+		RecordedRequest describing = calls.stream()
+			.filter((call) -> call.body().contains("You help the search engine"))
+			.findFirst()
+			.orElseThrow();
+		assertThat(describing.json().path("thinking").path("type").asString()).isEqualTo("disabled");
+		assertThat(describing.body()).contains("image_url");
+		// the answer's passages came from the description: the question itself names no error code
+		String answered = calls.get(calls.size() - 1).body();
+		assertThat(answered).contains("What does this mean?").contains("PPPoE");
 	}
 
 	@Test

@@ -206,7 +206,7 @@ class LimitFiltersTests {
 		assertThat(defaults.concurrency().positionPaths()).containsExactly("/api/chat/stream");
 		assertThat(defaults.request().maxBodySize()).isEqualTo(DataSize.ofKilobytes(256));
 		assertThat(defaults.request().maxPhotoBodySize()).isEqualTo(DataSize.ofMegabytes(21));
-		assertThat(defaults.request().photoPaths()).containsExactly("/api/chat", "/api/chat/stream");
+		assertThat(defaults.request().photoPaths()).containsExactly("/api/chat", "/api/chat/stream", "/v1/chat/completions");
 	}
 
 	private static MockPart file(String name) {

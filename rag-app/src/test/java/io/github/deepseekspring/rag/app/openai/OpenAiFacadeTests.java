@@ -1,5 +1,8 @@
 package io.github.deepseekspring.rag.app.openai;
 
+import java.awt.image.BufferedImage;
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -10,6 +13,9 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Random;
+
+import javax.imageio.ImageIO;
 
 import com.openai.client.OpenAIClient;
 import com.openai.client.okhttp.OpenAIOkHttpClient;
@@ -17,6 +23,7 @@ import com.openai.core.JsonValue;
 import com.openai.core.http.StreamResponse;
 import com.openai.errors.BadRequestException;
 import com.openai.errors.NotFoundException;
+import com.openai.errors.OpenAIServiceException;
 import com.openai.errors.UnauthorizedException;
 import com.openai.models.FunctionDefinition;
 import com.openai.models.FunctionParameters;
@@ -63,7 +70,9 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
 		properties = { "deepseek.rag.store=lucene", "deepseek.rag.sample-data=false",
 				"deepseek.rag.api-keys=test-key-not-secret,second-test-key-not-secret",
-				"deepseek.rag.openai.models=deepseek-v4-pro" })
+				"deepseek.rag.openai.models=deepseek-v4-pro",
+				// the photo allowance of the /v1 chat completions, small enough to be passed in a test
+				"deepseek.rag.limits.request.max-photo-body-size=3MB" })
 @UseDeepSeekSimulator
 class OpenAiFacadeTests {
 
@@ -458,6 +467,52 @@ class OpenAiFacadeTests {
 			stream.stream().flatMap((c) -> c.choices().stream()).forEach((c) -> c.delta().content().ifPresent(streamed::append));
 		}
 		assertThat(streamed).hasToString("Echo: What is in this photo? [image: link]");
+	}
+
+	@Test
+	void takesAPhotoOfAMegabyteAndRefusesABodyBeyondThePhotoAllowanceInOpenAisShape() throws Exception {
+		byte[] photo = noisyPng(600, 600);
+		assertThat(photo.length).isGreaterThan(1_000_000);
+		ChatCompletion answer = this.client.chat()
+			.completions()
+			.create(photo("deepseek-flash", TestImages.dataUrl(photo, "image/png")));
+		assertThat(answer.choices().get(0).message().content()).hasValue("Echo: What is in this photo? [image: PNG]");
+
+		String tooLarge = "{\"model\":\"deepseek-flash\",\"messages\":[{\"role\":\"user\",\"content\":[{\"type\":"
+				+ "\"image_url\",\"image_url\":{\"url\":\"" + TestImages.dataUrl(noisyPng(900, 900), "image/png")
+				+ "\"}}]}]}";
+		assertThat(tooLarge.length()).isGreaterThan(3 * 1024 * 1024);
+		int calls = this.deepseek.requests().count();
+		HttpResponse<String> refused = post("/v1/chat/completions", KEY, tooLarge);
+		assertThat(refused.statusCode()).isEqualTo(413);
+		JsonNode error = JsonMapper.builder().build().readTree(refused.body()).path("error");
+		assertThat(error.path("type").asString()).isEqualTo("invalid_request_error");
+		assertThat(error.path("code").asString()).isEqualTo("request_too_large");
+		assertThat(error.path("message").asString()).contains(Long.toString(3 * 1024 * 1024));
+		// the SDK reads the refusal as an OpenAI error too, not as a broken connection or an unreadable body
+		assertThatThrownBy(() -> this.client.chat()
+			.completions()
+			.create(photo("deepseek-flash", TestImages.dataUrl(noisyPng(900, 900), "image/png"))))
+			.isInstanceOfSatisfying(OpenAIServiceException.class, (ex) -> {
+				assertThat(ex.statusCode()).isEqualTo(413);
+				assertThat(ex.code()).hasValue("request_too_large");
+				assertThat(ex.type()).hasValue("invalid_request_error");
+			});
+		assertThat(this.deepseek.requests().count()).isEqualTo(calls);
+	}
+
+	/** A PNG of random pixels: it does not compress, so its size follows its dimensions (about 3 bytes a pixel). */
+	private static byte[] noisyPng(int width, int height) throws IOException {
+		BufferedImage image = new BufferedImage(width, height, BufferedImage.TYPE_INT_RGB);
+		Random random = new Random(22);
+		for (int y = 0; y < height; y++) {
+			for (int x = 0; x < width; x++) {
+				image.setRGB(x, y, random.nextInt(0x1000000));
+			}
+		}
+		ByteArrayOutputStream png = new ByteArrayOutputStream();
+		ImageIO.write(image, "png", png);
+		return png.toByteArray();
 	}
 
 	@Test

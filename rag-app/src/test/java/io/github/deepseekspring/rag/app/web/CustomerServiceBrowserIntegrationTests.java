@@ -1,5 +1,11 @@
 package io.github.deepseekspring.rag.app.web;
 
+import java.awt.Color;
+import java.awt.Graphics2D;
+import java.awt.RenderingHints;
+import java.awt.image.BufferedImage;
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -13,12 +19,13 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 
+import javax.imageio.ImageIO;
+
 import io.github.deepseekspring.autoconfigure.test.UseDeepSeekSimulator;
 import io.github.deepseekspring.rag.app.browser.HeadlessChromium;
 import io.github.deepseekspring.rag.ingest.DocumentFormat;
 import io.github.deepseekspring.rag.ingest.IngestionService;
 import io.github.deepseekspring.testkit.ScriptedReply;
-import io.github.deepseekspring.testkit.TestImages;
 import io.github.deepseekspring.testkit.deepseek.DeepSeekSimulator;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -39,8 +46,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 /**
  * Issue 22 in a real browser: a photo question streamed with the photo in the transcript, a repeated question
- * answered from the answer cache, the dashboard over a scripted day of traffic, the upload progress bars, and
- * axe-core (from its WebJar, injected by the test) finding no critical or serious violation on any page at desktop and
+ * answered from the answer cache, the dashboard over a scripted day of traffic, the upload and re-index progress bars,
+ * and axe-core (from its WebJar, injected by the test) finding no critical or serious violation on any page at desktop and
  * phone width.
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
@@ -104,7 +111,7 @@ class CustomerServiceBrowserIntegrationTests {
 	void aPhotoQuestionIsStreamedWithThePhotoInTheTranscript() throws Exception {
 		this.deepseek.onUserMessage("What does this light mean",
 				ScriptedReply.text("The red blinking WAN light means the line is down [1]."));
-		Path photo = Files.write(this.files.resolve("router.png"), TestImages.png());
+		Path photo = Files.write(this.files.resolve("router.png"), routerPhoto());
 		try (HeadlessChromium browser = HeadlessChromium.start()) {
 			browser.open(url("/"));
 			browser.driver().findElement(By.id("photos")).sendKeys(photo.toString());
@@ -126,6 +133,32 @@ class CustomerServiceBrowserIntegrationTests {
 				.executeScript("return arguments[0].complete && arguments[0].naturalWidth > 0", restored));
 			assertThat(loaded).isTrue();
 		}
+	}
+
+	/** A drawn router with a red WAN light, so that the README's screenshot shows what a customer would send. */
+	private static byte[] routerPhoto() throws IOException {
+		BufferedImage image = new BufferedImage(320, 200, BufferedImage.TYPE_INT_RGB);
+		Graphics2D g = image.createGraphics();
+		g.setRenderingHint(RenderingHints.KEY_ANTIALIASING, RenderingHints.VALUE_ANTIALIAS_ON);
+		g.setColor(new Color(0xe8eef3));
+		g.fillRect(0, 0, 320, 200);
+		g.setColor(new Color(0xf8f8f8));
+		g.fillRoundRect(30, 60, 260, 80, 24, 24);
+		g.setColor(new Color(0x9aa5b1));
+		g.drawRoundRect(30, 60, 260, 80, 24, 24);
+		String[] labels = { "PWR", "WAN", "WiFi" };
+		Color[] lights = { new Color(0x2e9e44), new Color(0xd62828), new Color(0x2e9e44) };
+		for (int i = 0; i < labels.length; i++) {
+			g.setColor(lights[i]);
+			g.fillOval(80 + i * 70, 85, 16, 16);
+			g.setColor(new Color(0x3c4650));
+			g.drawString(labels[i], 76 + i * 70, 122);
+		}
+		g.drawString("YF-R5", 40, 52);
+		g.dispose();
+		ByteArrayOutputStream png = new ByteArrayOutputStream();
+		ImageIO.write(image, "png", png);
+		return png.toByteArray();
 	}
 
 	@Test
@@ -213,6 +246,29 @@ class CustomerServiceBrowserIntegrationTests {
 			assertThat(browser.driver().findElement(By.id("upload-overall")).getAttribute("value")).isEqualTo("100");
 			assertThat(browser.driver().findElement(By.id("upload-status")).getText()).isEqualTo("2 / 3");
 			browser.screenshot("admin-kb-progress");
+		}
+	}
+
+	@Test
+	void reindexingShowsPerDocumentAndOverallProgress() throws Exception {
+		try (HeadlessChromium browser = HeadlessChromium.start()) {
+			browser.open(url("/admin/kb"));
+			browser.signInAsAdmin("test-admin-password");
+			browser.until(ExpectedConditions.urlContains("/admin"));
+			browser.open(url("/admin/kb"));
+			int documents = browser.driver().findElements(By.cssSelector("#documents tbody tr")).size();
+			assertThat(documents).isPositive();
+			browser.click(By.id("reindex-submit"));
+			browser.until((driver) -> "true".equals(driver.findElement(By.id("reindex-progress")).getAttribute("data-done")));
+			List<WebElement> rows = browser.driver().findElements(By.cssSelector("#reindex-files li"));
+			assertThat(rows).hasSize(documents)
+				.allSatisfy((row) -> assertThat(row.getAttribute("data-status")).isEqualTo("done"));
+			assertThat(rows.get(0).findElement(By.tagName("label")).getText()).isNotBlank();
+			assertThat(browser.driver().findElement(By.id("reindex-overall")).getAttribute("value")).isEqualTo("100");
+			assertThat(browser.driver().findElement(By.id("reindex-status")).getText())
+				.isEqualTo(documents + " / " + documents);
+			assertThat(browser.driver().findElement(By.id("reindex-submit")).isEnabled()).isTrue();
+			browser.screenshot("admin-kb-reindex");
 		}
 	}
 
