@@ -8,12 +8,11 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
-import java.util.concurrent.ThreadLocalRandom;
 
 import io.github.deepseekspring.rag.app.chat.Citation;
+import io.github.deepseekspring.rag.app.conversation.NumberedAppends;
 import tools.jackson.databind.json.JsonMapper;
 
-import org.springframework.dao.DuplicateKeyException;
 import org.springframework.jdbc.core.simple.JdbcClient;
 
 /**
@@ -23,8 +22,6 @@ import org.springframework.jdbc.core.simple.JdbcClient;
  * so a stream that has sent seq n never misses an n+1 that commits later.
  */
 public class AgentChannelStore {
-
-	private static final int APPEND_ATTEMPTS = 10;
 
 	private static final int MAX_ROWS_PER_POLL = 1000;
 
@@ -46,38 +43,19 @@ public class AgentChannelStore {
 	public ChannelMessage append(String conversationId, String ticketId, ChannelKind kind, String author,
 			String authorName, String text, List<Citation> citations) {
 		String citationsJson = (citations == null || citations.isEmpty()) ? null : this.json.writeValueAsString(citations);
-		for (int attempt = 1;; attempt++) {
+		return NumberedAppends.retryingCollisions(() -> {
 			String id = UUID.randomUUID().toString();
 			OffsetDateTime at = OffsetDateTime.now(ZoneOffset.UTC);
-			try {
-				this.jdbc.sql("""
-						insert into agent_message (id, conversation_id, seq, ticket_id, kind, author, author_name, content,
-						  citations, created_at)
-						select ?, ?, coalesce(max(seq), 0) + 1, ?, ?, ?, ?, ?, ?, ? from agent_message
-						where conversation_id = ?""")
-					.params(id, conversationId, ticketId, kind.wireName(), author, authorName, text, citationsJson, at,
-							conversationId)
-					.update();
-				return this.jdbc.sql("select * from agent_message where id = ?").param(id).query(this::message).single();
-			}
-			catch (DuplicateKeyException ex) {
-				if (attempt == APPEND_ATTEMPTS) {
-					throw ex;
-				}
-				backOff(attempt);
-			}
-		}
-	}
-
-	/** Another writer took the number: wait a random moment, so that two writers do not collide again and again. */
-	private static void backOff(int attempt) {
-		try {
-			Thread.sleep(ThreadLocalRandom.current().nextLong(1, 2L + 2L * attempt));
-		}
-		catch (InterruptedException ex) {
-			Thread.currentThread().interrupt();
-			throw new IllegalStateException("Interrupted while appending to the agent channel", ex);
-		}
+			this.jdbc.sql("""
+					insert into agent_message (id, conversation_id, seq, ticket_id, kind, author, author_name, content,
+					  citations, created_at)
+					select ?, ?, coalesce(max(seq), 0) + 1, ?, ?, ?, ?, ?, ?, ? from agent_message
+					where conversation_id = ?""")
+				.params(id, conversationId, ticketId, kind.wireName(), author, authorName, text, citationsJson, at,
+						conversationId)
+				.update();
+			return this.jdbc.sql("select * from agent_message where id = ?").param(id).query(this::message).single();
+		});
 	}
 
 	/** The conversation's rows after seq {@code after}, oldest first. */

@@ -5,6 +5,7 @@ import java.util.List;
 
 import io.github.deepseekspring.rag.app.conversation.ConversationStore;
 import io.github.deepseekspring.rag.app.conversation.ConversationStore.NewMessage;
+import io.github.deepseekspring.rag.app.conversation.NumberedAppends;
 import io.github.deepseekspring.rag.app.conversation.StoredMessage;
 import tools.jackson.databind.json.JsonMapper;
 
@@ -44,7 +45,8 @@ class TurnRecorder {
 	 */
 	ChatReply finish(Turn turn, Outcome outcome, long firstTokenMillis) {
 		List<Citation> citations = citations(turn, outcome.cited());
-		StoredMessage answer = this.transactions.execute((status) -> {
+		// two turns of one conversation can finish at once (two tabs, a retried request): the later takes the next seq
+		StoredMessage answer = NumberedAppends.retryingCollisions(() -> this.transactions.execute((status) -> {
 			StoredMessage stored = this.conversations.appendTurn(turn.conversation().id(), turn.historyStart(),
 					turn.questionId(), NewMessage.question(turn.question(), turn.userTurnText(),
 							turn.sent().isEmpty() ? null : this.json.writeValueAsString(turn.sent())),
@@ -53,7 +55,7 @@ class TurnRecorder {
 			this.photos.store(turn.conversation().id(), turn.questionId(), turn.photos());
 			this.conversations.recordFirstToken(stored.id(), firstTokenMillis);
 			return stored;
-		});
+		}));
 		this.cache.remember(turn, outcome, citations, answer.id());
 		return new ChatReply(turn.conversation().id(), answer.id(), outcome.answer(),
 				this.outcomes.visibleReasoning(turn, outcome), citations, outcome.mode(), outcome.usage());
