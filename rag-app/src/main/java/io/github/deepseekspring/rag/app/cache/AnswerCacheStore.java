@@ -3,10 +3,13 @@ package io.github.deepseekspring.rag.app.cache;
 import java.math.BigDecimal;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 
+import io.github.deepseekspring.rag.support.BoundedMaps;
 import tools.jackson.core.type.TypeReference;
 import tools.jackson.databind.json.JsonMapper;
 
@@ -16,9 +19,17 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 /** The cache's tables: entries, and the answers served from them. */
 class AnswerCacheStore {
 
+	/** Several times the default number of entries (2,000), about 2 KB a vector of the bundled models. */
+	private static final int VECTORS_KEPT = 10_000;
+
+	private static final int VECTORS_PER_READ = 500;
+
 	private final JdbcClient jdbc;
 
 	private final JsonMapper json;
+
+	/** Decoded question vectors by entry id, kept by this replica. */
+	private final Map<String, float[]> vectors = BoundedMaps.leastRecentlyUsed(VECTORS_KEPT);
 
 	AnswerCacheStore(JdbcClient jdbc, JsonMapper json) {
 		this.jdbc = jdbc;
@@ -44,11 +55,45 @@ class AnswerCacheStore {
 		return this.jdbc.sql("select * from answer_cache where id = ?").param(id).query(this::row).optional();
 	}
 
+	/**
+	 * The entries a question of this language and vector space may match. Their vectors come from memory where this
+	 * replica decoded them before (an entry's vector never changes), and from the database, in batches, otherwise:
+	 * reading and decoding every entry's vector for every question made the cache slower than the model under load.
+	 */
 	List<Candidate> candidates(String language, String space) {
-		return this.jdbc.sql("select id, question, vector from answer_cache where language = ? and vector_space = ?")
+		List<Map.Entry<String, String>> entries = this.jdbc
+			.sql("select id, question from answer_cache where language = ? and vector_space = ?")
 			.params(language, space)
-			.query((rs, row) -> new Candidate(rs.getString(1), rs.getString(2), CacheKeys.decode(rs.getString(3))))
+			.query((rs, row) -> Map.entry(rs.getString(1), rs.getString(2)))
 			.list();
+		Map<String, float[]> found = new HashMap<>();
+		List<String> missing = new ArrayList<>();
+		for (Map.Entry<String, String> entry : entries) {
+			float[] vector = this.vectors.get(entry.getKey());
+			if (vector != null) {
+				found.put(entry.getKey(), vector);
+			}
+			else {
+				missing.add(entry.getKey());
+			}
+		}
+		for (int from = 0; from < missing.size(); from += VECTORS_PER_READ) {
+			this.jdbc.sql("select id, vector from answer_cache where id in (:ids)")
+				.param("ids", missing.subList(from, Math.min(missing.size(), from + VECTORS_PER_READ)))
+				.query((rs) -> {
+					float[] vector = CacheKeys.decode(rs.getString(2));
+					this.vectors.put(rs.getString(1), vector);
+					found.put(rs.getString(1), vector);
+				});
+		}
+		List<Candidate> candidates = new ArrayList<>(entries.size());
+		for (Map.Entry<String, String> entry : entries) {
+			float[] vector = found.get(entry.getKey());
+			if (vector != null) {
+				candidates.add(new Candidate(entry.getKey(), entry.getValue(), vector));
+			}
+		}
+		return candidates;
 	}
 
 	/** @return false when another replica stored the same question first */
