@@ -106,8 +106,9 @@ class ChatConfiguration {
 	}
 
 	@Bean
-	ChatStreamService chatStreamService(ChatTurns turns, ChatService chat, ObjectProvider<ChatModel> model) {
-		return new ChatStreamService(turns, chat, model);
+	ChatStreamService chatStreamService(ChatTurns turns, ChatService chat, ObjectProvider<ChatModel> model,
+			ChatProperties properties) {
+		return new ChatStreamService(turns, chat, model, properties.eventWindow());
 	}
 
 }

@@ -1,5 +1,6 @@
 package io.github.deepseekspring.rag.app.chat;
 
+import java.time.Duration;
 import java.util.Map;
 import java.util.function.Function;
 
@@ -17,9 +18,10 @@ import reactor.core.scheduler.Schedulers;
 
 /**
  * Answers a customer's message as server-sent events: {@code queue}* (the customer's place in line while every
- * model-call slot is taken), {@code meta}, {@code reasoning}* (only where reasoning is shown),
- * {@code token}+, {@code replace}? (the answer so far gives way to another: the model started to repeat its
- * instructions), {@code citations}, {@code done}, or {@code error}. Citations are renumbered while the tokens flow, and
+ * model-call slot is taken), {@code meta}, {@code reasoning}* (only where reasoning is shown), {@code token}+ (text
+ * that arrives within {@link ChatProperties#eventWindow()} joins one event, the first at once), {@code replace}? (the
+ * answer so far gives way to another: the model started to repeat its instructions), {@code citations}, {@code done},
+ * or {@code error}. Citations are renumbered while the tokens flow, and
  * text that could still turn out to repeat the system prompt is held back ({@link StreamedAnswer}). A model failure
  * before anything was sent falls back to the best passages; cancelling the returned stream (the client went away)
  * cancels the model call, and so does a recognised leak.
@@ -34,10 +36,17 @@ public class ChatStreamService {
 
 	private final ObjectProvider<ChatModel> model;
 
-	public ChatStreamService(ChatTurns turns, ChatService chat, ObjectProvider<ChatModel> model) {
+	private final Duration eventWindow;
+
+	/**
+	 * @param eventWindow text arriving within this time after a text event joins the next one
+	 * ({@link ChatProperties#eventWindow()})
+	 */
+	public ChatStreamService(ChatTurns turns, ChatService chat, ObjectProvider<ChatModel> model, Duration eventWindow) {
 		this.turns = turns;
 		this.chat = chat;
 		this.model = model;
+		this.eventWindow = eventWindow;
 	}
 
 	/**
@@ -66,7 +75,7 @@ public class ChatStreamService {
 	}
 
 	private Flux<ServerSentEvent<Object>> fromModel(Turn turn, ChatModel chatModel) {
-		StreamedAnswer progress = new StreamedAnswer(this.turns, turn);
+		StreamedAnswer progress = new StreamedAnswer(this.turns, turn, this.eventWindow);
 		Flux<ServerSentEvent<Object>> events = chatModel.stream(this.chat.prompt(turn))
 			.map(progress::events)
 			.takeUntil((ignored) -> progress.leaked())
@@ -79,7 +88,8 @@ public class ChatStreamService {
 		return events.concatWith(end).onErrorResume((ex) -> {
 			if (progress.sentAnything()) {
 				logger.warn("The model failed mid-answer ({})", ex.toString());
-				return Flux.just(event("error", Map.of("message", failure(turn.language()))));
+				return Flux.fromIterable(progress.unsent())
+					.concatWith(Flux.just(event("error", Map.of("message", failure(turn.language())))));
 			}
 			logger.warn("The model failed ({}); answering from retrieval alone", ex.toString());
 			return whole(turn, this.chat.afterFailure(turn, ex));

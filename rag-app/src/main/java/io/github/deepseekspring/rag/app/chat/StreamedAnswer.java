@@ -1,6 +1,6 @@
 package io.github.deepseekspring.rag.app.chat;
 
-import java.util.ArrayList;
+import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 
@@ -16,8 +16,9 @@ import static io.github.deepseekspring.rag.app.chat.ChatStreamService.event;
 /**
  * What a streamed answer has said so far, and what of it may be shown: text is held back while it could still be the
  * not-covered sentinel, and while its tail could still grow into a repetition of the system prompt
- * ({@link SystemPromptLeak.Watch}); reasoning (only where it is shown at all) passes the same guard. Not thread-safe;
- * a Flux delivers its chunks one at a time.
+ * ({@link SystemPromptLeak.Watch}); reasoning (only where it is shown at all) passes the same guard. What may be shown
+ * goes out in {@link CoalescedText} events, several chunks to an event. Not thread-safe; a Flux delivers its chunks one
+ * at a time.
  */
 final class StreamedAnswer {
 
@@ -30,6 +31,8 @@ final class StreamedAnswer {
 	private final SystemPromptLeak.Watch answerWatch;
 
 	private final SystemPromptLeak.Watch reasoningWatch;
+
+	private final CoalescedText shown;
 
 	private final StringBuilder raw = new StringBuilder();
 
@@ -45,16 +48,20 @@ final class StreamedAnswer {
 
 	private TokenUsage usage;
 
-	StreamedAnswer(ChatTurns turns, Turn turn) {
+	StreamedAnswer(ChatTurns turns, Turn turn, Duration eventWindow) {
 		this.turns = turns;
 		this.numbers = new CitationNumbers(turn.numbered().keySet());
 		this.showReasoning = turns.showReasoning();
 		SystemPromptLeak guard = turns.leakGuard(turn);
 		this.answerWatch = guard.watch();
 		this.reasoningWatch = guard.watch();
+		this.shown = new CoalescedText(eventWindow, System::nanoTime);
 	}
 
-	/** The events a chunk of the model's answer makes: reasoning and answer text as far as they may be shown. */
+	/**
+	 * The events a chunk of the model's answer makes: reasoning and answer text as far as they may be shown, and as far
+	 * as their window has passed.
+	 */
 	List<ServerSentEvent<Object>> events(ChatResponse chunk) {
 		TokenUsage chunkUsage = ModelUsage.of(chunk);
 		if (chunkUsage != null) {
@@ -64,35 +71,34 @@ final class StreamedAnswer {
 			return List.of();
 		}
 		AssistantMessage message = chunk.getResult().getOutput();
-		List<ServerSentEvent<Object>> events = new ArrayList<>(2);
 		String thought = DeepSeekMetadata.reasoningDelta(message).orElse(null);
 		if (thought != null) {
 			this.reasoning.append(thought);
 			this.reasoningWatch.append(thought);
-			releaseReasoning(events, this.reasoningWatch.releasable());
+			releaseReasoning(this.reasoningWatch.releasable());
 		}
 		if (message.getText() != null && !message.getText().isEmpty()) {
 			// The answer has begun: the reasoning is complete, and checked whole.
-			releaseReasoning(events, this.reasoning.length());
+			releaseReasoning(this.reasoning.length());
 			this.raw.append(message.getText());
 			this.answerWatch.append(message.getText());
 		}
 		String ready = ready();
 		if (!ready.isEmpty()) {
 			markShown();
-			events.add(event("token", Map.of("text", ready)));
+			this.shown.add("token", ready);
 		}
-		return events;
+		return this.shown.due();
 	}
 
-	private void releaseReasoning(List<ServerSentEvent<Object>> events, int upTo) {
+	private void releaseReasoning(int upTo) {
 		if (!this.showReasoning || this.reasoningWatch.leaked() || upTo <= this.reasoningFed) {
 			return;
 		}
 		String piece = this.reasoning.substring(this.reasoningFed, upTo);
 		this.reasoningFed = upTo;
 		markShown();
-		events.add(event("reasoning", Map.of("text", piece)));
+		this.shown.add("reasoning", piece);
 	}
 
 	/** New answer text to show. */
@@ -118,19 +124,19 @@ final class StreamedAnswer {
 	 * a leak) its canned answer, in place of whatever was shown before it.
 	 */
 	Flux<ServerSentEvent<Object>> finish(Outcome outcome) {
-		List<ServerSentEvent<Object>> events = new ArrayList<>(2);
 		if (outcome.mode() == ChatMode.NOT_COVERED) {
-			events.add(event((this.fed == 0) ? "token" : "replace", Map.of("text", outcome.answer())));
+			return Flux.fromIterable(unsent())
+				.concatWith(Flux.just(event((this.fed == 0) ? "token" : "replace", Map.of("text", outcome.answer()))));
 		}
-		else {
-			releaseReasoning(events, this.reasoning.length());
-			String rest = this.numbers.accept(this.raw.substring(this.fed)) + this.numbers.finish();
-			this.fed = this.raw.length();
-			if (!rest.isEmpty()) {
-				events.add(event("token", Map.of("text", rest)));
-			}
-		}
-		return Flux.fromIterable(events);
+		releaseReasoning(this.reasoning.length());
+		this.shown.add("token", this.numbers.accept(this.raw.substring(this.fed)) + this.numbers.finish());
+		this.fed = this.raw.length();
+		return Flux.fromIterable(unsent());
+	}
+
+	/** Text released to be shown but still waiting for its window: it goes before the end, or before an error. */
+	List<ServerSentEvent<Object>> unsent() {
+		return this.shown.drain();
 	}
 
 	private void markShown() {

@@ -64,7 +64,7 @@ class AnswerCacheCalibrationTests {
 			"near-miss-number", "near-miss-intent", "negation", "related", "unrelated");
 
 	private static final ChatProperties CHAT = new ChatProperties(null, null, null, null, null, null, null, null, null,
-			null, null, null);
+			null, null, null, null);
 
 	private static final AnswerCacheProperties DEFAULTS = new AnswerCacheProperties(null, null, null, null);
 

@@ -10,7 +10,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 class PromptTextsTests {
 
 	private final PromptTexts texts = new PromptTexts(
-			new ChatProperties(null, null, null, null, null, null, null, null, null, null, null, null));
+			new ChatProperties(null, null, null, null, null, null, null, null, null, null, null, null, null));
 
 	@Test
 	void injectionInTheQuestionStaysInsideTheQuestion() {
@@ -49,7 +49,7 @@ class PromptTextsTests {
 		assertThat(this.texts.systemPrompt(Language.ZH)).startsWith("你是在线客服助手").contains("[[NOT_COVERED]]");
 		assertThat(this.texts.systemPrompt(Language.EN)).startsWith("You are").contains("[[NOT_COVERED]]");
 		PromptTexts configured = new PromptTexts(
-				new ChatProperties(null, null, null, null, null, null, null, "自定义提示", null, null, null, null));
+				new ChatProperties(null, null, null, null, null, null, null, "自定义提示", null, null, null, null, null));
 		assertThat(configured.systemPrompt(Language.ZH)).isEqualTo("自定义提示");
 	}
 

@@ -10,7 +10,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 class SystemPromptLeakTests {
 
 	private final PromptTexts texts = new PromptTexts(
-			new ChatProperties(null, null, null, null, null, null, null, null, null, null, null, null));
+			new ChatProperties(null, null, null, null, null, null, null, null, null, null, null, null, null));
 
 	private final SystemPromptLeak guard = this.texts.leakGuard(this.texts.systemPrompt(Language.ZH));
 
