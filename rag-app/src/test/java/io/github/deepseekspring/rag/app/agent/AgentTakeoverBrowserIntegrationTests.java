@@ -4,6 +4,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 
+import io.github.deepseekspring.rag.app.browser.CustomerChatPage;
 import io.github.deepseekspring.rag.app.browser.HeadlessChromium;
 import io.github.deepseekspring.testkit.ScriptedReply;
 import org.junit.jupiter.api.Test;

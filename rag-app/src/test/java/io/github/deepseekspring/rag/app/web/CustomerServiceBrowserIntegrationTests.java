@@ -14,7 +14,6 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
-import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -22,6 +21,7 @@ import java.util.Map;
 import javax.imageio.ImageIO;
 
 import io.github.deepseekspring.autoconfigure.test.UseDeepSeekSimulator;
+import io.github.deepseekspring.rag.app.browser.CustomerChatPage;
 import io.github.deepseekspring.rag.app.browser.HeadlessChromium;
 import io.github.deepseekspring.rag.ingest.DocumentFormat;
 import io.github.deepseekspring.rag.ingest.IngestionService;
@@ -98,13 +98,7 @@ class CustomerServiceBrowserIntegrationTests {
 	}
 
 	private static WebElement ask(HeadlessChromium browser, String question) {
-		int before = browser.driver().findElements(By.cssSelector("article.assistant")).size();
-		browser.visible(By.id("question")).sendKeys(question);
-		browser.click(By.id("send"));
-		browser.until((driver) -> driver.findElements(By.cssSelector("article.assistant")).size() > before);
-		WebElement answer = browser.driver().findElements(By.cssSelector("article.assistant")).get(before);
-		browser.until((driver) -> answer.getAttribute("class").contains("done"), Duration.ofSeconds(60));
-		return answer;
+		return new CustomerChatPage(browser).ask(question);
 	}
 
 	@Test

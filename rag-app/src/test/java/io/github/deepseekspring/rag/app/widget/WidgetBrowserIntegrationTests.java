@@ -2,7 +2,7 @@ package io.github.deepseekspring.rag.app.widget;
 
 import java.util.List;
 
-import io.github.deepseekspring.rag.app.agent.CustomerChatPage;
+import io.github.deepseekspring.rag.app.browser.CustomerChatPage;
 import io.github.deepseekspring.rag.app.agent.CustomerServiceApp;
 import io.github.deepseekspring.rag.app.browser.HeadlessChromium;
 import io.github.deepseekspring.testkit.ScriptedReply;

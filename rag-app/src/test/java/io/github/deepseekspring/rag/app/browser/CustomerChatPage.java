@@ -1,8 +1,7 @@
-package io.github.deepseekspring.rag.app.agent;
+package io.github.deepseekspring.rag.app.browser;
 
 import java.time.Duration;
 
-import io.github.deepseekspring.rag.app.browser.HeadlessChromium;
 import org.openqa.selenium.By;
 import org.openqa.selenium.WebElement;
 
