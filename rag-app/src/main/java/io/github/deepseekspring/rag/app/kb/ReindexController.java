@@ -96,14 +96,7 @@ class ReindexController {
 	private record Events(ProgressStream stream) {
 
 		void file(int index, int total, String name, Map<String, Object> state) {
-			Map<String, Object> data = new LinkedHashMap<>();
-			data.put("index", index);
-			data.put("total", total);
-			if (name != null) {
-				data.put("name", name);
-			}
-			data.putAll(state);
-			this.stream.send("file", data);
+			this.stream.send("file", FileProgress.of(index, total, name, state));
 		}
 
 		void done(Map<String, Object> counts) {

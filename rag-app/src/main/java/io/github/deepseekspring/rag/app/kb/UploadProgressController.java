@@ -1,6 +1,7 @@
 package io.github.deepseekspring.rag.app.kb;
 
 import java.io.IOException;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -57,10 +58,10 @@ class UploadProgressController {
 		try {
 			for (int i = 0; i < uploads.size(); i++) {
 				Upload upload = uploads.get(i);
-				emitter.send(SseEmitter.event().name("file").data(Map.of("index", i, "total", uploads.size(),
-						"name", upload.name(), "status", "started")));
-				Map<String, Object> result = new java.util.LinkedHashMap<>(Map.of("index", i, "total",
-						uploads.size(), "name", upload.name()));
+				emitter.send(SseEmitter.event()
+					.name("file")
+					.data(FileProgress.of(i, uploads.size(), upload.name(), Map.of("status", "started"))));
+				Map<String, Object> result = new LinkedHashMap<>();
 				try {
 					DocumentFormat format = upload.format()
 						.orElseThrow(() -> new IllegalArgumentException("not Markdown, HTML, PDF or plain text"));
@@ -75,7 +76,9 @@ class UploadProgressController {
 					result.put("status", "failed");
 					result.put("message", ex.getMessage());
 				}
-				emitter.send(SseEmitter.event().name("file").data(result));
+				emitter.send(SseEmitter.event()
+					.name("file")
+					.data(FileProgress.of(i, uploads.size(), upload.name(), result)));
 			}
 			emitter.send(SseEmitter.event().name("done").data(Map.of("total", uploads.size(), "ok", ok,
 					"failed", uploads.size() - ok)));
